@@ -1,0 +1,17 @@
+//! The Praxis domain: the product's types, vocabularies and validation rules.
+//!
+//! Nothing here performs I/O. The web forms, the JSON API and the importer all validate
+//! through [`initiative::InitiativeRecord::validate`] so that they agree on what is valid.
+
+pub mod country;
+pub mod gazetteer;
+pub mod initiative;
+pub mod lang;
+pub mod place;
+pub mod text;
+pub mod vocab;
+
+pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
+pub use lang::Lang;
+pub use place::{Place, PlaceKind};
+pub use vocab::{Aim, Kind, Level, Theme, Vocabulary};

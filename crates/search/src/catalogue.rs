@@ -1,0 +1,523 @@
+//! The in-memory catalogue index: filters, facets, sorting and simple text matching.
+
+use crate::analysis::tokens;
+use praxis_domain::{Aim, InitiativeRecord, Kind, Lang, Level, Theme, Vocabulary};
+use std::collections::{BTreeMap, HashMap};
+
+/// The filterable dimensions, in the order the catalogue shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Theme,
+    Aim,
+    Kind,
+    Country,
+    Language,
+    Level,
+    Year,
+}
+
+pub const FACETS: [Facet; 7] =
+    [Facet::Theme, Facet::Aim, Facet::Kind, Facet::Country, Facet::Language, Facet::Level, Facet::Year];
+
+impl Facet {
+    /// The name used in URLs, JSON and translation keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::Aim => "aim",
+            Facet::Kind => "kind",
+            Facet::Country => "country",
+            Facet::Language => "language",
+            Facet::Level => "level",
+            Facet::Year => "year",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// What the index needs to know of one published initiative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub language: Lang,
+    pub country: String,
+    pub place: String,
+    pub themes: Vec<Theme>,
+    pub aims: Vec<Aim>,
+    pub kind: Kind,
+    pub level: Option<Level>,
+    pub year: Option<i32>,
+    pub started: Option<String>,
+    /// The original title, folded, for alphabetical order.
+    pub sort_title: String,
+    /// Searchable text by field, every language together.
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    /// City, organisation and partners: names people search for.
+    pub names: String,
+}
+
+impl Document {
+    pub fn from_record(record: &InitiativeRecord, place_slug: &str) -> Document {
+        let join = |m: &praxis_domain::Multilingual| m.0.values().cloned().collect::<Vec<_>>().join("\n");
+        let mut names = vec![record.city.clone()];
+        names.extend(record.organisation.clone());
+        names.extend(record.partners.iter().cloned());
+        Document {
+            id: record.id.clone(),
+            language: record.language,
+            country: record.country.clone(),
+            place: place_slug.to_string(),
+            themes: record.themes.clone(),
+            aims: record.aims.clone(),
+            kind: record.kind,
+            level: record.level,
+            year: record.year(),
+            started: record.started.clone(),
+            sort_title: praxis_domain::text::fold(record.title_in(record.language).1),
+            title: join(&record.title),
+            summary: join(&record.summary),
+            body: join(&record.body),
+            names: names.join("\n"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub themes: Vec<Theme>,
+    pub aims: Vec<Aim>,
+    pub kinds: Vec<Kind>,
+    pub countries: Vec<String>,
+    pub languages: Vec<Lang>,
+    pub levels: Vec<Level>,
+    pub years: Vec<i32>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self == &Filters::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best text match first; newest first when there is no text.
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+    Title,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+    pub fn id(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Title => "title",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub text: String,
+    pub filters: Filters,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub score: f32,
+}
+
+/// For each facet, how many hits each value would have. A facet's own filter is left out
+/// when counting it, so choosing one theme still shows how many the other themes have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts(pub BTreeMap<Facet, BTreeMap<String, usize>>);
+
+impl FacetCounts {
+    pub fn get(&self, facet: Facet) -> Option<&BTreeMap<String, usize>> {
+        self.0.get(&facet)
+    }
+    pub fn count(&self, facet: Facet, value: &str) -> usize {
+        self.0.get(&facet).and_then(|m| m.get(value)).copied().unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: FacetCounts,
+}
+
+struct Entry {
+    id: String,
+    live: bool,
+    language: Lang,
+    country: String,
+    themes: Vec<Theme>,
+    aims: Vec<Aim>,
+    kind: Kind,
+    level: Option<Level>,
+    year: Option<i32>,
+    started: Option<String>,
+    sort_title: String,
+}
+
+const FIELD_TITLE: u8 = 1;
+const FIELD_SUMMARY: u8 = 2;
+const FIELD_BODY: u8 = 4;
+const FIELD_NAMES: u8 = 8;
+
+fn field_weight(mask: u8) -> f32 {
+    if mask & FIELD_TITLE != 0 {
+        3.0
+    } else if mask & FIELD_NAMES != 0 {
+        2.5
+    } else if mask & FIELD_SUMMARY != 0 {
+        1.5
+    } else {
+        1.0
+    }
+}
+
+/// The index. Updating a document retires its old entry; [`Catalogue::compact`]-free by
+/// design: a rebuild from the store is cheap and starts clean.
+#[derive(Default)]
+pub struct Catalogue {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, u32>,
+    terms: BTreeMap<String, Vec<(u32, u8)>>,
+    live: usize,
+}
+
+impl Catalogue {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn from_documents(documents: impl IntoIterator<Item = Document>) -> Self {
+        let mut catalogue = Catalogue::new();
+        for d in documents {
+            catalogue.upsert(d);
+        }
+        catalogue
+    }
+
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// Adds a document, replacing any earlier version of it.
+    pub fn upsert(&mut self, d: Document) {
+        self.remove(&d.id);
+        let slot = u32::try_from(self.entries.len()).expect("fewer than 4 billion entries");
+        let mut fields: HashMap<String, u8> = HashMap::new();
+        for (text, field) in [
+            (&d.title, FIELD_TITLE),
+            (&d.summary, FIELD_SUMMARY),
+            (&d.body, FIELD_BODY),
+            (&d.names, FIELD_NAMES),
+        ] {
+            for t in tokens(text) {
+                *fields.entry(t).or_default() |= field;
+            }
+        }
+        for (term, mask) in fields {
+            self.terms.entry(term).or_default().push((slot, mask));
+        }
+        self.by_id.insert(d.id.clone(), slot);
+        self.entries.push(Entry {
+            id: d.id,
+            live: true,
+            language: d.language,
+            country: d.country,
+            themes: d.themes,
+            aims: d.aims,
+            kind: d.kind,
+            level: d.level,
+            year: d.year,
+            started: d.started,
+            sort_title: d.sort_title,
+        });
+        self.live += 1;
+    }
+
+    /// Takes a document out (unpublished or deleted). Unknown ids are ignored.
+    pub fn remove(&mut self, id: &str) {
+        if let Some(slot) = self.by_id.remove(id) {
+            self.entries[slot as usize].live = false;
+            self.live -= 1;
+        }
+    }
+
+    pub fn search(&self, query: &Query) -> Results {
+        let scores = self.text_scores(&query.text);
+        let mut facets: BTreeMap<Facet, BTreeMap<String, usize>> = BTreeMap::new();
+        let mut matched: Vec<(u32, f32)> = Vec::new();
+        let candidates: Box<dyn Iterator<Item = (u32, f32)>> = match &scores {
+            Some(s) => Box::new(s.iter().map(|(slot, score)| (*slot, *score))),
+            None => Box::new((0..self.entries.len() as u32).map(|slot| (slot, 0.0))),
+        };
+        for (slot, score) in candidates {
+            let entry = &self.entries[slot as usize];
+            if !entry.live {
+                continue;
+            }
+            let failing = failing_facets(entry, &query.filters);
+            if failing == 0 {
+                matched.push((slot, score));
+            }
+            // Disjunctive counting: a facet counts entries that pass every other filter.
+            for facet in FACETS {
+                if failing & !facet.bit() != 0 {
+                    continue;
+                }
+                let counts = facets.entry(facet).or_default();
+                for value in facet_values(entry, facet) {
+                    *counts.entry(value).or_default() += 1;
+                }
+            }
+        }
+        let sort = match (query.sort, scores.is_some()) {
+            (Sort::Relevance, false) => Sort::Newest,
+            (sort, _) => sort,
+        };
+        let entries = &self.entries;
+        let newest = |a: &u32, b: &u32| {
+            let (ea, eb) = (&entries[*a as usize], &entries[*b as usize]);
+            eb.started.cmp(&ea.started).then_with(|| ea.id.cmp(&eb.id))
+        };
+        match sort {
+            Sort::Relevance => matched.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(&a.0, &b.0))),
+            Sort::Newest => matched.sort_by(|a, b| newest(&a.0, &b.0)),
+            Sort::Oldest => matched.sort_by(|a, b| {
+                let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
+                // Undated initiatives go last rather than first.
+                (ea.started.is_none(), &ea.started, &ea.id).cmp(&(eb.started.is_none(), &eb.started, &eb.id))
+            }),
+            Sort::Title => matched.sort_by(|a, b| {
+                let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
+                ea.sort_title.cmp(&eb.sort_title).then_with(|| ea.id.cmp(&eb.id))
+            }),
+        }
+        let total = matched.len();
+        let hits = matched
+            .into_iter()
+            .skip(query.offset)
+            .take(query.limit)
+            .map(|(slot, score)| Hit { id: entries[slot as usize].id.clone(), score })
+            .collect();
+        Results { total, hits, facets: FacetCounts(facets) }
+    }
+
+    /// Scores of the entries that match every term of `text`; `None` when the text has no
+    /// terms (everything matches).
+    fn text_scores(&self, text: &str) -> Option<HashMap<u32, f32>> {
+        let terms = tokens(text);
+        if terms.is_empty() {
+            return None;
+        }
+        let n = self.entries.len().max(1) as f32;
+        let mut total: Option<HashMap<u32, f32>> = None;
+        for term in terms {
+            let mut this: HashMap<u32, f32> = HashMap::new();
+            // Exact term, and longer words that start with it (a cheap stand-in for stemming:
+            // "loyer" finds "loyers"). Prefix matches weigh less than exact ones.
+            let prefix = term.chars().count() >= 4;
+            let upper = format!("{term}\u{10FFFF}");
+            let range = if prefix { self.terms.range(term.clone()..upper) } else { self.terms.range(term.clone()..=term.clone()) };
+            for (word, postings) in range {
+                let idf = (1.0 + n / postings.len() as f32).ln();
+                let exactness = if *word == term { 1.0 } else { 0.7 };
+                for (slot, mask) in postings {
+                    let s = field_weight(*mask) * idf * exactness;
+                    let best = this.entry(*slot).or_default();
+                    if s > *best {
+                        *best = s;
+                    }
+                }
+            }
+            total = Some(match total {
+                None => this,
+                Some(previous) => previous
+                    .into_iter()
+                    .filter_map(|(slot, s)| this.get(&slot).map(|t| (slot, s + t)))
+                    .collect(),
+            });
+        }
+        total
+    }
+}
+
+/// A bit per facet whose filter the entry fails.
+fn failing_facets(e: &Entry, f: &Filters) -> u8 {
+    fn passes<T: PartialEq>(wanted: &[T], has: impl IntoIterator<Item = T>) -> bool {
+        wanted.is_empty() || has.into_iter().any(|v| wanted.contains(&v))
+    }
+    let mut failing = 0;
+    if !passes(&f.themes, e.themes.iter().copied()) {
+        failing |= Facet::Theme.bit();
+    }
+    if !passes(&f.aims, e.aims.iter().copied()) {
+        failing |= Facet::Aim.bit();
+    }
+    if !passes(&f.kinds, [e.kind]) {
+        failing |= Facet::Kind.bit();
+    }
+    if !passes(&f.countries, [e.country.clone()]) {
+        failing |= Facet::Country.bit();
+    }
+    if !passes(&f.languages, [e.language]) {
+        failing |= Facet::Language.bit();
+    }
+    if !passes(&f.levels, e.level) {
+        failing |= Facet::Level.bit();
+    }
+    if !passes(&f.years, e.year) {
+        failing |= Facet::Year.bit();
+    }
+    failing
+}
+
+fn facet_values(e: &Entry, facet: Facet) -> Vec<String> {
+    match facet {
+        Facet::Theme => e.themes.iter().map(|t| t.id().to_string()).collect(),
+        Facet::Aim => e.aims.iter().map(|a| a.id().to_string()).collect(),
+        Facet::Kind => vec![e.kind.id().to_string()],
+        Facet::Country => vec![e.country.clone()],
+        Facet::Language => vec![e.language.code().to_string()],
+        Facet::Level => e.level.map(|l| l.id().to_string()).into_iter().collect(),
+        Facet::Year => e.year.map(|y| y.to_string()).into_iter().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn doc(id: &str, lang: Lang, title: &str, themes: &[Theme], country: &str, started: &str) -> Document {
+        Document {
+            id: id.into(),
+            language: lang,
+            country: country.into(),
+            place: format!("{}-x", country.to_lowercase()),
+            themes: themes.to_vec(),
+            aims: vec![Aim::Inclusive],
+            kind: Kind::Program,
+            level: Some(Level::Local),
+            year: started.get(..4).and_then(|y| y.parse().ok()),
+            started: Some(started.into()),
+            sort_title: praxis_domain::text::fold(title),
+            title: title.into(),
+            summary: String::new(),
+            body: String::new(),
+            names: String::new(),
+        }
+    }
+
+    fn fixture() -> Catalogue {
+        Catalogue::from_documents([
+            doc("a", Lang::Fr, "Aide au loyer pour les étudiants", &[Theme::Housing], "FR", "2021-01-01"),
+            doc("b", Lang::Es, "Subsidio de alquiler", &[Theme::Housing, Theme::SocialCare], "UY", "2019-06-01"),
+            doc("c", Lang::En, "Rent relief for tenants", &[Theme::Housing], "DE", "2020-03-01"),
+            doc("d", Lang::En, "Cooling centres in heatwaves", &[Theme::Health, Theme::EnvironmentClimate], "AU", "2022-12-01"),
+        ])
+    }
+
+    fn query(text: &str, filters: Filters) -> Query {
+        Query { text: text.into(), filters, limit: 10, ..Query::default() }
+    }
+
+    #[test]
+    fn empty_text_lists_everything_newest_first() {
+        let r = fixture().search(&query("", Filters::default()));
+        assert_eq!(r.total, 4);
+        assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["d", "a", "c", "b"]);
+    }
+
+    #[test]
+    fn text_matches_folded_words_and_prefixes() {
+        let c = fixture();
+        let ids = |q: &str| c.search(&query(q, Filters::default())).hits.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(ids("LOYER"), ["a"]);
+        assert_eq!(ids("etudiant"), ["a"], "accents fold and prefixes match");
+        assert_eq!(ids("alquiler subsidio"), ["b"]);
+        assert!(ids("alquiler relief").is_empty(), "every word must match");
+    }
+
+    #[test]
+    fn facets_are_disjunctive_within_a_dimension() {
+        let c = fixture();
+        let filters = Filters { themes: vec![Theme::Health], ..Filters::default() };
+        let r = c.search(&query("", filters));
+        assert_eq!(r.total, 1);
+        // Other themes still show what choosing them would give.
+        assert_eq!(r.facets.count(Facet::Theme, "housing"), 3);
+        // Other dimensions count only the filtered hits.
+        assert_eq!(r.facets.count(Facet::Country, "AU"), 1);
+        assert_eq!(r.facets.count(Facet::Country, "FR"), 0);
+    }
+
+    #[test]
+    fn upsert_replaces_and_remove_hides() {
+        let mut c = fixture();
+        c.upsert(doc("a", Lang::Fr, "Budget participatif", &[Theme::GovernanceParticipation], "FR", "2021-01-01"));
+        assert_eq!(c.len(), 4);
+        assert!(c.search(&query("loyer", Filters::default())).hits.is_empty());
+        assert_eq!(c.search(&query("budget", Filters::default())).total, 1);
+        c.remove("a");
+        assert_eq!(c.len(), 3);
+        assert_eq!(c.search(&query("budget", Filters::default())).total, 0);
+        assert_eq!(c.search(&query("", Filters::default())).facets.count(Facet::Language, "fr"), 0);
+    }
+
+    #[test]
+    fn sorts_and_pages() {
+        let c = fixture();
+        let mut q = query("", Filters::default());
+        q.sort = Sort::Title;
+        q.limit = 2;
+        q.offset = 1;
+        let r = c.search(&q);
+        assert_eq!(r.total, 4);
+        assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["d", "c"]);
+    }
+
+    proptest! {
+        #[test]
+        fn facet_counts_match_filtering(theme_pick in 0usize..16, country_pick in 0usize..4) {
+            let c = fixture();
+            let countries = ["FR", "UY", "DE", "AU"];
+            let theme = Theme::ALL[theme_pick];
+            let base = Filters { countries: vec![countries[country_pick].to_string()], ..Filters::default() };
+            let counted = c.search(&query("", base.clone())).facets.count(Facet::Theme, theme.id());
+            let filtered = Filters { themes: vec![theme], ..base };
+            prop_assert_eq!(counted, c.search(&query("", filtered)).total);
+        }
+    }
+}

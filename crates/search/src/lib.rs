@@ -1,0 +1,15 @@
+//! The catalogue index: which published initiatives match a text and a set of filters,
+//! in what order, and how many match each filter value (facets).
+//!
+//! It is derived data: built from the store's records and kept current by following the
+//! store's change feed, and rebuildable at any time. It knows no HTTP and no SQL.
+//! Text matching here is deliberately simple (folded tokens, prefixes, field weights);
+//! the cross-lingual search replaces it.
+
+mod analysis;
+mod catalogue;
+
+pub use analysis::tokens;
+pub use catalogue::{
+    Catalogue, Document, FacetCounts, Facet, Filters, Hit, Query, Results, Sort, FACETS,
+};

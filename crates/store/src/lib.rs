@@ -1,0 +1,176 @@
+//! Praxis storage. One [`Store`] with two backends chosen once from the configuration:
+//! SQLite in the data folder (the embedded default) and PostgreSQL (shared by several
+//! app nodes). Both run the same SQL text (`$n` placeholders work in both), so each
+//! method is written once and expanded for each backend by [`with_pool!`]; each backend
+//! keeps its own migrations.
+//!
+//! Every write happens inside one transaction that also stores the new revision and a
+//! change event, which the search index follows.
+
+mod initiatives;
+mod places;
+
+pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
+pub use places::{Counts, PlaceSummary};
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid record {id}: {message}")]
+    Invalid { id: String, message: String },
+    #[error("cannot use the data folder {path}: {source}")]
+    DataFolder { path: PathBuf, source: std::io::Error },
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Where the data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreConfig {
+    /// SQLite database file `praxis.db` inside this folder.
+    DataFolder(PathBuf),
+    /// `sqlite://path/to/file.db` or `postgres://…`.
+    Url(String),
+}
+
+impl StoreConfig {
+    /// A description safe to print: no password.
+    pub fn describe(&self) -> String {
+        match self {
+            StoreConfig::DataFolder(dir) => format!("SQLite in {}", dir.join(DB_FILE).display()),
+            StoreConfig::Url(url) => redact(url),
+        }
+    }
+}
+
+const DB_FILE: &str = "praxis.db";
+
+/// Hides the password of a database URL.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}:***@{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same body for whichever backend the store has. The body is expanded once per
+/// backend, so it type-checks against each driver.
+macro_rules! with_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match $store {
+            $crate::Store::Sqlite($pool) => $body,
+            $crate::Store::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use with_pool;
+
+impl Store {
+    /// Opens the store and applies pending migrations.
+    pub async fn open(config: &StoreConfig) -> Result<Store> {
+        let store = Store::connect(config).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Opens the store without migrating.
+    pub async fn connect(config: &StoreConfig) -> Result<Store> {
+        match config {
+            StoreConfig::DataFolder(dir) => {
+                std::fs::create_dir_all(dir)
+                    .map_err(|source| StoreError::DataFolder { path: dir.clone(), source })?;
+                Store::open_sqlite(&dir.join(DB_FILE)).await
+            }
+            StoreConfig::Url(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                Ok(Store::Postgres(pool))
+            }
+            StoreConfig::Url(url) => match url.strip_prefix("sqlite://") {
+                Some(path) => Store::open_sqlite(Path::new(path)).await,
+                None => Err(StoreError::Database(sqlx::Error::Configuration(
+                    format!("unsupported database URL {}: use sqlite://FILE or postgres://…", redact(url)).into(),
+                ))),
+            },
+        }
+    }
+
+    async fn open_sqlite(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|source| StoreError::DataFolder { path: parent.to_path_buf(), source })?;
+        }
+        let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        Ok(Store::Sqlite(pool))
+    }
+
+    pub async fn migrate(&self) -> Result<()> {
+        match self {
+            Store::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
+            Store::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Answers when the database does.
+    pub async fn ping(&self) -> Result<()> {
+        with_pool!(self, pool => {
+            sqlx::query("SELECT 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        with_pool!(self, pool => pool.close().await)
+    }
+}
+
+/// The current time as stored: RFC 3339 in UTC with fixed width, so text order is time order.
+pub(crate) fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let format = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+    );
+    now.format(&format).unwrap_or_default()
+}
