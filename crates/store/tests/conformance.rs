@@ -21,7 +21,7 @@ where
         case(store.clone()).await;
         store.close().await;
         if let Store::Postgres(admin) = admin {
-            sqlx::query(&format!("DROP DATABASE {name}")).execute(&admin).await.unwrap();
+            sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&admin).await.unwrap();
         }
     }
 }
