@@ -1,1 +1,111 @@
-fn main() {}
+//! `praxis`: the one binary. Each subcommand lives in its own module; this file only
+//! parses the command line and maps failures to exit codes (1: the user can fix it,
+//! 2: usage, which clap reports itself).
+
+mod bench;
+mod config;
+mod demo;
+mod import;
+mod serve;
+
+use clap::{Parser, Subcommand};
+use config::{ServeArgs, StoreArgs};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "praxis", version, about = "Praxis: cities sharing what they have learned.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Creates the data folder if needed, loads the demo initiatives into an empty store,
+    /// builds the index and serves.
+    Demo {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Serves the website and the API.
+    Serve {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Applies pending database migrations and exits.
+    Migrate {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Imports initiatives from JSON Lines files (format 1): all of them, or nothing when
+    /// any line is wrong.
+    Import {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// JSON Lines files to import.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Writes every published initiative as JSON Lines.
+    Export {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Write here instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Rebuilds the search index from the store.
+    Reindex {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Measures import throughput, catalogue latency under load and memory, and prints the figures.
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PRAXIS_LOG").unwrap_or_else(|_| "warn,praxis=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = runtime.block_on(async move {
+        match cli.command {
+            Command::Demo { store, serve } => demo::run(store, serve).await,
+            Command::Serve { store, serve } => serve::run(store.open().await?, serve).await,
+            Command::Migrate { store } => {
+                let opened = store.open().await?;
+                println!("Migrations applied ({}).", store.config().describe());
+                opened.close().await;
+                Ok(())
+            }
+            Command::Import { store, files } => import::run(&store.open().await?, &files).await,
+            Command::Export { store, out } => import::export(&store.open().await?, out.as_deref()).await,
+            Command::Reindex { store } => serve::reindex(&store.open().await?).await,
+            Command::Bench(args) => bench::run(args).await,
+        }
+    });
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // Problems already printed line by line end with a summary error; others get
+            // their whole chain of causes.
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -22,8 +22,9 @@ pub const LINKS_MAX: usize = 20;
 pub const URL_MAX: usize = 2_000;
 
 /// Text in several languages: the original plus any translations.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(transparent)]
+#[schema(value_type = HashMap<String, String>, example = json!({"es": "Subsidio de alquiler", "en": "Rent subsidy"}))]
 pub struct Multilingual(pub BTreeMap<Lang, String>);
 
 impl Multilingual {
@@ -48,7 +49,7 @@ impl Multilingual {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -65,7 +66,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Link {
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,7 +75,7 @@ pub struct Link {
 
 /// One initiative as imported, exported and served by the API. Field order here is the
 /// order of exported JSON, so that export is byte-stable.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct InitiativeRecord {
     pub id: String,
     pub language: Lang,
@@ -106,7 +107,7 @@ pub struct InitiativeRecord {
 
 /// A problem with one field. `field` is a path such as `title.fr` or `themes[2]`;
 /// `code` is a stable snake_case code that interfaces translate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     pub field: String,
     pub code: &'static str,

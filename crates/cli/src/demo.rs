@@ -1,0 +1,26 @@
+//! `praxis demo`: everything a first-time user needs, in one command.
+
+use crate::config::{ServeArgs, StoreArgs};
+
+/// The bundled demo initiatives (written for Praxis; see data/demo/README.md).
+pub fn sources() -> Vec<(String, Vec<u8>)> {
+    [
+        ("demo/initiatives-en.jsonl", include_str!("../../../data/demo/initiatives-en.jsonl")),
+        ("demo/initiatives-fr.jsonl", include_str!("../../../data/demo/initiatives-fr.jsonl")),
+        ("demo/initiatives-es.jsonl", include_str!("../../../data/demo/initiatives-es.jsonl")),
+    ]
+    .into_iter()
+    .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
+    .collect()
+}
+
+pub async fn run(store_args: StoreArgs, serve_args: ServeArgs) -> anyhow::Result<()> {
+    let store = store_args.open().await?;
+    if store.is_empty().await? {
+        println!("Loading the demo initiatives into {} …", store_args.config().describe());
+        crate::import::import_sources(&store, &sources(), "demo").await?;
+    } else {
+        println!("The store already holds initiatives; the demo data is not loaded again.");
+    }
+    crate::serve::run(store, serve_args).await
+}

@@ -1,0 +1,162 @@
+# Chaînes de l’interface de Praxis (français). Les clés sont communes avec en/ et es/.
+
+## Structure de la page
+skip-to-content = Aller au contenu
+nav-label = Menu principal
+nav-initiatives = Initiatives
+nav-places = Territoires
+nav-about = À propos
+language-switcher = Langue
+search-label = Rechercher des initiatives
+search-placeholder = Rechercher des initiatives, des territoires, des organismes…
+search-button = Rechercher
+footer-tagline = Praxis : les villes partagent leurs enseignements, chacune dans sa langue.
+footer-attribution = Données sur les territoires issues de
+footer-api = Données ouvertes et API
+
+## Erreurs affichées sous forme de page
+error-not-found-title = Page introuvable
+error-not-found-text = Aucune page ne correspond à cette adresse. Elle a peut-être été déplacée, ou l’initiative n’est plus publiée.
+error-browse = Parcourir toutes les initiatives
+error-home = Page d’accueil
+
+## Fiches
+written-in = Rédigée en
+available-in = Disponible en
+
+## Accueil
+home-page-title = Accueil
+home-title = Des villes qui apprennent les unes des autres
+home-lead = Les collectivités locales et régionales publient ce qu’elles ont réalisé — plans, programmes, services, réglementations — pour que leurs homologues, où qu’ils soient, puissent le trouver dans leur propre langue et s’en inspirer.
+stat-initiatives = { $count ->
+    [one] initiative
+   *[other] initiatives
+}
+stat-cities = { $count ->
+    [one] ville
+   *[other] villes
+}
+stat-countries = { $count ->
+    [one] pays
+   *[other] pays
+}
+stat-initiatives-short = { $count ->
+    [one] { $formatted } initiative
+   *[other] { $formatted } initiatives
+}
+home-latest = Dernières initiatives
+home-all-initiatives = Voir toutes les initiatives
+home-themes = Parcourir par thème
+
+## À propos
+about-title = À propos de Praxis
+about-lead = Praxis est une plateforme ouverte sur laquelle des réseaux de villes partagent leurs enseignements.
+about-how-title = Fonctionnement
+about-how-text = Une collectivité ou un organisme public publie une initiative dans sa propre langue : les objectifs poursuivis, la démarche suivie, les partenaires, le coût et les résultats obtenus. Ses homologues la retrouvent par thème, territoire, objectif et type, et chaque initiative indique où elle a été menée et qui contacter.
+about-languages-title = Toutes les langues, un seul catalogue
+about-languages-text = L’interface est disponible en anglais, en français et en espagnol, et les initiatives sont présentées dans leur langue de rédaction, accompagnées des traductions ajoutées par leurs auteurs. La recherche porte sur l’ensemble de ces langues.
+about-data-title = Données ouvertes
+about-data-text = Tout ce qui est publié ici est disponible en données ouvertes au moyen d’une API documentée, et peut être exporté au format JSON Lines par toute personne exploitant une instance de Praxis.
+about-api = Description de l’API (OpenAPI)
+about-search-api = La recherche au format JSON
+about-credits-title = Crédits
+about-credits-text = La population, les coordonnées et les fuseaux horaires des territoires proviennent de
+about-demo-text = Les initiatives de démonstration ont été rédigées pour Praxis : les villes et les organismes sont réels, mais les chiffres sont donnés à titre d’illustration.
+
+## Catalogue
+catalogue-title = Initiatives
+catalogue-results-for = Initiatives correspondant à « { $query } »
+catalogue-count = { $count ->
+    [one] { $formatted } initiative
+   *[other] { $formatted } initiatives
+}
+catalogue-words = Mots-clés
+catalogue-empty = Aucune initiative ne correspond à ces mots et à ces filtres. Essayez avec moins de filtres ou d’autres mots.
+sort-label = Trier par
+sort-relevance = Pertinence
+sort-newest = Plus récentes d’abord
+sort-oldest = Plus anciennes d’abord
+sort-title = Titre (A–Z)
+filters-title = Filtres
+filters-apply = Appliquer
+filters-clear = Effacer tous les filtres
+results-label = Résultats
+facet-theme = Thème
+facet-aim = Objectif
+facet-kind = Type
+facet-country = Pays
+facet-language = Langue de rédaction
+facet-level = Échelon de gouvernement
+facet-year = Année de lancement
+pagination-label = Pages
+pagination-previous = Précédente
+pagination-next = Suivante
+pagination-page = page { $page } sur { $pages }
+
+## Initiative
+breadcrumb-label = Vous êtes ici
+version-original = Texte original
+version-translation = Traduction
+version-read-original = Lire l’original
+facts-title = En bref
+field-place = Territoire
+field-country = Pays
+field-organisation = Organisme
+field-level = Échelon de gouvernement
+field-kind = Type
+field-themes = Thèmes
+field-aims = Objectifs
+field-started = Début
+field-ended = Fin
+field-partners = Partenaires
+field-links = Liens
+field-language = Langue de rédaction
+initiative-json = Cette initiative au format JSON
+
+## Territoires
+places-title = Territoires
+places-lead = Villes, métropoles et régions ayant publié des initiatives.
+places-initiatives = Initiatives
+place-population = Population
+place-time-zone = Fuseau horaire
+place-coordinates = Coordonnées
+place-source = Données issues de GeoNames (CC BY 4.0).
+place-no-facts = Aucune donnée n’est encore disponible sur ce territoire.
+place-initiatives = { $count ->
+    [one] { $formatted } initiative
+   *[other] { $formatted } initiatives
+}
+place-kind-city = Ville
+place-kind-metropolitan-area = Métropole
+place-kind-region = Région
+
+## Dates
+date = { $day } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Erreurs de validation, par code
+error-required = Ce champ est obligatoire.
+error-wrong_type = Cette valeur n’est pas du bon type.
+error-too_short = Cette valeur est trop courte.
+error-too_long = Cette valeur est trop longue.
+error-too_many = Le nombre d’éléments est trop élevé.
+error-invalid_format = Cette valeur n’est pas au format attendu.
+error-unknown_value = Cette valeur ne fait pas partie des valeurs autorisées.
+error-unknown_language = Cette langue n’est pas prise en charge ; utilisez l’anglais, le français ou l’espagnol.
+error-missing_original_language = Renseignez également ce champ dans la langue d’origine.
+error-duplicate = Cette valeur figure deux fois.
+error-invalid_date = Saisissez la date au format AAAA-MM-JJ.
+error-date_order = La date de fin est antérieure à la date de début.
+error-invalid_url = Indiquez une adresse web commençant par http:// ou https://.
+error-invalid_country = Choisissez un pays.

@@ -1,0 +1,190 @@
+//! The JSON API (`/api/v1`), `/healthz`, and the OpenAPI document generated from the
+//! handlers and types below.
+
+use crate::error::{api_error, WebError};
+use crate::initiatives::SearchParams;
+use crate::AppState;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use praxis_domain::{InitiativeRecord, Lang, Status};
+use praxis_search::{Query, Sort, FACETS};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use utoipa::OpenApi;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/v1/initiatives/{id}", get(get_initiative))
+        .route("/api/v1/search", get(search))
+        .route("/api/v1/openapi.json", get(openapi))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Praxis API",
+        version = "1",
+        description = "Initiatives that cities share, searchable across English, French and Spanish."
+    ),
+    paths(healthz, get_initiative, search, openapi),
+    components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail))
+)]
+pub struct ApiDoc;
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// A stable snake_case code.
+    code: String,
+    message: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    error: ErrorDetail,
+}
+
+/// Liveness and readiness: the store answers and the search index is loaded.
+#[utoipa::path(get, path = "/healthz", responses(
+    (status = 200, description = "`ok`", body = String),
+    (status = 503, description = "the store does not answer", body = String)
+))]
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!("health check: {e}");
+            (StatusCode::SERVICE_UNAVAILABLE, "store unavailable").into_response()
+        }
+    }
+}
+
+/// One published initiative, in the import format.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}",
+    params(("id" = String, Path, description = "the initiative's external id")),
+    responses(
+        (status = 200, body = InitiativeRecord),
+        (status = 404, body = ErrorBody)
+    ))]
+async fn get_initiative(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<InitiativeRecord>, WebError> {
+    state
+        .store
+        .initiative(&id)
+        .await?
+        .filter(|s| s.record.status == Status::Published)
+        .map(|s| Json(s.record))
+        .ok_or(WebError::ApiNotFound { message: format!("no published initiative with id {id:?}") })
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SearchHit {
+    /// The initiative's external id.
+    id: String,
+    /// The title in the searcher's language when translated, else the original.
+    title: String,
+    /// The language the title is given in.
+    title_language: Lang,
+    /// The language the initiative was written in.
+    language: Lang,
+    city: String,
+    country: String,
+    snippet: String,
+    score: f32,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SearchResponse {
+    total: usize,
+    hits: Vec<SearchHit>,
+    /// For each facet (theme, aim, kind, country, language, level, year), hits per value.
+    facets: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the parameters; parsing is SearchParams::parse
+struct SearchQueryDoc {
+    /// Words to search for; empty lists everything, newest first.
+    q: Option<String>,
+    /// The searcher's language (en, fr, es); default en.
+    lang: Option<String>,
+    /// 1–100, default 20.
+    limit: Option<u32>,
+    offset: Option<u32>,
+    /// relevance (default), newest, oldest, title.
+    sort: Option<String>,
+    /// Repeatable: theme=a&theme=b means a or b; different filters combine with and.
+    theme: Option<Vec<String>>,
+    aim: Option<Vec<String>>,
+    kind: Option<Vec<String>>,
+    /// ISO 3166-1 alpha-2.
+    country: Option<Vec<String>>,
+    /// The language initiatives were written in.
+    language: Option<Vec<String>>,
+    level: Option<Vec<String>>,
+    year: Option<Vec<i32>>,
+}
+
+/// Searches published initiatives.
+#[utoipa::path(get, path = "/api/v1/search", params(SearchQueryDoc), responses(
+    (status = 200, body = SearchResponse),
+    (status = 400, description = "a parameter is invalid", body = ErrorBody)
+))]
+async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
+    let params = SearchParams::parse(raw.as_deref());
+    if let Some((code, message)) = params.problems.first() {
+        return Ok(api_error(StatusCode::BAD_REQUEST, code, message));
+    }
+    let lang = params.lang.unwrap_or(Lang::En);
+    let results = state.catalogue.read().search(&Query {
+        text: params.q.clone(),
+        filters: params.filters.clone(),
+        sort: params.sort.unwrap_or(Sort::Relevance),
+        offset: params.offset.unwrap_or(0),
+        limit: params.limit.unwrap_or(20),
+    });
+    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    let stored = state.store.published_initiatives(&ids).await?;
+    let hits = stored
+        .iter()
+        .zip(results.hits.iter())
+        .map(|(s, hit)| {
+            let r = &s.record;
+            let (title_language, title) = r.title_in(lang);
+            SearchHit {
+                id: r.id.clone(),
+                title: title.to_string(),
+                title_language,
+                language: r.language,
+                city: r.city.clone(),
+                country: r.country.clone(),
+                snippet: snippet(r.summary_in(lang).1, 240),
+                score: hit.score,
+            }
+        })
+        .collect();
+    let facets = FACETS
+        .iter()
+        .map(|f| (f.id().to_string(), results.facets.get(*f).cloned().unwrap_or_default()))
+        .collect();
+    Ok(Json(SearchResponse { total: results.total, hits, facets }).into_response())
+}
+
+/// The first `max` characters of a text, cut at a word boundary, with an ellipsis when cut.
+pub fn snippet(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut.rfind(char::is_whitespace).map(|i| &cut[..i]).unwrap_or(&cut);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3 document")))]
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

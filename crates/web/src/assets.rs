@@ -1,0 +1,38 @@
+//! Static assets compiled into the binary, served under a content-hashed path so that
+//! browsers may cache them for a year.
+
+use crate::AppState;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
+
+pub const CSS: &str = include_str!("../assets/praxis.css");
+
+/// `/assets/praxis-{hash}.css`: changes whenever the stylesheet does.
+pub static CSS_PATH: LazyLock<String> = LazyLock::new(|| {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    CSS.hash(&mut hasher);
+    format!("/assets/praxis-{:016x}.css", hasher.finish())
+});
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/assets/{file}", get(asset))
+}
+
+async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    if format!("/assets/{file}") == *CSS_PATH {
+        (
+            [
+                (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            CSS,
+        )
+            .into_response()
+    } else {
+        StatusCode::NOT_FOUND.into_response()
+    }
+}

@@ -1,0 +1,96 @@
+//! The front door: language negotiation, the home page and the about page.
+
+use crate::error::WebError;
+use crate::view::{Card, Chrome};
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use praxis_domain::{Lang, Theme, Vocabulary};
+use praxis_search::{Facet, Filters, Query, Sort};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(root))
+        .route("/{lang}", get(home))
+        .route("/{lang}/", get(home))
+        .route("/{lang}/about", get(about))
+}
+
+/// Parses the language segment of a page URL; anything else is a page that does not exist.
+pub fn page_lang(segment: &str) -> Result<Lang, WebError> {
+    segment.parse().map_err(|_| WebError::PageNotFound(Lang::En))
+}
+
+/// `/` sends each visitor to the site in the language their browser prefers.
+async fn root(headers: HeaderMap) -> Response {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let lang = Lang::negotiate(accept);
+    let mut response = Redirect::to(&format!("/{}/", lang.code())).into_response();
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-language"));
+    response
+}
+
+pub struct ThemeLink {
+    pub label: String,
+    pub href: String,
+    pub count: usize,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    c: Chrome,
+    initiatives: usize,
+    cities: usize,
+    countries: usize,
+    latest: Vec<Card>,
+    themes: Vec<ThemeLink>,
+}
+
+async fn home(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = Chrome::new(state.i18n.clone(), lang, "/", state.i18n.t(lang, "home-page-title"));
+    let counts = state.store.counts().await?;
+    let results = state.catalogue.read().search(&Query {
+        sort: Sort::Newest,
+        limit: 6,
+        filters: Filters::default(),
+        ..Query::default()
+    });
+    let ids: Vec<String> = results.hits.into_iter().map(|h| h.id).collect();
+    let latest = state.store.published_initiatives(&ids).await?.iter().map(|s| Card::new(&c, s)).collect();
+    let themes = Theme::ALL
+        .iter()
+        .map(|t| ThemeLink {
+            label: c.t(&t.label_key()),
+            href: c.url(&format!("/initiatives?theme={}", t.id())),
+            count: results.facets.count(Facet::Theme, t.id()),
+        })
+        .collect();
+    let to_usize = |n: i64| usize::try_from(n).unwrap_or(0);
+    let page = HomePage {
+        initiatives: to_usize(counts.initiatives),
+        cities: to_usize(counts.cities),
+        countries: to_usize(counts.countries),
+        latest,
+        themes,
+        c,
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "about.html")]
+struct AboutPage {
+    c: Chrome,
+}
+
+async fn about(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = Chrome::new(state.i18n.clone(), lang, "/about", state.i18n.t(lang, "about-title")).with_nav("about");
+    Ok(Html(AboutPage { c }.render()?))
+}
