@@ -41,7 +41,12 @@ pub fn parse_sources(sources: &[(String, Vec<u8>)]) -> Result<Input, Vec<Problem
         let mut unknown_reported: HashMap<String, usize> = HashMap::new();
         for (index, raw) in bytes.split(|b| *b == b'\n').enumerate() {
             let line = index + 1;
-            let problem = |field: &str, message: String| Problem { file: file.clone(), line, field: field.to_string(), message };
+            let problem = |field: &str, message: String| Problem {
+                file: file.clone(),
+                line,
+                field: field.to_string(),
+                message,
+            };
             let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
             let Ok(text) = std::str::from_utf8(raw) else {
                 problems.push(problem("json", "the line is not valid UTF-8".into()));
@@ -53,7 +58,10 @@ pub fn parse_sources(sources: &[(String, Vec<u8>)]) -> Result<Input, Vec<Problem
             let value: serde_json::Value = match serde_json::from_str(text) {
                 Ok(v) => v,
                 Err(e) => {
-                    problems.push(problem("json", format!("not valid JSON at column {}: {}", e.column(), json_reason(&e))));
+                    problems.push(problem(
+                        "json",
+                        format!("not valid JSON at column {}: {}", e.column(), json_reason(&e)),
+                    ));
                     continue;
                 }
             };
@@ -116,7 +124,11 @@ pub fn progress_bar(total: u64, what: &str) -> ProgressBar {
 }
 
 /// Imports already-read sources into the store, printing a summary.
-pub async fn import_sources(store: &Store, sources: &[(String, Vec<u8>)], author: &str) -> anyhow::Result<()> {
+pub async fn import_sources(
+    store: &Store,
+    sources: &[(String, Vec<u8>)],
+    author: &str,
+) -> anyhow::Result<()> {
     let input = match parse_sources(sources) {
         Ok(input) => input,
         Err(problems) => {
@@ -148,7 +160,8 @@ pub async fn import_sources(store: &Store, sources: &[(String, Vec<u8>)], author
         report.unchanged
     );
     if !report.unmatched_places.is_empty() {
-        let list: Vec<String> = report.unmatched_places.iter().map(|(city, country)| format!("{city} ({country})")).collect();
+        let list: Vec<String> =
+            report.unmatched_places.iter().map(|(city, country)| format!("{city} ({country})")).collect();
         eprintln!(
             "warning: {} place{} not found in the gazetteer, kept without population, coordinates or time zone: {}",
             list.len(),
@@ -162,7 +175,8 @@ pub async fn import_sources(store: &Store, sources: &[(String, Vec<u8>)], author
 pub async fn run(store: &Store, files: &[std::path::PathBuf]) -> anyhow::Result<()> {
     let mut sources = Vec::with_capacity(files.len());
     for file in files {
-        let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read the file", file.display()))?;
+        let bytes =
+            std::fs::read(file).with_context(|| format!("{}: cannot read the file", file.display()))?;
         sources.push((file.display().to_string(), bytes));
     }
     import_sources(store, &sources, "import").await
@@ -181,7 +195,8 @@ pub async fn export(store: &Store, out: Option<&Path>) -> anyhow::Result<()> {
         Some(path) => {
             // Write beside the target and rename, so a failed export never leaves half a file.
             let partial = path.with_extension("partial");
-            let file = std::fs::File::create(&partial).with_context(|| format!("{}: cannot create", partial.display()))?;
+            let file = std::fs::File::create(&partial)
+                .with_context(|| format!("{}: cannot create", partial.display()))?;
             let mut writer = std::io::BufWriter::new(file);
             let count = write_all(store, &mut writer).await?;
             writer.flush()?;
@@ -228,7 +243,10 @@ mod tests {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert!(lines[0].starts_with("in.jsonl:3: json: not valid JSON at column"), "{lines:?}");
         assert!(lines[1].starts_with("in.jsonl:4: themes[0]: \"castles\" is not a theme"), "{lines:?}");
-        assert_eq!(lines[2], "in.jsonl:5: id: \"a\" appears again (first at in.jsonl:1); give each initiative once per import");
+        assert_eq!(
+            lines[2],
+            "in.jsonl:5: id: \"a\" appears again (first at in.jsonl:1); give each initiative once per import"
+        );
         assert_eq!(lines.len(), 3);
     }
 
@@ -238,7 +256,10 @@ mod tests {
         let second = extra.replace("\"a\"", "\"b\"");
         let input = parse_sources(&[source("x.jsonl", &format!("{extra}\n{second}"))]).unwrap();
         assert_eq!(input.records.len(), 2);
-        assert_eq!(input.warnings, vec!["x.jsonl:1: colour: not a field of format 1; ignored (on this line and any other)"]);
+        assert_eq!(
+            input.warnings,
+            vec!["x.jsonl:1: colour: not a field of format 1; ignored (on this line and any other)"]
+        );
     }
 
     #[test]
@@ -264,7 +285,8 @@ mod tests {
             let n = records.iter().filter(|r| r.themes.contains(theme)).count();
             assert!(n >= 3, "{theme}: {n}");
         }
-        let places: std::collections::BTreeSet<_> = records.iter().map(|r| (r.city.clone(), r.country.clone())).collect();
+        let places: std::collections::BTreeSet<_> =
+            records.iter().map(|r| (r.city.clone(), r.country.clone())).collect();
         assert!(places.len() >= 30, "{} places", places.len());
         assert!(records.iter().filter(|r| r.title.0.len() > 1).count() >= 10, "some have translations");
     }

@@ -72,7 +72,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("PRAXIS_LOG").unwrap_or_else(|_| "warn,praxis=info".into()),
+            tracing_subscriber::EnvFilter::try_from_env("PRAXIS_LOG")
+                .unwrap_or_else(|_| "warn,praxis=info".into()),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -21,11 +21,15 @@ pub async fn run(store: Store, args: ServeArgs) -> anyhow::Result<()> {
     bar.finish_and_clear();
     let state = AppState::new(store.clone(), catalogue.clone());
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .with_context(|| format!("cannot listen on {}; is another program using it? Try --addr 127.0.0.1:8081", args.addr))?;
+    let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
+        format!("cannot listen on {}; is another program using it? Try --addr 127.0.0.1:8081", args.addr)
+    })?;
     let addr = listener.local_addr()?;
-    println!("Praxis is running at http://{addr}/ — {} initiatives, {} store.", catalogue.read().len(), store.backend());
+    println!(
+        "Praxis is running at http://{addr}/ — {} initiatives, {} store.",
+        catalogue.read().len(),
+        store.backend()
+    );
     println!("Press Ctrl+C to stop.");
     axum::serve(listener, router(state)).with_graceful_shutdown(shutdown()).await?;
     store.close().await;

@@ -37,17 +37,9 @@ pub enum GazetteerError {
     #[error("line {line}: expected 7 or 8 tab-separated fields, found {found}")]
     FieldCount { line: usize, found: usize },
     #[error("line {line}: invalid {field} {value:?}")]
-    InvalidField {
-        line: usize,
-        field: &'static str,
-        value: String,
-    },
+    InvalidField { line: usize, field: &'static str, value: String },
     #[error("line {line}: geonameid {geoname_id} already appears on line {first_line}")]
-    DuplicateId {
-        line: usize,
-        geoname_id: u32,
-        first_line: usize,
-    },
+    DuplicateId { line: usize, geoname_id: u32, first_line: usize },
 }
 
 /// A country code as stored in the index: two upper-case ASCII letters.
@@ -81,9 +73,7 @@ impl Gazetteer {
 
     pub fn from_gzip(bytes: &[u8]) -> Result<Self, GazetteerError> {
         let mut text = String::with_capacity(bytes.len() * 3);
-        GzDecoder::new(bytes)
-            .read_to_string(&mut text)
-            .map_err(GazetteerError::Decompress)?;
+        GzDecoder::new(bytes).read_to_string(&mut text).map_err(GazetteerError::Decompress)?;
         Gazetteer::from_tsv(&text)
     }
 
@@ -100,10 +90,7 @@ impl Gazetteer {
         }
         // The shipped file is already in id order; a stable sort keeps that cheap.
         rows.sort_by_key(|row| row.place.geoname_id);
-        if let Some(pair) = rows
-            .windows(2)
-            .find(|w| w[0].place.geoname_id == w[1].place.geoname_id)
-        {
+        if let Some(pair) = rows.windows(2).find(|w| w[0].place.geoname_id == w[1].place.geoname_id) {
             let (first, second) = (&pair[0], &pair[1]);
             return Err(GazetteerError::DuplicateId {
                 line: first.line.max(second.line),
@@ -152,16 +139,11 @@ impl Gazetteer {
     pub fn find(&self, city: &str, country: &str) -> Option<&GazetteerPlace> {
         let country = country_key(country.trim())?;
         let folded = fold(city);
-        self.by_name
-            .get(&(folded, country))
-            .map(|found| &self.places[found.index])
+        self.by_name.get(&(folded, country)).map(|found| &self.places[found.index])
     }
 
     pub fn get(&self, geoname_id: u32) -> Option<&GazetteerPlace> {
-        let index = self
-            .places
-            .binary_search_by_key(&geoname_id, |p| p.geoname_id)
-            .ok()?;
+        let index = self.places.binary_search_by_key(&geoname_id, |p| p.geoname_id).ok()?;
         Some(&self.places[index])
     }
 }
@@ -169,16 +151,9 @@ impl Gazetteer {
 /// Whether `candidate` should replace `current` as the answer for a shared name: a city's
 /// own name first, then the larger population, then the older (lower) GeoNames id, so the
 /// result never depends on file order.
-fn outranks(
-    candidate: (NameMatch, &GazetteerPlace),
-    current: (NameMatch, &GazetteerPlace),
-) -> bool {
+fn outranks(candidate: (NameMatch, &GazetteerPlace), current: (NameMatch, &GazetteerPlace)) -> bool {
     let rank = |(found, place): (NameMatch, &GazetteerPlace)| {
-        (
-            found.own_name,
-            place.population,
-            std::cmp::Reverse(place.geoname_id),
-        )
+        (found.own_name, place.population, std::cmp::Reverse(place.geoname_id))
     };
     rank(candidate) > rank(current)
 }
@@ -214,10 +189,7 @@ impl Row<'_> {
 fn parse_row(line: usize, raw: &str) -> Result<Row<'_>, GazetteerError> {
     let fields: Vec<&str> = raw.split('\t').collect();
     if !(7..=8).contains(&fields.len()) {
-        return Err(GazetteerError::FieldCount {
-            line,
-            found: fields.len(),
-        });
+        return Err(GazetteerError::FieldCount { line, found: fields.len() });
     }
     let invalid = |field: &'static str, value: &str| GazetteerError::InvalidField {
         line,
@@ -225,9 +197,7 @@ fn parse_row(line: usize, raw: &str) -> Result<Row<'_>, GazetteerError> {
         value: value.to_string(),
     };
 
-    let geoname_id = fields[0]
-        .parse::<u32>()
-        .map_err(|_| invalid("geonameid", fields[0]))?;
+    let geoname_id = fields[0].parse::<u32>().map_err(|_| invalid("geonameid", fields[0]))?;
     let name = fields[1].trim();
     if name.is_empty() {
         return Err(invalid("name", fields[1]));
@@ -236,13 +206,9 @@ fn parse_row(line: usize, raw: &str) -> Result<Row<'_>, GazetteerError> {
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(invalid("country code", country));
     }
-    let latitude =
-        parse_coordinate(fields[3], 90.0).ok_or_else(|| invalid("latitude", fields[3]))?;
-    let longitude =
-        parse_coordinate(fields[4], 180.0).ok_or_else(|| invalid("longitude", fields[4]))?;
-    let population = fields[5]
-        .parse::<u64>()
-        .map_err(|_| invalid("population", fields[5]))?;
+    let latitude = parse_coordinate(fields[3], 90.0).ok_or_else(|| invalid("latitude", fields[3]))?;
+    let longitude = parse_coordinate(fields[4], 180.0).ok_or_else(|| invalid("longitude", fields[4]))?;
+    let population = fields[5].parse::<u64>().map_err(|_| invalid("population", fields[5]))?;
     let time_zone = fields[6].trim();
     if time_zone.is_empty() || time_zone.contains(char::is_whitespace) {
         return Err(invalid("time zone", fields[6]));
@@ -307,53 +273,25 @@ mod tests {
     fn matches_names_regardless_of_case_accents_and_punctuation() {
         let g = fixture();
         for written in ["MONTREAL", "Montréal", " montreal ", "Montréal."] {
-            assert_eq!(
-                g.find(written, "CA").map(|p| p.geoname_id),
-                Some(6077243),
-                "{written}"
-            );
+            assert_eq!(g.find(written, "CA").map(|p| p.geoname_id), Some(6077243), "{written}");
         }
-        assert_eq!(
-            g.find("Montreal", "ca").map(|p| p.geoname_id),
-            Some(6077243)
-        );
+        assert_eq!(g.find("Montreal", "ca").map(|p| p.geoname_id), Some(6077243));
     }
 
     #[test]
     fn matches_alternate_names() {
         let g = fixture();
-        assert_eq!(
-            g.find("Genève", "CH").map(|p| p.name.as_str()),
-            Some("Geneva")
-        );
-        assert_eq!(
-            g.find("GENF", "ch").map(|p| p.name.as_str()),
-            Some("Geneva")
-        );
-        assert_eq!(
-            g.find("mons-regius", "CA").map(|p| p.name.as_str()),
-            Some("Montréal")
-        );
+        assert_eq!(g.find("Genève", "CH").map(|p| p.name.as_str()), Some("Geneva"));
+        assert_eq!(g.find("GENF", "ch").map(|p| p.name.as_str()), Some("Geneva"));
+        assert_eq!(g.find("mons-regius", "CA").map(|p| p.name.as_str()), Some("Montréal"));
     }
 
     #[test]
     fn the_most_populous_match_wins() {
         let g = fixture();
-        let found = |city: &str| {
-            g.find(
-                city,
-                if city.starts_with("Spring") {
-                    "US"
-                } else {
-                    "FR"
-                },
-            )
-        };
+        let found = |city: &str| g.find(city, if city.starts_with("Spring") { "US" } else { "FR" });
         assert_eq!(found("Springfield").map(|p| p.geoname_id), Some(4409896));
-        assert_eq!(
-            found("Springfield City").map(|p| p.geoname_id),
-            Some(4250542)
-        );
+        assert_eq!(found("Springfield City").map(|p| p.geoname_id), Some(4250542));
         // Among cities that share an alternate name, too.
         assert_eq!(found("Shared Alias").map(|p| p.geoname_id), Some(1));
         // Equal populations: the lower GeoNames id, whatever the file order.
@@ -384,38 +322,14 @@ mod tests {
     fn malformed_lines_are_reported_with_their_number() {
         let header = "# header\n6077243\tMontréal\tCA\t45.5\t-73.5\t1762949\tAmerica/Toronto\t\n";
         let cases = [
-            (
-                "1\tX\tFR\tnorth\t1.0\t20000\tEurope/Paris\t",
-                "line 3: invalid latitude \"north\"",
-            ),
-            (
-                "1\tX\tFR\t91\t1.0\t20000\tEurope/Paris\t",
-                "line 3: invalid latitude \"91\"",
-            ),
-            (
-                "1\tX\tFR\t1.0\t1.0\t20000",
-                "line 3: expected 7 or 8 tab-separated fields, found 6",
-            ),
-            (
-                "x1\tX\tFR\t1.0\t1.0\t20000\tEurope/Paris\t",
-                "line 3: invalid geonameid \"x1\"",
-            ),
-            (
-                "1\tX\tfra\t1.0\t1.0\t20000\tEurope/Paris\t",
-                "line 3: invalid country code \"fra\"",
-            ),
-            (
-                "1\tX\tFR\t1.0\t1.0\t-5\tEurope/Paris\t",
-                "line 3: invalid population \"-5\"",
-            ),
-            (
-                "1\t \tFR\t1.0\t1.0\t5\tEurope/Paris\t",
-                "line 3: invalid name \" \"",
-            ),
-            (
-                "1\tX\tFR\t1.0\t1.0\t5\t\t",
-                "line 3: invalid time zone \"\"",
-            ),
+            ("1\tX\tFR\tnorth\t1.0\t20000\tEurope/Paris\t", "line 3: invalid latitude \"north\""),
+            ("1\tX\tFR\t91\t1.0\t20000\tEurope/Paris\t", "line 3: invalid latitude \"91\""),
+            ("1\tX\tFR\t1.0\t1.0\t20000", "line 3: expected 7 or 8 tab-separated fields, found 6"),
+            ("x1\tX\tFR\t1.0\t1.0\t20000\tEurope/Paris\t", "line 3: invalid geonameid \"x1\""),
+            ("1\tX\tfra\t1.0\t1.0\t20000\tEurope/Paris\t", "line 3: invalid country code \"fra\""),
+            ("1\tX\tFR\t1.0\t1.0\t-5\tEurope/Paris\t", "line 3: invalid population \"-5\""),
+            ("1\t \tFR\t1.0\t1.0\t5\tEurope/Paris\t", "line 3: invalid name \" \""),
+            ("1\tX\tFR\t1.0\t1.0\t5\t\t", "line 3: invalid time zone \"\""),
             (
                 "6077243\tX\tFR\t1.0\t1.0\t5\tEurope/Paris\t",
                 "line 3: geonameid 6077243 already appears on line 2",
@@ -443,50 +357,15 @@ mod tests {
 
     /// (as written, country, expected name, latitude, longitude, time zone)
     const KNOWN_CITIES: [(&str, &str, &str, f64, f64, &str); 9] = [
-        (
-            "Montréal",
-            "CA",
-            "Montréal",
-            45.51,
-            -73.59,
-            "America/Toronto",
-        ),
-        (
-            "Ciudad de México",
-            "MX",
-            "Mexico City",
-            19.43,
-            -99.13,
-            "America/Mexico_City",
-        ),
+        ("Montréal", "CA", "Montréal", 45.51, -73.59, "America/Toronto"),
+        ("Ciudad de México", "MX", "Mexico City", 19.43, -99.13, "America/Mexico_City"),
         ("Bogotá", "CO", "Bogotá", 4.61, -74.08, "America/Bogota"),
         ("Genève", "CH", "Geneva", 46.20, 6.15, "Europe/Zurich"),
-        (
-            "Bruxelles",
-            "BE",
-            "Brussels",
-            50.85,
-            4.35,
-            "Europe/Brussels",
-        ),
-        (
-            "New York City",
-            "US",
-            "New York City",
-            40.71,
-            -74.01,
-            "America/New_York",
-        ),
+        ("Bruxelles", "BE", "Brussels", 50.85, 4.35, "Europe/Brussels"),
+        ("New York City", "US", "New York City", 40.71, -74.01, "America/New_York"),
         ("Medellín", "CO", "Medellín", 6.25, -75.56, "America/Bogota"),
         ("Nantes", "FR", "Nantes", 47.22, -1.55, "Europe/Paris"),
-        (
-            "Cape Town",
-            "ZA",
-            "Cape Town",
-            -33.93,
-            18.42,
-            "Africa/Johannesburg",
-        ),
+        ("Cape Town", "ZA", "Cape Town", -33.93, 18.42, "Africa/Johannesburg"),
     ];
 
     #[test]
@@ -494,24 +373,17 @@ mod tests {
         let g = Gazetteer::embedded();
         assert!(g.len() > 30_000, "only {} cities", g.len());
         for (written, country, name, latitude, longitude, time_zone) in KNOWN_CITIES {
-            let place = g
-                .find(written, country)
-                .unwrap_or_else(|| panic!("{written} ({country}) not found"));
+            let place = g.find(written, country).unwrap_or_else(|| panic!("{written} ({country}) not found"));
             assert_eq!(place.name, name, "{written}");
             assert_eq!(place.country, country, "{written}");
             assert_eq!(place.time_zone, time_zone, "{written}");
             assert!(
-                (place.latitude - latitude).abs() < 0.1
-                    && (place.longitude - longitude).abs() < 0.1,
+                (place.latitude - latitude).abs() < 0.1 && (place.longitude - longitude).abs() < 0.1,
                 "{written}: {}, {}",
                 place.latitude,
                 place.longitude
             );
-            assert!(
-                place.population > 200_000,
-                "{written}: {}",
-                place.population
-            );
+            assert!(place.population > 200_000, "{written}: {}", place.population);
             assert_eq!(g.get(place.geoname_id), Some(place));
         }
     }

@@ -140,8 +140,23 @@ pub const ERROR_CODES: &[&str] = &[
 
 /// The fields of format 1; anything else is ignored with a warning.
 pub const KNOWN_FIELDS: &[&str] = &[
-    "id", "language", "title", "summary", "body", "city", "country", "organisation", "level",
-    "partners", "themes", "aims", "kind", "started", "ended", "links", "status",
+    "id",
+    "language",
+    "title",
+    "summary",
+    "body",
+    "city",
+    "country",
+    "organisation",
+    "level",
+    "partners",
+    "themes",
+    "aims",
+    "kind",
+    "started",
+    "ended",
+    "links",
+    "status",
 ];
 
 /// The outcome of reading one JSON object: the record, and the names of fields that
@@ -176,15 +191,19 @@ impl InitiativeRecord {
         let ended = r.string("ended", false);
         let links = r.links();
         let status = r
-            .vocab_like("status", false, |s| match s {
-                "published" => Some(Status::Published),
-                "draft" => Some(Status::Draft),
-                _ => None,
-            }, "published, draft")
+            .vocab_like(
+                "status",
+                false,
+                |s| match s {
+                    "published" => Some(Status::Published),
+                    "draft" => Some(Status::Draft),
+                    _ => None,
+                },
+                "published, draft",
+            )
             .unwrap_or_default();
         let mut errors = r.errors;
-        let unknown_fields =
-            obj.keys().filter(|k| !KNOWN_FIELDS.contains(&k.as_str())).cloned().collect();
+        let unknown_fields = obj.keys().filter(|k| !KNOWN_FIELDS.contains(&k.as_str())).cloned().collect();
         let (Some(language), Some(kind)) = (language, kind) else {
             // Already reported; the remaining checks need both.
             errors.extend(partial_checks(&id, &title, &summary, &body, &city, &country));
@@ -225,14 +244,8 @@ impl InitiativeRecord {
 
     /// Checks the rules of format 1 on a typed record (used by forms and the API).
     pub fn validate(&self) -> Vec<FieldError> {
-        let mut errors = partial_checks(
-            &self.id,
-            &self.title,
-            &self.summary,
-            &self.body,
-            &self.city,
-            &self.country,
-        );
+        let mut errors =
+            partial_checks(&self.id, &self.title, &self.summary, &self.body, &self.city, &self.country);
         for (field, text) in [("title", &self.title), ("summary", &self.summary)] {
             if !text.0.is_empty() && text.get(self.language).is_none() {
                 errors.push(FieldError::new(
@@ -249,11 +262,7 @@ impl InitiativeRecord {
             check_name(&mut errors, "organisation", org);
         }
         if self.partners.len() > PARTNERS_MAX {
-            errors.push(FieldError::new(
-                "partners",
-                "too_many",
-                format!("at most {PARTNERS_MAX} partners"),
-            ));
+            errors.push(FieldError::new("partners", "too_many", format!("at most {PARTNERS_MAX} partners")));
         }
         for (i, p) in self.partners.iter().enumerate() {
             check_name(&mut errors, &format!("partners[{i}]"), p);
@@ -276,7 +285,11 @@ impl InitiativeRecord {
                 errors.push(FieldError::new(
                     "ended",
                     "date_order",
-                    format!("{} is before `started` ({})", self.ended.as_deref().unwrap_or(""), self.started.as_deref().unwrap_or("")),
+                    format!(
+                        "{} is before `started` ({})",
+                        self.ended.as_deref().unwrap_or(""),
+                        self.started.as_deref().unwrap_or("")
+                    ),
                 ));
             }
         }
@@ -434,9 +447,7 @@ fn check_date(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>) ->
 
 /// Why a link is unacceptable, if it is.
 pub fn url_problem(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     let Some(rest) = rest else {
         return Some(format!("{url:?} must start with http:// or https://"));
     };

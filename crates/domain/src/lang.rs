@@ -5,9 +5,24 @@ use std::fmt;
 use std::str::FromStr;
 
 /// An ISO 639-1 language code that Praxis supports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// English is the fallback wherever a language must be assumed.
+    #[default]
     En,
     Fr,
     Es,

@@ -20,8 +20,14 @@ pub use vocab::{Aim, Kind, Level, Theme, Vocabulary};
 /// in Fluent syntax, for the interface to load beside its own strings.
 pub fn locale_sources(lang: Lang) -> [&'static str; 2] {
     match lang {
-        Lang::En => [include_str!("../locales/en/vocabulary.ftl"), include_str!("../locales/en/countries.ftl")],
-        Lang::Fr => [include_str!("../locales/fr/vocabulary.ftl"), include_str!("../locales/fr/countries.ftl")],
-        Lang::Es => [include_str!("../locales/es/vocabulary.ftl"), include_str!("../locales/es/countries.ftl")],
+        Lang::En => {
+            [include_str!("../locales/en/vocabulary.ftl"), include_str!("../locales/en/countries.ftl")]
+        }
+        Lang::Fr => {
+            [include_str!("../locales/fr/vocabulary.ftl"), include_str!("../locales/fr/countries.ftl")]
+        }
+        Lang::Es => {
+            [include_str!("../locales/es/vocabulary.ftl"), include_str!("../locales/es/countries.ftl")]
+        }
     }
 }

@@ -19,9 +19,7 @@ impl PlaceKind {
         }
     }
     pub fn from_id(id: &str) -> Option<Self> {
-        [PlaceKind::City, PlaceKind::MetropolitanArea, PlaceKind::Region]
-            .into_iter()
-            .find(|k| k.id() == id)
+        [PlaceKind::City, PlaceKind::MetropolitanArea, PlaceKind::Region].into_iter().find(|k| k.id() == id)
     }
 }
 

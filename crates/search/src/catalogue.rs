@@ -51,8 +51,9 @@ pub struct Document {
     pub level: Option<Level>,
     pub year: Option<i32>,
     pub started: Option<String>,
-    /// The original title, folded, for alphabetical order.
-    pub sort_title: String,
+    /// For alphabetical order: the folded title each reader sees (the translation in
+    /// their language when there is one, else the original), indexed like [`Lang::ALL`].
+    pub sort_titles: [String; 3],
     /// Searchable text by field, every language together.
     pub title: String,
     pub summary: String,
@@ -78,7 +79,7 @@ impl Document {
             level: record.level,
             year: record.year(),
             started: record.started.clone(),
-            sort_title: praxis_domain::text::fold(record.title_in(record.language).1),
+            sort_titles: Lang::ALL.map(|l| praxis_domain::text::fold(record.title_in(l).1)),
             title: join(&record.title),
             summary: join(&record.summary),
             body: join(&record.body),
@@ -132,6 +133,8 @@ impl Sort {
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     pub text: String,
+    /// The reader's language: titles are sorted as they read them.
+    pub lang: Lang,
     pub filters: Filters,
     pub sort: Sort,
     pub offset: usize,
@@ -176,7 +179,7 @@ struct Entry {
     level: Option<Level>,
     year: Option<i32>,
     started: Option<String>,
-    sort_title: String,
+    sort_titles: [String; 3],
 }
 
 const FIELD_TITLE: u8 = 1;
@@ -261,7 +264,7 @@ impl Catalogue {
             level: d.level,
             year: d.year,
             started: d.started,
-            sort_title: d.sort_title,
+            sort_titles: d.sort_titles,
         });
         self.live += 1;
     }
@@ -319,10 +322,13 @@ impl Catalogue {
                 // Undated initiatives go last rather than first.
                 (ea.started.is_none(), &ea.started, &ea.id).cmp(&(eb.started.is_none(), &eb.started, &eb.id))
             }),
-            Sort::Title => matched.sort_by(|a, b| {
-                let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
-                ea.sort_title.cmp(&eb.sort_title).then_with(|| ea.id.cmp(&eb.id))
-            }),
+            Sort::Title => {
+                let l = Lang::ALL.iter().position(|l| *l == query.lang).unwrap_or(0);
+                matched.sort_by(|a, b| {
+                    let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
+                    ea.sort_titles[l].cmp(&eb.sort_titles[l]).then_with(|| ea.id.cmp(&eb.id))
+                })
+            }
         }
         let total = matched.len();
         let hits = matched
@@ -349,7 +355,11 @@ impl Catalogue {
             // "loyer" finds "loyers"). Prefix matches weigh less than exact ones.
             let prefix = term.chars().count() >= 4;
             let upper = format!("{term}\u{10FFFF}");
-            let range = if prefix { self.terms.range(term.clone()..upper) } else { self.terms.range(term.clone()..=term.clone()) };
+            let range = if prefix {
+                self.terms.range(term.clone()..upper)
+            } else {
+                self.terms.range(term.clone()..=term.clone())
+            };
             for (word, postings) in range {
                 let idf = (1.0 + n / postings.len() as f32).ln();
                 let exactness = if *word == term { 1.0 } else { 0.7 };
@@ -432,7 +442,7 @@ mod tests {
             level: Some(Level::Local),
             year: started.get(..4).and_then(|y| y.parse().ok()),
             started: Some(started.into()),
-            sort_title: praxis_domain::text::fold(title),
+            sort_titles: [0, 1, 2].map(|_| praxis_domain::text::fold(title)),
             title: title.into(),
             summary: String::new(),
             body: String::new(),
@@ -443,9 +453,23 @@ mod tests {
     fn fixture() -> Catalogue {
         Catalogue::from_documents([
             doc("a", Lang::Fr, "Aide au loyer pour les étudiants", &[Theme::Housing], "FR", "2021-01-01"),
-            doc("b", Lang::Es, "Subsidio de alquiler", &[Theme::Housing, Theme::SocialCare], "UY", "2019-06-01"),
+            doc(
+                "b",
+                Lang::Es,
+                "Subsidio de alquiler",
+                &[Theme::Housing, Theme::SocialCare],
+                "UY",
+                "2019-06-01",
+            ),
             doc("c", Lang::En, "Rent relief for tenants", &[Theme::Housing], "DE", "2020-03-01"),
-            doc("d", Lang::En, "Cooling centres in heatwaves", &[Theme::Health, Theme::EnvironmentClimate], "AU", "2022-12-01"),
+            doc(
+                "d",
+                Lang::En,
+                "Cooling centres in heatwaves",
+                &[Theme::Health, Theme::EnvironmentClimate],
+                "AU",
+                "2022-12-01",
+            ),
         ])
     }
 
@@ -463,7 +487,9 @@ mod tests {
     #[test]
     fn text_matches_folded_words_and_prefixes() {
         let c = fixture();
-        let ids = |q: &str| c.search(&query(q, Filters::default())).hits.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        let ids = |q: &str| {
+            c.search(&query(q, Filters::default())).hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
+        };
         assert_eq!(ids("LOYER"), ["a"]);
         assert_eq!(ids("etudiant"), ["a"], "accents fold and prefixes match");
         assert_eq!(ids("alquiler subsidio"), ["b"]);
@@ -486,7 +512,14 @@ mod tests {
     #[test]
     fn upsert_replaces_and_remove_hides() {
         let mut c = fixture();
-        c.upsert(doc("a", Lang::Fr, "Budget participatif", &[Theme::GovernanceParticipation], "FR", "2021-01-01"));
+        c.upsert(doc(
+            "a",
+            Lang::Fr,
+            "Budget participatif",
+            &[Theme::GovernanceParticipation],
+            "FR",
+            "2021-01-01",
+        ));
         assert_eq!(c.len(), 4);
         assert!(c.search(&query("loyer", Filters::default())).hits.is_empty());
         assert_eq!(c.search(&query("budget", Filters::default())).total, 1);
@@ -506,6 +539,23 @@ mod tests {
         let r = c.search(&q);
         assert_eq!(r.total, 4);
         assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["d", "c"]);
+    }
+
+    #[test]
+    fn titles_sort_as_each_reader_sees_them() {
+        let mut translated = doc("t", Lang::En, "Zebra crossings", &[Theme::Mobility], "GB", "2020-01-01");
+        // The Spanish reader sees "Aceras seguras" first; the English reader sees it last.
+        translated.sort_titles[2] = "aceras seguras".into();
+        let c = Catalogue::from_documents([
+            translated,
+            doc("m", Lang::En, "Market halls", &[Theme::Food], "GB", "2020-01-01"),
+        ]);
+        let order = |lang| {
+            let q = Query { sort: Sort::Title, lang, limit: 10, ..Query::default() };
+            c.search(&q).hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
+        };
+        assert_eq!(order(Lang::En), ["m", "t"]);
+        assert_eq!(order(Lang::Es), ["t", "m"]);
     }
 
     proptest! {

@@ -10,6 +10,4 @@ mod analysis;
 mod catalogue;
 
 pub use analysis::tokens;
-pub use catalogue::{
-    Catalogue, Document, FacetCounts, Facet, Filters, Hit, Query, Results, Sort, FACETS,
-};
+pub use catalogue::{Catalogue, Document, Facet, FacetCounts, Filters, Hit, Query, Results, Sort, FACETS};

@@ -96,7 +96,10 @@ impl Store {
     ) -> Result<(ImportReport, Vec<WriteOutcome>)> {
         for record in records {
             if let Some(e) = record.validate().into_iter().next() {
-                return Err(StoreError::Invalid { id: record.id.clone(), message: format!("{}: {}", e.field, e.message) });
+                return Err(StoreError::Invalid {
+                    id: record.id.clone(),
+                    message: format!("{}: {}", e.field, e.message),
+                });
             }
         }
         let mut report = ImportReport::default();
@@ -285,7 +288,9 @@ impl Store {
     /// A page of published initiatives in external-id order, after `after` (keyset
     /// pagination, so export and indexing stream any number of records).
     pub async fn published_batch(&self, after: Option<&str>, limit: i64) -> Result<Vec<StoredInitiative>> {
-        let sql = select_initiatives("i.status = 'published' AND i.external_id > $1 ORDER BY i.external_id LIMIT $2");
+        let sql = select_initiatives(
+            "i.status = 'published' AND i.external_id > $1 ORDER BY i.external_id LIMIT $2",
+        );
         let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
             sqlx::query_as(&sql).bind(after.unwrap_or("")).bind(limit).fetch_all(pool).await?
         });
@@ -319,7 +324,8 @@ impl Store {
 
     /// Change events after `seq`, oldest first.
     pub async fn changes_since(&self, seq: i64, limit: i64) -> Result<Vec<Change>> {
-        let sql = "SELECT seq, entity, entity_id, op, created_at FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2";
+        let sql =
+            "SELECT seq, entity, entity_id, op, created_at FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2";
         Ok(with_pool!(self, pool => {
             sqlx::query_as(sql).bind(seq).bind(limit).fetch_all(pool).await?
         }))
@@ -341,4 +347,3 @@ impl Store {
         Ok(n == 0)
     }
 }
-

@@ -117,7 +117,8 @@ impl Store {
             StoreConfig::Url(url) => match url.strip_prefix("sqlite://") {
                 Some(path) => Store::open_sqlite(Path::new(path)).await,
                 None => Err(StoreError::Database(sqlx::Error::Configuration(
-                    format!("unsupported database URL {}: use sqlite://FILE or postgres://…", redact(url)).into(),
+                    format!("unsupported database URL {}: use sqlite://FILE or postgres://…", redact(url))
+                        .into(),
                 ))),
             },
         }

@@ -19,8 +19,9 @@ pub(crate) struct PlaceRow {
 impl PlaceRow {
     pub(crate) fn into_place(self) -> Result<Place> {
         Ok(Place {
-            kind: PlaceKind::from_id(&self.kind)
-                .ok_or_else(|| StoreError::Corrupt(format!("place {} has kind {:?}", self.slug, self.kind)))?,
+            kind: PlaceKind::from_id(&self.kind).ok_or_else(|| {
+                StoreError::Corrupt(format!("place {} has kind {:?}", self.slug, self.kind))
+            })?,
             slug: self.slug,
             name: self.name,
             country: self.country,

@@ -65,15 +65,21 @@ async fn import_creates_then_updates_with_revisions() {
     on_every_backend(|store| async move {
         assert!(store.is_empty().await.unwrap());
         let first = record("t-1", "Montréal", "CA");
-        let (report, outcomes) = store.import(&[first.clone()], "importer", &|_| {}).await.unwrap();
+        let (report, outcomes) = store.import(std::slice::from_ref(&first), "importer", &|_| {}).await.unwrap();
         assert_eq!((report.created, report.updated, report.unchanged), (1, 0, 0));
         assert_eq!(outcomes, vec![WriteOutcome::Created]);
 
         let mut second = first.clone();
         second.summary = praxis_domain::Multilingual::one(praxis_domain::Lang::Fr, "Un résumé revu.");
-        assert_eq!(store.save_initiative(&second, "editor@example.org").await.unwrap(), WriteOutcome::Updated);
+        assert_eq!(
+            store.save_initiative(&second, "editor@example.org").await.unwrap(),
+            WriteOutcome::Updated
+        );
         // The same record again is not a new revision.
-        assert_eq!(store.save_initiative(&second, "editor@example.org").await.unwrap(), WriteOutcome::Unchanged);
+        assert_eq!(
+            store.save_initiative(&second, "editor@example.org").await.unwrap(),
+            WriteOutcome::Unchanged
+        );
 
         let stored = store.initiative("t-1").await.unwrap().expect("stored");
         assert_eq!(stored.record, second);

@@ -69,7 +69,10 @@ async fn healthz(State(state): State<AppState>) -> Response {
         (status = 200, body = InitiativeRecord),
         (status = 404, body = ErrorBody)
     ))]
-async fn get_initiative(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<InitiativeRecord>, WebError> {
+async fn get_initiative(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<InitiativeRecord>, WebError> {
     state
         .store
         .initiative(&id)
@@ -140,6 +143,7 @@ async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resul
     }
     let lang = params.lang.unwrap_or(Lang::En);
     let results = state.catalogue.read().search(&Query {
+        lang,
         text: params.q.clone(),
         filters: params.filters.clone(),
         sort: params.sort.unwrap_or(Sort::Relevance),

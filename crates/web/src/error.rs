@@ -47,7 +47,11 @@ impl IntoResponse for WebError {
             WebError::BadRequest { code, message } => api_error(StatusCode::BAD_REQUEST, code, &message),
             WebError::Internal(detail) => {
                 tracing::error!("{detail}");
-                api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; please try again")
+                api_error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "something went wrong on our side; please try again",
+                )
             }
         }
     }

@@ -109,7 +109,7 @@ pub fn format_number(lang: Lang, n: i64) -> String {
     };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 && !(lang == Lang::Es && digits.len() == 4) {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) && !(lang == Lang::Es && digits.len() == 4) {
             out.push_str(separator);
         }
         out.push(c);
@@ -159,8 +159,11 @@ mod tests {
     #[test]
     fn formats_with_arguments_and_falls_back() {
         let i18n = I18n::load();
-        let text = i18n.t_args(Lang::Fr, "catalogue-count", &[("count", 3.into())]);
-        assert!(text.contains('3'), "{text}");
+        let text =
+            i18n.t_args(Lang::Fr, "catalogue-count", &[("count", 3.into()), ("formatted", "3".into())]);
+        assert_eq!(text, "3 initiatives");
+        let one = i18n.t_args(Lang::Fr, "catalogue-count", &[("count", 0.into()), ("formatted", "0".into())]);
+        assert_eq!(one, "0 initiative", "French counts zero as singular");
         assert_eq!(i18n.t(Lang::Es, "no-such-key"), "no-such-key");
     }
 

@@ -41,7 +41,9 @@ impl SharedCatalogue {
                 let current = store.initiative(&change.entity_id).await?;
                 let mut catalogue = self.write();
                 match current.filter(|s| s.record.status == praxis_domain::Status::Published) {
-                    Some(stored) => catalogue.upsert(Document::from_record(&stored.record, &stored.place.slug)),
+                    Some(stored) => {
+                        catalogue.upsert(Document::from_record(&stored.record, &stored.place.slug))
+                    }
                     None => catalogue.remove(&change.entity_id),
                 }
             }
@@ -74,7 +76,8 @@ pub async fn build_catalogue(
         }
         progress(done, total.max(done));
     }
-    let shared = SharedCatalogue { inner: Arc::new(RwLock::new(catalogue)), seq: Arc::new(AtomicI64::new(seq)) };
+    let shared =
+        SharedCatalogue { inner: Arc::new(RwLock::new(catalogue)), seq: Arc::new(AtomicI64::new(seq)) };
     shared.catch_up(store).await?;
     Ok(shared)
 }

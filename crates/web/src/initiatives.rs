@@ -56,15 +56,22 @@ impl SearchParams {
                 },
                 "limit" => match value.parse::<usize>() {
                     Ok(n) if (1..=100).contains(&n) => p.limit = Some(n),
-                    _ => p.problems.push(("invalid_limit", format!("limit={value:?}: use a whole number from 1 to 100"))),
+                    _ => p.problems.push((
+                        "invalid_limit",
+                        format!("limit={value:?}: use a whole number from 1 to 100"),
+                    )),
                 },
                 "offset" => match value.parse::<usize>() {
                     Ok(n) => p.offset = Some(n),
-                    Err(_) => p.problems.push(("invalid_offset", format!("offset={value:?}: use a whole number from 0"))),
+                    Err(_) => p
+                        .problems
+                        .push(("invalid_offset", format!("offset={value:?}: use a whole number from 0"))),
                 },
                 "page" => match value.parse::<usize>() {
                     Ok(n) if n >= 1 => p.page = Some(n),
-                    _ => p.problems.push(("invalid_page", format!("page={value:?}: use a whole number from 1"))),
+                    _ => p
+                        .problems
+                        .push(("invalid_page", format!("page={value:?}: use a whole number from 1"))),
                 },
                 "theme" => push_vocab(&mut p.filters.themes, &mut p.problems, "theme", value),
                 "aim" => push_vocab(&mut p.filters.aims, &mut p.problems, "aim", value),
@@ -77,13 +84,18 @@ impl SearchParams {
                             p.filters.countries.push(code);
                         }
                     } else {
-                        p.problems.push(("invalid_filter", format!("country={value:?}: use an ISO 3166-1 alpha-2 code such as FR")));
+                        p.problems.push((
+                            "invalid_filter",
+                            format!("country={value:?}: use an ISO 3166-1 alpha-2 code such as FR"),
+                        ));
                     }
                 }
                 "language" => match value.parse::<Lang>() {
                     Ok(l) if !p.filters.languages.contains(&l) => p.filters.languages.push(l),
                     Ok(_) => {}
-                    Err(_) => p.problems.push(("invalid_filter", format!("language={value:?}: use en, fr or es"))),
+                    Err(_) => {
+                        p.problems.push(("invalid_filter", format!("language={value:?}: use en, fr or es")))
+                    }
                 },
                 "year" => match value.parse::<i32>() {
                     Ok(y) if (1900..=2200).contains(&y) => {
@@ -91,7 +103,9 @@ impl SearchParams {
                             p.filters.years.push(y)
                         }
                     }
-                    _ => p.problems.push(("invalid_filter", format!("year={value:?}: use a year such as 2021"))),
+                    _ => p
+                        .problems
+                        .push(("invalid_filter", format!("year={value:?}: use a year such as 2021"))),
                 },
                 _ => {}
             }
@@ -100,14 +114,17 @@ impl SearchParams {
     }
 }
 
-fn push_vocab<T: Vocabulary>(into: &mut Vec<T>, problems: &mut Vec<(&'static str, String)>, name: &str, value: &str) {
+fn push_vocab<T: Vocabulary>(
+    into: &mut Vec<T>,
+    problems: &mut Vec<(&'static str, String)>,
+    name: &str,
+    value: &str,
+) {
     match T::from_id(value) {
         Some(v) if !into.contains(&v) => into.push(v),
         Some(_) => {}
-        None => problems.push((
-            "invalid_filter",
-            format!("{name}={value:?} is unknown; use one of: {}", T::expected()),
-        )),
+        None => problems
+            .push(("invalid_filter", format!("{name}={value:?} is unknown; use one of: {}", T::expected()))),
     }
 }
 
@@ -204,7 +221,12 @@ fn facet_groups(c: &Chrome, facets: &FacetCounts, filters: &Filters) -> Vec<Face
                     let count = counts.get(&value).copied().unwrap_or(0);
                     let is_checked = checked(&value);
                     // A value nobody has is noise, unless it is chosen (so it can be unchosen).
-                    (count > 0 || is_checked).then(|| FacetOption { label: label(&value), count, checked: is_checked, value })
+                    (count > 0 || is_checked).then(|| FacetOption {
+                        label: label(&value),
+                        count,
+                        checked: is_checked,
+                        value,
+                    })
                 })
                 .collect();
             FacetGroup { id: facet.id(), legend: c.t(&format!("facet-{}", facet.id())), options }
@@ -258,7 +280,8 @@ async fn catalogue(
         Some(q) if !q.is_empty() => format!("/initiatives?{q}"),
         _ => "/initiatives".to_string(),
     };
-    let mut c = Chrome::new(state.i18n.clone(), lang, &path, state.i18n.t(lang, "catalogue-title")).with_nav("initiatives");
+    let mut c = Chrome::new(state.i18n.clone(), lang, &path, state.i18n.t(lang, "catalogue-title"))
+        .with_nav("initiatives");
     c.q = params.q.clone();
     // Without words to match, "best match" means newest first: say so in the sort menu.
     let sort = match params.sort.unwrap_or_default() {
@@ -267,6 +290,7 @@ async fn catalogue(
     };
     let page = params.page.unwrap_or(1);
     let results = state.catalogue.read().search(&Query {
+        lang,
         text: params.q.clone(),
         filters: params.filters.clone(),
         sort,
@@ -277,14 +301,23 @@ async fn catalogue(
     let cards = state.store.published_initiatives(&ids).await?.iter().map(|s| Card::new(&c, s)).collect();
     let last = results.total.div_ceil(PAGE_SIZE).max(1);
     let f = &params.filters;
-    let active = f.themes.len() + f.aims.len() + f.kinds.len() + f.countries.len() + f.languages.len() + f.levels.len() + f.years.len();
+    let active = f.themes.len()
+        + f.aims.len()
+        + f.kinds.len()
+        + f.countries.len()
+        + f.languages.len()
+        + f.levels.len()
+        + f.years.len();
     let heading = if params.q.is_empty() {
         c.t("catalogue-title")
     } else {
         state.i18n.t_args(lang, "catalogue-results-for", &[("query", params.q.clone().into())])
     };
     if page > 1 || !params.q.is_empty() || active > 0 {
-        c.title = format!("{heading} ({})", state.i18n.t_args(lang, "pagination-page", &[("page", page.into()), ("pages", last.into())]));
+        c.title = format!(
+            "{heading} ({})",
+            state.i18n.t_args(lang, "pagination-page", &[("page", page.into()), ("pages", last.into())])
+        );
     }
     let sorts = Sort::ALL
         .iter()
@@ -387,7 +420,10 @@ async fn initiative(
             current: *l == text_lang,
         })
         .collect();
-    let tag = |facet: &str, id: &str, key: String| Tag { label: c.t(&key), href: c.url(&format!("/initiatives?{facet}={id}")) };
+    let tag = |facet: &str, id: &str, key: String| Tag {
+        label: c.t(&key),
+        href: c.url(&format!("/initiatives?{facet}={id}")),
+    };
     let page = InitiativePage {
         id: r.id.clone(),
         title,

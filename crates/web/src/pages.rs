@@ -91,6 +91,7 @@ struct AboutPage {
 
 async fn about(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
-    let c = Chrome::new(state.i18n.clone(), lang, "/about", state.i18n.t(lang, "about-title")).with_nav("about");
+    let c =
+        Chrome::new(state.i18n.clone(), lang, "/about", state.i18n.t(lang, "about-title")).with_nav("about");
     Ok(Html(AboutPage { c }.render()?))
 }

@@ -33,7 +33,8 @@ struct PlacesPage {
 
 async fn places(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
-    let c = Chrome::new(state.i18n.clone(), lang, "/places", state.i18n.t(lang, "places-title")).with_nav("places");
+    let c = Chrome::new(state.i18n.clone(), lang, "/places", state.i18n.t(lang, "places-title"))
+        .with_nav("places");
     let mut rows: Vec<PlaceRow> = state
         .store
         .places_with_initiatives()
@@ -74,8 +75,10 @@ async fn place(
 ) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
     let place = state.store.place(&slug).await?.ok_or(WebError::PageNotFound(lang))?;
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/places/{slug}"), place.name.clone()).with_nav("places");
-    let cards: Vec<Card> = state.store.place_initiatives(&slug).await?.iter().map(|s| Card::new(&c, s)).collect();
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/places/{slug}"), place.name.clone())
+        .with_nav("places");
+    let cards: Vec<Card> =
+        state.store.place_initiatives(&slug).await?.iter().map(|s| Card::new(&c, s)).collect();
     let coordinates = match (place.latitude, place.longitude) {
         (Some(lat), Some(lon)) => Some(format!(
             "{:.4}° {}, {:.4}° {}",

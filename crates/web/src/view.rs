@@ -43,7 +43,11 @@ impl Chrome {
 
     /// A translated string with a `count` argument (plurals are chosen by Fluent).
     pub fn n(&self, key: &str, count: &usize) -> String {
-        self.i18n.t_args(self.lang, key, &[("count", (*count as f64).into()), ("formatted", self.number(count).into())])
+        self.i18n.t_args(
+            self.lang,
+            key,
+            &[("count", (*count as f64).into()), ("formatted", self.number(count).into())],
+        )
     }
 
     pub fn number(&self, n: &usize) -> String {
@@ -79,7 +83,11 @@ impl Chrome {
         self.i18n.t_args(
             self.lang,
             "date",
-            &[("day", day.to_string().into()), ("month", self.t(&format!("month-{month}")).into()), ("year", year.to_string().into())],
+            &[
+                ("day", day.to_string().into()),
+                ("month", self.t(&format!("month-{month}")).into()),
+                ("year", year.to_string().into()),
+            ],
         )
     }
 

@@ -1,0 +1,124 @@
+//! The `praxis` binary as scripts use it: import, export and their error reports.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn praxis(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_praxis"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .env_remove("PRAXIS_DATABASE_URL")
+        .env_remove("PRAXIS_DATA")
+        .output()
+        .expect("praxis runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn demo_file(lang: &str) -> String {
+    format!("{}/../../data/demo/initiatives-{lang}.jsonl", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn export_import_export_gives_identical_bytes() {
+    let first = tempfile::tempdir().unwrap();
+    let files = [demo_file("en"), demo_file("fr"), demo_file("es")];
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let out = praxis(first.path(), &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("96 new"), "{}", text(&out.stdout));
+
+    let exported = praxis(first.path(), &["export"]);
+    assert!(exported.status.success());
+    assert_eq!(text(&exported.stdout).lines().count(), 96);
+
+    let dump = first.path().join("dump.jsonl");
+    std::fs::write(&dump, &exported.stdout).unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let out = praxis(second.path(), &["import", dump.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out_file = second.path().join("again.jsonl");
+    let again = praxis(second.path(), &["export", "--out", out_file.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert_eq!(std::fs::read(out_file).unwrap(), exported.stdout, "byte-identical");
+}
+
+#[test]
+fn bad_input_reports_every_problem_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = r#"{"id":"ok-1","language":"es","title":{"es":"Huertos urbanos"},"summary":{"es":"Huertos en azoteas."},"city":"Rosario","country":"AR","themes":["food"],"kind":"project"}"#;
+    let bad = [
+        good.to_string(),
+        good.replace("ok-1", "bad-2").replace("\"food\"", "\"farming\""),
+        good.replace("ok-1", "bad-3").replace("\"AR\"", "\"Argentina\""),
+        "{not json".to_string(),
+        good.replace("ok-1", "bad-5")
+            .replace("\"title\":{\"es\":\"Huertos urbanos\"}", "\"title\":{\"en\":\"Urban gardens\"}"),
+    ]
+    .join("\n");
+    let file = dir.path().join("bad.jsonl");
+    std::fs::write(&file, bad).unwrap();
+    let name = file.display().to_string();
+    let out = praxis(&dir.path().join("data"), &["import", &name]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(&format!("{name}:2: themes[0]: \"farming\" is not a theme")), "{stderr}");
+    assert!(
+        stderr
+            .contains(&format!("{name}:3: country: \"Argentina\" is not an ISO 3166-1 alpha-2 country code")),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("{name}:4: json: not valid JSON at column")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{name}:5: title: must include the original language \"es\"")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("4 problems found; nothing was imported"), "{stderr}");
+
+    let exported = praxis(&dir.path().join("data"), &["export"]);
+    assert!(exported.status.success());
+    assert!(exported.stdout.is_empty(), "the good line was not written either");
+}
+
+#[test]
+fn the_same_id_again_updates_instead_of_duplicating() {
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = r#"{"id":"same","language":"fr","title":{"fr":"Budget participatif"},"summary":{"fr":"Première version."},"city":"Paris","country":"FR","themes":["governance-participation"],"kind":"program","colour":"blue"}"#;
+    let file = dir.path().join("v1.jsonl");
+    std::fs::write(&file, v1).unwrap();
+    let out = praxis(&dir.path().join("data"), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains(":1: colour: not a field of format 1; ignored"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::write(&file, v1.replace("Première version.", "Deuxième version.")).unwrap();
+    let out = praxis(&dir.path().join("data"), &["import", file.to_str().unwrap()]);
+    assert!(text(&out.stdout).contains("0 new, 1 updated"), "{}", text(&out.stdout));
+    let exported = text(&praxis(&dir.path().join("data"), &["export"]).stdout);
+    assert_eq!(exported.lines().count(), 1);
+    assert!(exported.contains("Deuxième version."));
+}
+
+#[test]
+fn missing_files_and_bad_usage_have_distinct_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = praxis(dir.path(), &["import", "/nonexistent/file.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("/nonexistent/file.jsonl: cannot read the file"));
+    let usage = Command::new(env!("CARGO_BIN_EXE_praxis")).arg("frobnicate").output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    for command in ["demo", "serve", "migrate", "import", "export", "reindex", "bench"] {
+        let help = Command::new(env!("CARGO_BIN_EXE_praxis")).args([command, "--help"]).output().unwrap();
+        assert!(help.status.success(), "{command} --help");
+    }
+    let migrate = praxis(dir.path(), &["migrate"]);
+    assert!(migrate.status.success(), "{}", text(&migrate.stderr));
+    let reindex = praxis(dir.path(), &["reindex"]);
+    assert!(text(&reindex.stdout).contains("Indexed 0 published initiatives"));
+}

@@ -1,0 +1,311 @@
+//! The website and API, exercised in-process through the same router `praxis serve` runs.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use praxis_domain::{InitiativeRecord, Lang};
+use praxis_store::{Store, StoreConfig};
+use praxis_web::{router, AppState};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+const LANGS: [&str; 3] = ["en", "fr", "es"];
+
+struct App {
+    router: Router,
+    state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+fn demo_records() -> Vec<InitiativeRecord> {
+    [
+        include_str!("../../../data/demo/initiatives-en.jsonl"),
+        include_str!("../../../data/demo/initiatives-fr.jsonl"),
+        include_str!("../../../data/demo/initiatives-es.jsonl"),
+    ]
+    .iter()
+    .flat_map(|text| text.lines())
+    .filter(|l| !l.trim().is_empty())
+    .map(|l| InitiativeRecord::from_json(&serde_json::from_str(l).unwrap()).unwrap().record)
+    .collect()
+}
+
+async fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
+    store.import(&demo_records(), "test", &|_| {}).await.unwrap();
+    let state = AppState::load(store).await.unwrap();
+    App { router: router(state.clone()), state, _dir: dir }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+async fn get_with(app: &App, uri: &str, accept_language: Option<&str>) -> Reply {
+    let mut request = Request::get(uri);
+    if let Some(al) = accept_language {
+        request = request.header(header::ACCEPT_LANGUAGE, al);
+    }
+    let response = app.router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply { status, headers, body: String::from_utf8(bytes.to_vec()).unwrap() }
+}
+
+async fn get(app: &App, uri: &str) -> Reply {
+    get_with(app, uri, None).await
+}
+
+/// Interface keys that leaked through untranslated show up as `word-word` text; none of
+/// the English file's keys may appear as visible text.
+fn assert_translated(page: &str, uri: &str) {
+    let keys: Vec<&str> = include_str!("../locales/en/main.ftl")
+        .lines()
+        .filter(|l| !l.starts_with([' ', '#']) && l.contains(" ="))
+        .filter_map(|l| l.split(" =").next())
+        .collect();
+    for key in keys {
+        assert!(!page.contains(&format!(">{key}<")), "{uri} shows the raw key {key}");
+        assert!(!page.contains(&format!("\"{key}\"")), "{uri} has the raw key {key} in an attribute");
+    }
+}
+
+#[tokio::test]
+async fn root_redirects_by_accept_language() {
+    let app = app().await;
+    for (header, expected) in [
+        (Some("fr-CA,fr;q=0.9,en;q=0.8"), "/fr/"),
+        (Some("es-UY"), "/es/"),
+        (Some("de-DE"), "/en/"),
+        (None, "/en/"),
+    ] {
+        let reply = get_with(&app, "/", header).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER);
+        assert_eq!(reply.headers[header::LOCATION], expected);
+        assert_eq!(reply.headers[header::VARY], "accept-language");
+    }
+}
+
+#[tokio::test]
+async fn every_page_answers_in_every_language() {
+    let app = app().await;
+    let place = app.state.store.initiative("demo-es-011").await.unwrap().unwrap().place.slug;
+    for lang in LANGS {
+        for path in [
+            "/".to_string(),
+            "/initiatives".to_string(),
+            "/initiatives?theme=housing&aim=inclusive&kind=program&country=UY&language=es&level=local&sort=title".to_string(),
+            "/initiatives?q=alquiler".to_string(),
+            "/initiatives?page=2".to_string(),
+            "/initiatives/demo-es-011".to_string(),
+            "/initiatives/demo-fr-003?text=fr".to_string(),
+            "/places".to_string(),
+            format!("/places/{place}"),
+            "/about".to_string(),
+        ] {
+            let uri = format!("/{lang}{path}");
+            let reply = get(&app, &uri).await;
+            assert_eq!(reply.status, StatusCode::OK, "{uri}");
+            assert!(reply.body.contains(&format!("<html lang=\"{lang}\">")), "{uri}");
+            assert!(reply.body.contains("<main id=\"main\""), "{uri}");
+            assert!(reply.body.matches("<h1").count() == 1, "{uri} has one h1");
+            assert_translated(&reply.body, &uri);
+        }
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404_in_the_right_language() {
+    let app = app().await;
+    let reply = get(&app, "/fr/initiatives/nope").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(reply.body.contains("<html lang=\"fr\">"));
+    assert!(reply.body.contains("Page introuvable"), "{}", reply.body);
+    assert_eq!(get(&app, "/de/initiatives").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/es/places/nowhere").await.status, StatusCode::NOT_FOUND);
+    let api = get(&app, "/api/v1/nothing").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.json()["error"]["code"], "not_found");
+}
+
+#[tokio::test]
+async fn the_catalogue_filters_and_counts() {
+    let app = app().await;
+    let all = get(&app, "/en/initiatives").await.body;
+    assert!(all.contains("96 initiatives"), "count line");
+    let housing = get(&app, "/en/initiatives?theme=housing").await.body;
+    let n = app.state.catalogue.read().search(&praxis_search::Query {
+        filters: praxis_search::Filters { themes: vec![praxis_domain::Theme::Housing], ..Default::default() },
+        limit: 100,
+        ..Default::default()
+    });
+    assert!(housing.contains(&format!("{} initiatives", n.total)), "filtered count");
+    assert!(housing.contains("name=\"theme\" value=\"housing\" checked"), "the chosen filter stays ticked");
+    // Twenty to a page, with links to the others.
+    assert_eq!(all.matches("class=\"card\"").count(), 20);
+    assert!(all.contains("href=\"/en/initiatives?page=2\""));
+    let last = get(&app, "/en/initiatives?page=5").await.body;
+    assert_eq!(last.matches("class=\"card\"").count(), 16);
+    assert!(last.contains("rel=\"prev\""));
+}
+
+#[tokio::test]
+async fn pages_stay_light() {
+    let app = app().await;
+    let html = get(&app, "/fr/initiatives").await.body;
+    let css_path =
+        html.split("rel=\"stylesheet\" href=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let css = get(&app, &css_path).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.headers[header::CACHE_CONTROL].to_str().unwrap().contains("immutable"));
+    let total = html.len() + css.body.len();
+    assert!(total < 60 * 1024, "catalogue HTML + CSS is {total} bytes");
+}
+
+#[tokio::test]
+async fn an_initiative_shows_its_versions_and_marks_languages() {
+    let app = app().await;
+    // demo-es-011 is written in Spanish with an English translation.
+    let record = app.state.store.initiative("demo-es-011").await.unwrap().unwrap().record;
+    assert!(record.title.get(Lang::En).is_some());
+    let en = get(&app, "/en/initiatives/demo-es-011").await.body;
+    assert!(en.contains(record.title.get(Lang::En).unwrap()), "English readers get the translation");
+    assert!(en.contains("Translation"));
+    let original = get(&app, "/en/initiatives/demo-es-011?text=es").await.body;
+    assert!(
+        original.contains(&format!("<h1 lang=\"es\">{}", askama_escape(record.title.get(Lang::Es).unwrap())))
+    );
+    assert!(original.contains("Original text"));
+    // A French reader sees the Spanish original (no French version), marked as Spanish.
+    let fr = get(&app, "/fr/initiatives/demo-es-011").await.body;
+    assert!(fr.contains("<h1 lang=\"es\">"), "content in another language carries lang");
+    assert!(fr.contains("hreflang=\"en\""));
+}
+
+fn askama_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
+
+#[tokio::test]
+async fn markdown_is_sanitized() {
+    let app = app().await;
+    let mut record = demo_records().into_iter().next().unwrap();
+    record.id = "xss-test".into();
+    record.body = praxis_domain::Multilingual::one(
+        record.language,
+        "Hello <script>alert('x')</script> <img src=x onerror=\"alert(1)\"> [link](javascript:alert(1)) **bold**",
+    );
+    app.state.store.save_initiative(&record, "test").await.unwrap();
+    app.state.catalogue.catch_up(&app.state.store).await.unwrap();
+    let page = get(&app, "/en/initiatives/xss-test").await.body;
+    assert!(page.contains("<strong>bold</strong>"));
+    assert!(!page.contains("<script>alert"), "no script");
+    assert!(!page.contains("onerror"), "no handler");
+    assert!(!page.contains("javascript:alert"), "no javascript link");
+}
+
+#[tokio::test]
+async fn the_api_serves_initiatives_as_imported() {
+    let app = app().await;
+    let reply = get(&app, "/api/v1/initiatives/demo-fr-007").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let stored = app.state.store.initiative("demo-fr-007").await.unwrap().unwrap().record;
+    assert_eq!(reply.json(), serde_json::to_value(&stored).unwrap());
+    let missing = get(&app, "/api/v1/initiatives/missing").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.json()["error"]["code"], "not_found");
+}
+
+#[tokio::test]
+async fn api_search_answers_as_the_contract_says() {
+    let app = app().await;
+    let all = get(&app, "/api/v1/search").await.json();
+    assert_eq!(all["total"], 96);
+    assert_eq!(all["hits"].as_array().unwrap().len(), 20);
+    for facet in ["theme", "aim", "kind", "country", "language"] {
+        assert!(all["facets"][facet].is_object(), "{facet}");
+    }
+    let hit = &all["hits"][0];
+    for field in ["id", "title", "language", "city", "country", "snippet", "score"] {
+        assert!(!hit[field].is_null(), "{field}");
+    }
+
+    let rent = get(&app, "/api/v1/search?q=alquiler&lang=es&limit=5").await.json();
+    assert!(rent["total"].as_u64().unwrap() >= 1);
+    assert!(rent["hits"].as_array().unwrap().iter().any(|h| h["id"] == "demo-es-011"), "{rent}");
+
+    let filtered =
+        get(&app, "/api/v1/search?theme=housing&theme=water-sanitation&country=UY&limit=100").await.json();
+    for hit in filtered["hits"].as_array().unwrap() {
+        assert_eq!(hit["country"], "UY");
+    }
+    let uy_housing = filtered["facets"]["theme"]["housing"].as_u64().unwrap_or(0);
+    let uy_water = filtered["facets"]["theme"]["water-sanitation"].as_u64().unwrap_or(0);
+    assert!(filtered["total"].as_u64().unwrap() <= uy_housing + uy_water);
+
+    let paged = get(&app, "/api/v1/search?limit=10&offset=90").await.json();
+    assert_eq!(paged["hits"].as_array().unwrap().len(), 6);
+
+    for (uri, code) in [
+        ("/api/v1/search?limit=0", "invalid_limit"),
+        ("/api/v1/search?limit=101", "invalid_limit"),
+        ("/api/v1/search?offset=-1", "invalid_offset"),
+        ("/api/v1/search?lang=de", "invalid_lang"),
+        ("/api/v1/search?theme=castles", "invalid_filter"),
+        ("/api/v1/search?country=France", "invalid_filter"),
+    ] {
+        let reply = get(&app, uri).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(reply.json()["error"]["code"], code, "{uri}");
+        assert!(reply.json()["error"]["message"].as_str().unwrap().len() > 10);
+    }
+}
+
+#[tokio::test]
+async fn openapi_documents_every_api_route() {
+    let app = app().await;
+    let doc = get(&app, "/api/v1/openapi.json").await.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in ["/healthz", "/api/v1/initiatives/{id}", "/api/v1/search", "/api/v1/openapi.json"] {
+        assert!(doc["paths"][path].is_object(), "{path} missing from OpenAPI");
+    }
+    assert!(doc["components"]["schemas"]["InitiativeRecord"].is_object());
+}
+
+#[tokio::test]
+async fn health_and_fresh_results() {
+    let app = app().await;
+    let health = get(&app, "/healthz").await;
+    assert_eq!((health.status, health.body.as_str()), (StatusCode::OK, "ok"));
+
+    let record = InitiativeRecord::from_json(&json!({
+        "id": "fresh-1", "language": "en", "title": {"en": "Zanzibar seaweed cooperatives"},
+        "summary": {"en": "Seaweed farming cooperatives run by women."}, "city": "Zanzibar", "country": "TZ",
+        "themes": ["economy-jobs", "gender-equality"], "kind": "program"
+    }))
+    .unwrap()
+    .record;
+    app.state.store.save_initiative(&record, "test").await.unwrap();
+    assert_eq!(get(&app, "/api/v1/search?q=seaweed").await.json()["total"], 0, "not yet followed");
+    app.state.catalogue.catch_up(&app.state.store).await.unwrap();
+    assert_eq!(
+        get(&app, "/api/v1/search?q=seaweed").await.json()["total"],
+        1,
+        "the index follows the change feed"
+    );
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every Praxis test: unit and property tests, the store suite on SQLite AND
+# PostgreSQL, the in-process HTTP tests, the command-line tests, then the browser
+# journeys in Chromium against a running demo. Installs PostgreSQL, Chromium and the
+# browser-test packages when they are missing, and starts/stops its own servers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# --- Components the suite needs -------------------------------------------------------
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+missing=()
+[ -n "$(pg_bin)" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The tests need: ${missing[*]}. Install them (apt-get install -y ${missing[*]}) or run as root." >&2
+    exit 1
+  fi
+  say "Installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+work=$(mktemp -d /tmp/praxis-test.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  if [ -f "$work/pg/postmaster.pid" ]; then as_pg "$(pg_bin)/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# PostgreSQL refuses to run as root: use its own account when we are root.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# --- A private PostgreSQL server ------------------------------------------------------
+say "Starting PostgreSQL"
+pg_port=$(free_port)
+mkdir -p "$work/pg"
+[ "$(id -u)" -eq 0 ] && chown postgres "$work" "$work/pg"
+as_pg "$(pg_bin)/initdb" -D "$work/pg" -A trust -U postgres --no-sync >/dev/null
+as_pg "$(pg_bin)/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
+  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+export PRAXIS_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"
+
+# --- Rust: unit, property, store (both backends), HTTP and CLI tests -------------------
+say "Rust tests (store suite on SQLite and PostgreSQL)"
+cargo test --workspace --locked
+
+# --- Browser journeys in Chromium against a running demo -------------------------------
+say "Browser journeys (Chromium)"
+cargo build --locked -p praxis-cli
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+web_port=$(free_port)
+"$target_dir/debug/praxis" demo --data "$work/demo" --addr "127.0.0.1:$web_port" >"$work/demo.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$web_port/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fsS "http://127.0.0.1:$web_port/healthz" >/dev/null || { cat "$work/demo.log"; exit 1; }
+cd "$root/tests/browser"
+[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --loglevel=error
+PRAXIS_URL="http://127.0.0.1:$web_port" npm test --silent
