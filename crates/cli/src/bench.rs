@@ -1,5 +1,388 @@
-pub async fn run(_a: BenchArgs) -> anyhow::Result<()> {
+//! `praxis bench`: figures for import throughput, catalogue latency under concurrent load
+//! and memory, on generated initiatives in a throw-away SQLite data folder (the embedded
+//! default). It prints figures; it asserts nothing.
+
+use anyhow::Context;
+use praxis_domain::{
+    Aim, InitiativeRecord, Kind, Lang, Level, Link, Multilingual, Status, Theme, Vocabulary,
+};
+use praxis_store::{Store, StoreConfig};
+use praxis_web::{build_catalogue, router, AppState};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    /// Corpus sizes to generate and import, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
+    sizes: Vec<usize>,
+    /// Concurrent HTTP clients for the catalogue load test.
+    #[arg(long, default_value_t = 32)]
+    clients: usize,
+    /// How long each load test runs, in seconds.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+}
+
+/// A small deterministic generator, so that every run measures the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const PLACES: &[(&str, &str)] = &[
+    ("Montevideo", "UY"),
+    ("Montréal", "CA"),
+    ("Berlin", "DE"),
+    ("Nantes", "FR"),
+    ("Barcelona", "ES"),
+    ("Medellín", "CO"),
+    ("Cape Town", "ZA"),
+    ("Nairobi", "KE"),
+    ("Seoul", "KR"),
+    ("Melbourne", "AU"),
+    ("Dakar", "SN"),
+    ("Lima", "PE"),
+    ("Lyon", "FR"),
+    ("Bogotá", "CO"),
+    ("Mumbai", "IN"),
+    ("Accra", "GH"),
+    ("Tunis", "TN"),
+    ("Quito", "EC"),
+    ("Toronto", "CA"),
+    ("Manila", "PH"),
+];
+
+fn words(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[
+            "housing", "rent", "relief", "water", "heat", "mobility", "cycling", "youth", "jobs", "schools",
+            "health", "care", "energy", "flood", "market", "budget", "women", "data", "park", "tenants",
+        ],
+        Lang::Fr => &[
+            "logement",
+            "loyer",
+            "aide",
+            "eau",
+            "chaleur",
+            "mobilité",
+            "vélo",
+            "jeunes",
+            "emploi",
+            "écoles",
+            "santé",
+            "soins",
+            "énergie",
+            "crue",
+            "marché",
+            "budget",
+            "femmes",
+            "données",
+            "parc",
+            "locataires",
+        ],
+        Lang::Es => &[
+            "vivienda",
+            "alquiler",
+            "subsidio",
+            "agua",
+            "calor",
+            "movilidad",
+            "bicicleta",
+            "jóvenes",
+            "empleo",
+            "escuelas",
+            "salud",
+            "cuidados",
+            "energía",
+            "inundación",
+            "mercado",
+            "presupuesto",
+            "mujeres",
+            "datos",
+            "parque",
+            "inquilinos",
+        ],
+    }
+}
+
+fn sentence(rng: &mut Rng, lang: Lang, n: usize) -> String {
+    let s: Vec<&str> = (0..n).map(|_| *rng.pick(words(lang))).collect();
+    let mut text = s.join(" ");
+    if let Some(c) = text.get(..1) {
+        text.replace_range(..1, &c.to_uppercase());
+    }
+    text.push('.');
+    text
+}
+
+pub fn generate(n: usize, seed: u64) -> Vec<InitiativeRecord> {
+    let mut rng = Rng(seed | 1);
+    (0..n)
+        .map(|i| {
+            let language = Lang::ALL[i % 3];
+            let (city, country) = *rng.pick(PLACES);
+            let mut title = Multilingual::one(language, sentence(&mut rng, language, 6));
+            let mut summary = Multilingual::one(language, sentence(&mut rng, language, 30));
+            let body_text = (0..6).map(|_| sentence(&mut rng, language, 25)).collect::<Vec<_>>().join("\n\n");
+            if rng.below(5) == 0 {
+                let other = Lang::ALL[(i + 1) % 3];
+                title.0.insert(other, sentence(&mut rng, other, 6));
+                summary.0.insert(other, sentence(&mut rng, other, 30));
+            }
+            let mut themes: Vec<Theme> = (0..1 + rng.below(3)).map(|_| *rng.pick(Theme::ALL)).collect();
+            themes.sort();
+            themes.dedup();
+            let mut aims: Vec<Aim> = (0..rng.below(3)).map(|_| *rng.pick(Aim::ALL)).collect();
+            aims.sort();
+            aims.dedup();
+            let year = 2010 + rng.below(16);
+            InitiativeRecord {
+                id: format!("bench-{i:07}"),
+                language,
+                title,
+                summary,
+                body: Multilingual::one(language, body_text),
+                city: city.to_string(),
+                country: country.to_string(),
+                organisation: Some(format!("City of {city}")),
+                level: Some(*rng.pick(Level::ALL)),
+                partners: vec!["Regional water board".to_string()],
+                themes,
+                aims,
+                kind: *rng.pick(Kind::ALL),
+                started: Some(format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))),
+                ended: None,
+                links: vec![Link { url: "https://example.org".into(), title: None }],
+                status: Status::Published,
+            }
+        })
+        .collect()
+}
+
+/// Peak resident memory of this process so far, in MiB (Linux).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn mib(v: Option<f64>) -> String {
+    v.map(|m| format!("{m:.0} MiB")).unwrap_or_else(|| "n/a".into())
+}
+
+pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
+    println!(
+        "Praxis benchmark — SQLite in a temporary data folder, {} CPU(s)",
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
+    let mut rows = Vec::new();
+    for &size in &args.sizes {
+        let dir = tempfile_dir()?;
+        let store = Store::open(&StoreConfig::DataFolder(dir.clone())).await?;
+        let records = generate(size, 42);
+        let bar = crate::import::progress_bar(size as u64, &format!("Importing {size}"));
+        let started = Instant::now();
+        store.import(&records, "bench", &|n| bar.set_position(n as u64)).await?;
+        let import_secs = started.elapsed().as_secs_f64();
+        bar.finish_and_clear();
+        drop(records);
+        let db_bytes = std::fs::metadata(dir.join("praxis.db")).map(|m| m.len()).unwrap_or(0);
+        let started = Instant::now();
+        let catalogue = build_catalogue(&store, &|_, _| {}).await?;
+        let index_secs = started.elapsed().as_secs_f64();
+        println!(
+            "\n{size} initiatives: import {import_secs:.1} s ({:.0} initiatives/s), database {:.1} MiB, index build {index_secs:.2} s, peak memory {}",
+            size as f64 / import_secs,
+            db_bytes as f64 / 1_048_576.0,
+            mib(peak_rss_mib())
+        );
+        let load =
+            load_test(store.clone(), catalogue, args.clients, Duration::from_secs(args.seconds)).await?;
+        println!(
+            "  catalogue pages, {} clients for {} s: {} requests, {:.0} req/s, p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms, mean page {:.1} KB, errors {}",
+            args.clients, args.seconds, load.requests, load.rps, load.p50, load.p90, load.p99, load.max, load.mean_bytes / 1024.0, load.errors
+        );
+        println!("  peak memory so far {}", mib(peak_rss_mib()));
+        rows.push((size, size as f64 / import_secs, load));
+        store.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    println!("\nSummary");
+    println!("| initiatives | import /s | req/s | p50 ms | p99 ms |");
+    println!("|---|---|---|---|---|");
+    for (size, rate, load) in rows {
+        println!("| {size} | {rate:.0} | {:.0} | {:.1} | {:.1} |", load.rps, load.p50, load.p99);
+    }
+    println!("Peak memory of the whole run: {}", mib(peak_rss_mib()));
     Ok(())
 }
-#[derive(clap::Args)]
-pub struct BenchArgs {}
+
+fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("praxis-bench-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
+
+pub struct Load {
+    requests: usize,
+    errors: usize,
+    rps: f64,
+    p50: f64,
+    p90: f64,
+    p99: f64,
+    max: f64,
+    mean_bytes: f64,
+}
+
+/// The mix of catalogue URLs a crowd of visitors asks for.
+fn catalogue_paths() -> Vec<String> {
+    let mut paths =
+        vec!["/en/initiatives".to_string(), "/fr/initiatives".to_string(), "/es/initiatives".to_string()];
+    for theme in Theme::ALL {
+        paths.push(format!("/fr/initiatives?theme={}", theme.id()));
+    }
+    for page in [2, 5, 40] {
+        paths.push(format!("/en/initiatives?page={page}"));
+    }
+    paths.push("/es/initiatives?country=UY&sort=title".into());
+    paths.push("/en/initiatives?theme=housing&aim=inclusive&year=2021".into());
+    paths.push("/fr/initiatives?q=logement".into());
+    paths.push("/es/initiatives?q=agua+calor".into());
+    paths
+}
+
+async fn load_test(
+    store: Store,
+    catalogue: praxis_web::SharedCatalogue,
+    clients: usize,
+    duration: Duration,
+) -> anyhow::Result<Load> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let app = router(AppState::new(store, catalogue));
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let paths = std::sync::Arc::new(catalogue_paths());
+    let deadline = Instant::now() + duration;
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for client in 0..clients {
+        let paths = paths.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut bytes = 0usize;
+            let mut errors = 0usize;
+            let mut conn: Option<BufReader<TcpStream>> = None;
+            let mut i = client;
+            while Instant::now() < deadline {
+                let path = &paths[i % paths.len()];
+                i += 1;
+                let t = Instant::now();
+                if conn.is_none() {
+                    conn = TcpStream::connect(addr).await.ok().map(BufReader::new);
+                }
+                let Some(stream) = conn.as_mut() else {
+                    errors += 1;
+                    continue;
+                };
+                match get(stream, path).await {
+                    Ok((200, n)) => {
+                        latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+                        bytes += n;
+                    }
+                    _ => {
+                        errors += 1;
+                        conn = None;
+                    }
+                }
+            }
+            (latencies, bytes, errors)
+        }));
+    }
+    let mut all = Vec::new();
+    let mut bytes = 0;
+    let mut errors = 0;
+    for task in tasks {
+        let (l, b, e) = task.await?;
+        all.extend(l);
+        bytes += b;
+        errors += e;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    server.abort();
+    all.sort_by(f64::total_cmp);
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0.0)
+    };
+    Ok(Load {
+        requests: all.len(),
+        errors,
+        rps: all.len() as f64 / elapsed,
+        p50: pct(0.50),
+        p90: pct(0.90),
+        p99: pct(0.99),
+        max: all.last().copied().unwrap_or(0.0),
+        mean_bytes: if all.is_empty() { 0.0 } else { bytes as f64 / all.len() as f64 },
+    })
+}
+
+/// One HTTP/1.1 GET on a kept-alive connection: (status, body bytes).
+async fn get(stream: &mut BufReader<TcpStream>, path: &str) -> std::io::Result<(u16, usize)> {
+    let request = format!("GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n");
+    stream.get_mut().write_all(request.as_bytes()).await?;
+    let mut status_line = String::new();
+    stream.read_line(&mut status_line).await?;
+    let status: u16 = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let mut length = 0usize;
+    let mut headers = BTreeMap::new();
+    loop {
+        let mut line = String::new();
+        if stream.read_line(&mut line).await? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+        }
+    }
+    if let Some(v) = headers.get("content-length") {
+        length = v.parse().unwrap_or(0);
+    }
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).await?;
+    Ok((status, length))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_initiatives_are_valid_and_deterministic() {
+        let a = generate(300, 7);
+        assert_eq!(a, generate(300, 7));
+        for r in &a {
+            assert!(r.validate().is_empty(), "{}: {:?}", r.id, r.validate());
+        }
+    }
+}

@@ -171,15 +171,34 @@ pub struct Results {
 struct Entry {
     id: String,
     live: bool,
-    language: Lang,
-    country: String,
-    themes: Vec<Theme>,
-    aims: Vec<Aim>,
-    kind: Kind,
-    level: Option<Level>,
-    year: Option<i32>,
+    /// Interned facet values (theme, aim, kind, country, language, level, year): counting
+    /// and filtering then touch small integers only.
+    values: Vec<u16>,
     started: Option<String>,
     sort_titles: [String; 3],
+}
+
+/// Facet values seen so far, each with a small id.
+#[derive(Default)]
+struct Values {
+    ids: HashMap<(Facet, String), u16>,
+    names: Vec<(Facet, String)>,
+}
+
+impl Values {
+    fn intern(&mut self, facet: Facet, value: String) -> u16 {
+        if let Some(id) = self.ids.get(&(facet, value.clone())) {
+            return *id;
+        }
+        let id = u16::try_from(self.names.len()).expect("fewer than 65,536 distinct facet values");
+        self.names.push((facet, value.clone()));
+        self.ids.insert((facet, value), id);
+        id
+    }
+
+    fn get(&self, facet: Facet, value: String) -> Option<u16> {
+        self.ids.get(&(facet, value)).copied()
+    }
 }
 
 const FIELD_TITLE: u8 = 1;
@@ -204,6 +223,7 @@ fn field_weight(mask: u8) -> f32 {
 #[derive(Default)]
 pub struct Catalogue {
     entries: Vec<Entry>,
+    values: Values,
     by_id: HashMap<String, u32>,
     terms: BTreeMap<String, Vec<(u32, u8)>>,
     live: usize,
@@ -253,16 +273,12 @@ impl Catalogue {
             self.terms.entry(term).or_default().push((slot, mask));
         }
         self.by_id.insert(d.id.clone(), slot);
+        let values =
+            facet_values(&d).into_iter().map(|(facet, value)| self.values.intern(facet, value)).collect();
         self.entries.push(Entry {
             id: d.id,
             live: true,
-            language: d.language,
-            country: d.country,
-            themes: d.themes,
-            aims: d.aims,
-            kind: d.kind,
-            level: d.level,
-            year: d.year,
+            values,
             started: d.started,
             sort_titles: d.sort_titles,
         });
@@ -279,7 +295,9 @@ impl Catalogue {
 
     pub fn search(&self, query: &Query) -> Results {
         let scores = self.text_scores(&query.text);
-        let mut facets: BTreeMap<Facet, BTreeMap<String, usize>> = BTreeMap::new();
+        let (wanted, filtered) = self.wanted_values(&query.filters);
+        let facet_of: Vec<u8> = self.values.names.iter().map(|(f, _)| f.bit()).collect();
+        let mut counts = vec![0usize; self.values.names.len()];
         let mut matched: Vec<(u32, f32)> = Vec::new();
         let candidates: Box<dyn Iterator<Item = (u32, f32)>> = match &scores {
             Some(s) => Box::new(s.iter().map(|(slot, score)| (*slot, *score))),
@@ -290,19 +308,33 @@ impl Catalogue {
             if !entry.live {
                 continue;
             }
-            let failing = failing_facets(entry, &query.filters);
+            let mut satisfied = 0u8;
+            for v in &entry.values {
+                if wanted[*v as usize] {
+                    satisfied |= facet_of[*v as usize];
+                }
+            }
+            let failing = filtered & !satisfied;
             if failing == 0 {
                 matched.push((slot, score));
+                for v in &entry.values {
+                    counts[*v as usize] += 1;
+                }
+            } else if failing.is_power_of_two() {
+                // Disjunctive counting: a facet counts entries that pass every other
+                // filter, so choosing one theme still shows what the others would give.
+                for v in &entry.values {
+                    if facet_of[*v as usize] == failing {
+                        counts[*v as usize] += 1;
+                    }
+                }
             }
-            // Disjunctive counting: a facet counts entries that pass every other filter.
-            for facet in FACETS {
-                if failing & !facet.bit() != 0 {
-                    continue;
-                }
-                let counts = facets.entry(facet).or_default();
-                for value in facet_values(entry, facet) {
-                    *counts.entry(value).or_default() += 1;
-                }
+        }
+        let mut facets: BTreeMap<Facet, BTreeMap<String, usize>> = BTreeMap::new();
+        for (id, count) in counts.into_iter().enumerate() {
+            if count > 0 {
+                let (facet, value) = &self.values.names[id];
+                facets.entry(*facet).or_default().insert(value.clone(), count);
             }
         }
         let sort = match (query.sort, scores.is_some()) {
@@ -338,6 +370,32 @@ impl Catalogue {
             .map(|(slot, score)| Hit { id: entries[slot as usize].id.clone(), score })
             .collect();
         Results { total, hits, facets: FacetCounts(facets) }
+    }
+
+    /// Which interned values the filters ask for, and a bit per facet that is filtered.
+    /// A value nobody has yet still filters (it matches nothing).
+    fn wanted_values(&self, f: &Filters) -> (Vec<bool>, u8) {
+        let mut wanted = vec![false; self.values.names.len()];
+        let mut filtered = 0u8;
+        let mut want = |facet: Facet, values: Vec<String>| {
+            if values.is_empty() {
+                return;
+            }
+            filtered |= facet.bit();
+            for v in values {
+                if let Some(id) = self.values.get(facet, v) {
+                    wanted[id as usize] = true;
+                }
+            }
+        };
+        want(Facet::Theme, f.themes.iter().map(|v| v.id().to_string()).collect());
+        want(Facet::Aim, f.aims.iter().map(|v| v.id().to_string()).collect());
+        want(Facet::Kind, f.kinds.iter().map(|v| v.id().to_string()).collect());
+        want(Facet::Country, f.countries.clone());
+        want(Facet::Language, f.languages.iter().map(|v| v.code().to_string()).collect());
+        want(Facet::Level, f.levels.iter().map(|v| v.id().to_string()).collect());
+        want(Facet::Year, f.years.iter().map(|v| v.to_string()).collect());
+        (wanted, filtered)
     }
 
     /// Scores of the entries that match every term of `text`; `None` when the text has no
@@ -383,46 +441,19 @@ impl Catalogue {
     }
 }
 
-/// A bit per facet whose filter the entry fails.
-fn failing_facets(e: &Entry, f: &Filters) -> u8 {
-    fn passes<T: PartialEq>(wanted: &[T], has: impl IntoIterator<Item = T>) -> bool {
-        wanted.is_empty() || has.into_iter().any(|v| wanted.contains(&v))
-    }
-    let mut failing = 0;
-    if !passes(&f.themes, e.themes.iter().copied()) {
-        failing |= Facet::Theme.bit();
-    }
-    if !passes(&f.aims, e.aims.iter().copied()) {
-        failing |= Facet::Aim.bit();
-    }
-    if !passes(&f.kinds, [e.kind]) {
-        failing |= Facet::Kind.bit();
-    }
-    if !passes(&f.countries, [e.country.clone()]) {
-        failing |= Facet::Country.bit();
-    }
-    if !passes(&f.languages, [e.language]) {
-        failing |= Facet::Language.bit();
-    }
-    if !passes(&f.levels, e.level) {
-        failing |= Facet::Level.bit();
-    }
-    if !passes(&f.years, e.year) {
-        failing |= Facet::Year.bit();
-    }
-    failing
-}
-
-fn facet_values(e: &Entry, facet: Facet) -> Vec<String> {
-    match facet {
-        Facet::Theme => e.themes.iter().map(|t| t.id().to_string()).collect(),
-        Facet::Aim => e.aims.iter().map(|a| a.id().to_string()).collect(),
-        Facet::Kind => vec![e.kind.id().to_string()],
-        Facet::Country => vec![e.country.clone()],
-        Facet::Language => vec![e.language.code().to_string()],
-        Facet::Level => e.level.map(|l| l.id().to_string()).into_iter().collect(),
-        Facet::Year => e.year.map(|y| y.to_string()).into_iter().collect(),
-    }
+/// The facet values of a document, as (facet, value id) pairs.
+fn facet_values(d: &Document) -> Vec<(Facet, String)> {
+    let mut values = Vec::new();
+    values.extend(d.themes.iter().map(|t| (Facet::Theme, t.id().to_string())));
+    values.extend(d.aims.iter().map(|a| (Facet::Aim, a.id().to_string())));
+    values.push((Facet::Kind, d.kind.id().to_string()));
+    values.push((Facet::Country, d.country.clone()));
+    values.push((Facet::Language, d.language.code().to_string()));
+    values.extend(d.level.map(|l| (Facet::Level, l.id().to_string())));
+    values.extend(d.year.map(|y| (Facet::Year, y.to_string())));
+    values.sort();
+    values.dedup();
+    values
 }
 
 #[cfg(test)]

@@ -134,7 +134,11 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
+            .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
+            // Reads go through the OS page cache shared by all connections instead of
+            // being copied into each connection's small private cache.
+            .pragma("mmap_size", "1073741824")
+            .pragma("cache_size", "-16000");
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         Ok(Store::Sqlite(pool))
     }

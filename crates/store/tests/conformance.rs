@@ -65,7 +65,8 @@ async fn import_creates_then_updates_with_revisions() {
     on_every_backend(|store| async move {
         assert!(store.is_empty().await.unwrap());
         let first = record("t-1", "Montréal", "CA");
-        let (report, outcomes) = store.import(std::slice::from_ref(&first), "importer", &|_| {}).await.unwrap();
+        let (report, outcomes) =
+            store.import(std::slice::from_ref(&first), "importer", &|_| {}).await.unwrap();
         assert_eq!((report.created, report.updated, report.unchanged), (1, 0, 0));
         assert_eq!(outcomes, vec![WriteOutcome::Created]);
 

@@ -36,7 +36,8 @@ CREATE TABLE initiatives (
     updated_at       TEXT NOT NULL
 );
 CREATE INDEX initiatives_place ON initiatives (place_id);
-CREATE INDEX initiatives_status ON initiatives (status);
+-- Public reads ask for published initiatives by external id, or page through them in id order.
+CREATE INDEX initiatives_published ON initiatives (status, external_id);
 
 CREATE TABLE initiative_themes (
     initiative_id  BIGINT NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
