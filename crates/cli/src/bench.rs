@@ -212,6 +212,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
             db_bytes as f64 / 1_048_576.0,
             mib(peak_rss_mib())
         );
+        search_alone(&catalogue);
         let load =
             load_test(store.clone(), catalogue, args.clients, Duration::from_secs(args.seconds)).await?;
         println!(
@@ -250,6 +251,38 @@ pub struct Load {
     p99: f64,
     max: f64,
     mean_bytes: f64,
+}
+
+/// The index on its own, without HTTP or the store: microseconds per search.
+fn search_alone(catalogue: &praxis_web::SharedCatalogue) {
+    use praxis_search::{Filters, Query, Sort};
+    let shapes: [(&str, Query); 4] = [
+        ("everything, newest first", Query { limit: 20, ..Query::default() }),
+        (
+            "one theme, by title",
+            Query {
+                limit: 20,
+                sort: Sort::Title,
+                filters: Filters { themes: vec![Theme::Housing], ..Filters::default() },
+                ..Query::default()
+            },
+        ),
+        ("one word", Query { text: "logement".into(), limit: 20, ..Query::default() }),
+        ("two words, page 3", Query { text: "agua calor".into(), offset: 40, limit: 20, ..Query::default() }),
+    ];
+    let index = catalogue.read();
+    let figures: Vec<String> = shapes
+        .iter()
+        .map(|(name, query)| {
+            let runs = 50;
+            let started = Instant::now();
+            for _ in 0..runs {
+                std::hint::black_box(index.search(query));
+            }
+            format!("{name} {:.2} ms", started.elapsed().as_secs_f64() * 1000.0 / runs as f64)
+        })
+        .collect();
+    println!("  index search alone (with facet counts): {}", figures.join(", "));
 }
 
 /// The mix of catalogue URLs a crowd of visitors asks for.

@@ -171,10 +171,13 @@ pub struct Results {
 struct Entry {
     id: String,
     live: bool,
-    /// Interned facet values (theme, aim, kind, country, language, level, year): counting
-    /// and filtering then touch small integers only.
-    values: Vec<u16>,
-    started: Option<String>,
+    /// Where this entry's interned facet values (theme, aim, kind, country, language,
+    /// level, year) sit in `Catalogue::pool`: counting and filtering then walk one
+    /// contiguous array of small integers.
+    values_at: u32,
+    values_len: u8,
+    /// The start date as YYYYMMDD, 0 when unknown: compared as an integer.
+    date: u32,
     sort_titles: [String; 3],
 }
 
@@ -183,6 +186,8 @@ struct Entry {
 struct Values {
     ids: HashMap<(Facet, String), u16>,
     names: Vec<(Facet, String)>,
+    /// The facet bit of each value, by id.
+    facet_bits: Vec<u8>,
 }
 
 impl Values {
@@ -192,6 +197,7 @@ impl Values {
         }
         let id = u16::try_from(self.names.len()).expect("fewer than 65,536 distinct facet values");
         self.names.push((facet, value.clone()));
+        self.facet_bits.push(facet.bit());
         self.ids.insert((facet, value), id);
         id
     }
@@ -224,6 +230,7 @@ fn field_weight(mask: u8) -> f32 {
 pub struct Catalogue {
     entries: Vec<Entry>,
     values: Values,
+    pool: Vec<u16>,
     by_id: HashMap<String, u32>,
     terms: BTreeMap<String, Vec<(u32, u8)>>,
     live: usize,
@@ -273,13 +280,20 @@ impl Catalogue {
             self.terms.entry(term).or_default().push((slot, mask));
         }
         self.by_id.insert(d.id.clone(), slot);
-        let values =
-            facet_values(&d).into_iter().map(|(facet, value)| self.values.intern(facet, value)).collect();
+        let values_at = u32::try_from(self.pool.len()).expect("index under 4 billion values");
+        for (facet, value) in facet_values(&d) {
+            let id = self.values.intern(facet, value);
+            self.pool.push(id);
+        }
+        let values_len =
+            u8::try_from(self.pool.len() - values_at as usize).expect("under 256 values per entry");
+        let date = d.started.as_deref().map(|s| s.replace('-', "")).and_then(|s| s.parse().ok()).unwrap_or(0);
         self.entries.push(Entry {
             id: d.id,
             live: true,
-            values,
-            started: d.started,
+            values_at,
+            values_len,
+            date,
             sort_titles: d.sort_titles,
         });
         self.live += 1;
@@ -296,7 +310,7 @@ impl Catalogue {
     pub fn search(&self, query: &Query) -> Results {
         let scores = self.text_scores(&query.text);
         let (wanted, filtered) = self.wanted_values(&query.filters);
-        let facet_of: Vec<u8> = self.values.names.iter().map(|(f, _)| f.bit()).collect();
+        let facet_of = &self.values.facet_bits;
         let mut counts = vec![0usize; self.values.names.len()];
         let mut matched: Vec<(u32, f32)> = Vec::new();
         let candidates: Box<dyn Iterator<Item = (u32, f32)>> = match &scores {
@@ -308,8 +322,10 @@ impl Catalogue {
             if !entry.live {
                 continue;
             }
+            let start = entry.values_at as usize;
+            let values = &self.pool[start..start + entry.values_len as usize];
             let mut satisfied = 0u8;
-            for v in &entry.values {
+            for v in values {
                 if wanted[*v as usize] {
                     satisfied |= facet_of[*v as usize];
                 }
@@ -317,13 +333,13 @@ impl Catalogue {
             let failing = filtered & !satisfied;
             if failing == 0 {
                 matched.push((slot, score));
-                for v in &entry.values {
+                for v in values {
                     counts[*v as usize] += 1;
                 }
             } else if failing.is_power_of_two() {
                 // Disjunctive counting: a facet counts entries that pass every other
                 // filter, so choosing one theme still shows what the others would give.
-                for v in &entry.values {
+                for v in values {
                     if facet_of[*v as usize] == failing {
                         counts[*v as usize] += 1;
                     }
@@ -342,27 +358,33 @@ impl Catalogue {
             (sort, _) => sort,
         };
         let entries = &self.entries;
-        let newest = |a: &u32, b: &u32| {
-            let (ea, eb) = (&entries[*a as usize], &entries[*b as usize]);
-            eb.started.cmp(&ea.started).then_with(|| ea.id.cmp(&eb.id))
+        let newest = |a: &(u32, f32), b: &(u32, f32)| {
+            let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
+            eb.date.cmp(&ea.date).then_with(|| ea.id.cmp(&eb.id))
         };
-        match sort {
-            Sort::Relevance => matched.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(&a.0, &b.0))),
-            Sort::Newest => matched.sort_by(|a, b| newest(&a.0, &b.0)),
-            Sort::Oldest => matched.sort_by(|a, b| {
+        let l = Lang::ALL.iter().position(|l| *l == query.lang).unwrap_or(0);
+        let order = |a: &(u32, f32), b: &(u32, f32)| match sort {
+            Sort::Relevance => b.1.total_cmp(&a.1).then_with(|| newest(a, b)),
+            Sort::Newest => newest(a, b),
+            Sort::Oldest => {
                 let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
                 // Undated initiatives go last rather than first.
-                (ea.started.is_none(), &ea.started, &ea.id).cmp(&(eb.started.is_none(), &eb.started, &eb.id))
-            }),
-            Sort::Title => {
-                let l = Lang::ALL.iter().position(|l| *l == query.lang).unwrap_or(0);
-                matched.sort_by(|a, b| {
-                    let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
-                    ea.sort_titles[l].cmp(&eb.sort_titles[l]).then_with(|| ea.id.cmp(&eb.id))
-                })
+                (ea.date == 0, ea.date, &ea.id).cmp(&(eb.date == 0, eb.date, &eb.id))
             }
+            Sort::Title => {
+                let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
+                ea.sort_titles[l].cmp(&eb.sort_titles[l]).then_with(|| ea.id.cmp(&eb.id))
+            }
+        };
+        // Only the requested page needs full order: select the first offset+limit in
+        // linear time, then sort just those.
+        let wanted = query.offset.saturating_add(query.limit).min(matched.len());
+        if wanted > 0 && wanted < matched.len() {
+            matched.select_nth_unstable_by(wanted - 1, order);
         }
         let total = matched.len();
+        matched.truncate(wanted);
+        matched.sort_by(order);
         let hits = matched
             .into_iter()
             .skip(query.offset)
@@ -590,6 +612,28 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn any_page_is_the_slice_of_the_full_order(
+            dates in proptest::collection::vec(0u32..40, 1..60),
+            sort_pick in 0usize..4,
+            offset in 0usize..70,
+            limit in 1usize..25,
+        ) {
+            let docs = dates.iter().enumerate().map(|(i, d)| {
+                let started = if *d == 0 { String::new() } else { format!("20{:02}-01-01", d % 25) };
+                let mut doc = doc(&format!("d{i:03}"), Lang::ALL[i % 3], &format!("title {}", d * 7 % 13), &[Theme::Housing], "FR", &started);
+                if *d == 0 { doc.started = None; doc.year = None; }
+                doc
+            });
+            let c = Catalogue::from_documents(docs);
+            let sort = Sort::ALL[sort_pick];
+            let full = c.search(&Query { sort, limit: 1000, ..Query::default() });
+            let page = c.search(&Query { sort, offset, limit, ..Query::default() });
+            let expected: Vec<String> = full.hits.iter().skip(offset).take(limit).map(|h| h.id.clone()).collect();
+            prop_assert_eq!(page.hits.into_iter().map(|h| h.id).collect::<Vec<_>>(), expected);
+            prop_assert_eq!(page.total, full.total);
+        }
+
         #[test]
         fn facet_counts_match_filtering(theme_pick in 0usize..16, country_pick in 0usize..4) {
             let c = fixture();
