@@ -224,8 +224,9 @@ fn field_weight(mask: u8) -> f32 {
     }
 }
 
-/// The index. Updating a document retires its old entry; [`Catalogue::compact`]-free by
-/// design: a rebuild from the store is cheap and starts clean.
+/// The index. Updating a document retires its old entry rather than rewriting postings;
+/// retired entries cost a little memory until the next rebuild from the store (every
+/// start), which is cheap and starts clean.
 #[derive(Default)]
 pub struct Catalogue {
     entries: Vec<Entry>,

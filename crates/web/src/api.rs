@@ -152,10 +152,13 @@ async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resul
     });
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let stored = state.store.published_initiatives(&ids).await?;
+    // The index may briefly list an initiative the store has just unpublished; such hits
+    // are dropped rather than mismatched.
+    let scores: std::collections::HashMap<&str, f32> =
+        results.hits.iter().map(|h| (h.id.as_str(), h.score)).collect();
     let hits = stored
         .iter()
-        .zip(results.hits.iter())
-        .map(|(s, hit)| {
+        .map(|s| {
             let r = &s.record;
             let (title_language, title) = r.title_in(lang);
             SearchHit {
@@ -166,7 +169,7 @@ async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resul
                 city: r.city.clone(),
                 country: r.country.clone(),
                 snippet: snippet(r.summary_in(lang).1, 240),
-                score: hit.score,
+                score: scores.get(r.id.as_str()).copied().unwrap_or(0.0),
             }
         })
         .collect();

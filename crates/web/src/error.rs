@@ -2,8 +2,6 @@
 //! `{"error": {"code", "message"}}`. Internal errors are logged and answered generically.
 
 use crate::view::{Chrome, ErrorPage};
-use crate::AppState;
-use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -76,7 +74,7 @@ fn error_page(lang: Lang, status: StatusCode, title: &str, text: &str) -> Respon
 }
 
 /// Unknown paths: a page in the language of the path when it has one, JSON under /api.
-pub async fn not_found(State(_): State<AppState>, uri: Uri) -> Response {
+pub async fn not_found(uri: Uri) -> Response {
     let path = uri.path();
     if path.starts_with("/api/") {
         return api_error(StatusCode::NOT_FOUND, "not_found", &format!("no API route {path}"));
