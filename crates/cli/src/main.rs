@@ -5,7 +5,9 @@
 mod bench;
 mod config;
 mod demo;
+mod eval;
 mod import;
+mod model;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -64,6 +66,17 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Derives the per-language query means used to centre query vectors, from the
+    /// glossary's labels (writes data/models/e5-small-query-means.json).
+    #[command(hide = true)]
+    DeriveQueryMeans {
+        #[arg(long, env = "PRAXIS_E5_MODEL", value_name = "FILE")]
+        model: PathBuf,
+        #[arg(long, value_name = "FILE", default_value = "data/models/e5-small-query-means.json")]
+        out: PathBuf,
+    },
+    /// Measures search quality (nDCG@10, xNDCG@10, recall@10, MRR@10) of each layer and fused.
+    EvalSearch(eval::EvalArgs),
     /// Measures import throughput, catalogue latency under load and memory, and prints the figures.
     Bench(bench::BenchArgs),
 }
@@ -87,7 +100,10 @@ fn main() -> ExitCode {
     let outcome = runtime.block_on(async move {
         match cli.command {
             Command::Demo { store, serve } => demo::run(store, serve).await,
-            Command::Serve { store, serve } => serve::run(store.open().await?, serve).await,
+            Command::Serve { store, serve } => {
+                let data = store.data.clone();
+                serve::run(store.open().await?, serve, &data, false).await
+            }
             Command::Migrate { store } => {
                 let opened = store.open().await?;
                 println!("Migrations applied ({}).", store.config().describe());
@@ -98,6 +114,8 @@ fn main() -> ExitCode {
             Command::Export { store, out } => import::export(&store.open().await?, out.as_deref()).await,
             Command::Reindex { store } => serve::reindex(&store.open().await?).await,
             Command::Bench(args) => bench::run(args).await,
+            Command::EvalSearch(args) => eval::run(args).await,
+            Command::DeriveQueryMeans { model, out } => eval::derive_query_means(&model, &out),
         }
     });
     match outcome {

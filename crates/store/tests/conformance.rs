@@ -42,6 +42,17 @@ async fn fresh_postgres(url: &str) -> (Store, Store, String) {
     (store, admin, name)
 }
 
+/// CI must exercise both backends: a missing PostgreSQL URL there is a failure, not a skip.
+#[test]
+fn ci_runs_the_suite_on_postgres_too() {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        assert!(
+            std::env::var("PRAXIS_TEST_DATABASE_URL").is_ok(),
+            "CI=true but PRAXIS_TEST_DATABASE_URL is not set: the PostgreSQL half of the store suite would not run"
+        );
+    }
+}
+
 fn record(id: &str, city: &str, country: &str) -> InitiativeRecord {
     InitiativeRecord::from_json(&json!({
         "id": id,

@@ -18,6 +18,7 @@ use utoipa::OpenApi;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/healthz/details", get(healthz_details))
         .route("/api/v1/initiatives/{id}", get(get_initiative))
         .route("/api/v1/search", get(search))
         .route("/api/v1/openapi.json", get(openapi))
@@ -30,7 +31,7 @@ pub fn router() -> Router<AppState> {
         version = "1",
         description = "Initiatives that cities share, searchable across English, French and Spanish."
     ),
-    paths(healthz, get_initiative, search, openapi),
+    paths(healthz, healthz_details, get_initiative, search, openapi),
     components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail))
 )]
 pub struct ApiDoc;
@@ -60,6 +61,54 @@ async fn healthz(State(state): State<AppState>) -> Response {
             (StatusCode::SERVICE_UNAVAILABLE, "store unavailable").into_response()
         }
     }
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SearchLayers {
+    lexical: bool,
+    concepts: usize,
+    /// Whether the multilingual model is loaded; without it search is lexical and
+    /// concept-based only.
+    semantic: bool,
+    semantic_indexed: usize,
+    semantic_pending: usize,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct HealthDetails {
+    store: String,
+    backend: String,
+    initiatives_indexed: usize,
+    change_feed_position: i64,
+    search: SearchLayers,
+}
+
+/// What each part of this node is doing: the store, the index and the search layers.
+#[utoipa::path(get, path = "/healthz/details", responses(
+    (status = 200, body = HealthDetails),
+    (status = 503, body = HealthDetails)
+))]
+async fn healthz_details(State(state): State<AppState>) -> Response {
+    let store = state.store.ping().await;
+    let semantic = state.catalogue.semantic();
+    let details = HealthDetails {
+        store: match &store {
+            Ok(()) => "ok".into(),
+            Err(e) => format!("unavailable: {e}"),
+        },
+        backend: state.store.backend().into(),
+        initiatives_indexed: state.catalogue.read().len(),
+        change_feed_position: state.catalogue.seq(),
+        search: SearchLayers {
+            lexical: true,
+            concepts: praxis_search::concepts::Glossary::embedded().len(),
+            semantic: semantic.is_some(),
+            semantic_indexed: semantic.as_ref().map(|s| s.indexed()).unwrap_or(0),
+            semantic_pending: semantic.as_ref().map(|s| s.pending()).unwrap_or(0),
+        },
+    };
+    let status = if store.is_ok() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, Json(details)).into_response()
 }
 
 /// One published initiative, in the import format.
@@ -142,14 +191,19 @@ async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resul
         return Ok(api_error(StatusCode::BAD_REQUEST, code, message));
     }
     let lang = params.lang.unwrap_or(Lang::En);
-    let results = state.catalogue.read().search(&Query {
-        lang,
-        text: params.q.clone(),
-        filters: params.filters.clone(),
-        sort: params.sort.unwrap_or(Sort::Relevance),
-        offset: params.offset.unwrap_or(0),
-        limit: params.limit.unwrap_or(20),
-    });
+    let results = crate::search::search(
+        &state,
+        Query {
+            lang,
+            text: params.q.clone(),
+            filters: params.filters.clone(),
+            sort: params.sort.unwrap_or(Sort::Relevance),
+            offset: params.offset.unwrap_or(0),
+            limit: params.limit.unwrap_or(20),
+        },
+    )
+    .await
+    .results;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let stored = state.store.published_initiatives(&ids).await?;
     // The index may briefly list an initiative the store has just unpublished; such hits

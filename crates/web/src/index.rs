@@ -2,6 +2,7 @@
 //! following the store's change feed, so every node (one SQLite or many on PostgreSQL)
 //! sees new initiatives without coordination.
 
+use crate::semantic::Semantic;
 use praxis_search::{Catalogue, Document};
 use praxis_store::{Store, StoreError};
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -13,6 +14,8 @@ use std::time::Duration;
 pub struct SharedCatalogue {
     inner: Arc<RwLock<Catalogue>>,
     seq: Arc<AtomicI64>,
+    /// The semantic layer, when a model is loaded: told of every change too.
+    semantic: Arc<RwLock<Option<Arc<Semantic>>>>,
 }
 
 impl SharedCatalogue {
@@ -22,6 +25,25 @@ impl SharedCatalogue {
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Catalogue> {
         self.inner.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn semantic(&self) -> Option<Arc<Semantic>> {
+        self.semantic.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Adds the semantic layer and queues every published initiative for embedding.
+    pub async fn attach_semantic(&self, semantic: Arc<Semantic>, store: &Store) -> Result<(), StoreError> {
+        *self.semantic.write().unwrap_or_else(|p| p.into_inner()) = Some(semantic.clone());
+        let mut after: Option<String> = None;
+        loop {
+            let batch = store.published_batch(after.as_deref(), 1_000).await?;
+            let Some(last) = batch.last() else { break };
+            after = Some(last.record.id.clone());
+            for stored in &batch {
+                semantic.index(&stored.record);
+            }
+        }
+        Ok(())
     }
 
     /// The last change event applied.
@@ -39,12 +61,21 @@ impl SharedCatalogue {
             };
             for change in changes.iter().filter(|c| c.entity == "initiative") {
                 let current = store.initiative(&change.entity_id).await?;
+                let semantic = self.semantic();
                 let mut catalogue = self.write();
                 match current.filter(|s| s.record.status == praxis_domain::Status::Published) {
                     Some(stored) => {
-                        catalogue.upsert(Document::from_record(&stored.record, &stored.place.slug))
+                        catalogue.upsert(Document::from_record(&stored.record, &stored.place.slug));
+                        if let Some(s) = &semantic {
+                            s.index(&stored.record);
+                        }
                     }
-                    None => catalogue.remove(&change.entity_id),
+                    None => {
+                        catalogue.remove(&change.entity_id);
+                        if let Some(s) = &semantic {
+                            s.remove(&change.entity_id);
+                        }
+                    }
                 }
             }
             applied += changes.len();
@@ -76,8 +107,11 @@ pub async fn build_catalogue(
         }
         progress(done, total.max(done));
     }
-    let shared =
-        SharedCatalogue { inner: Arc::new(RwLock::new(catalogue)), seq: Arc::new(AtomicI64::new(seq)) };
+    let shared = SharedCatalogue {
+        inner: Arc::new(RwLock::new(catalogue)),
+        seq: Arc::new(AtomicI64::new(seq)),
+        semantic: Arc::new(RwLock::new(None)),
+    };
     shared.catch_up(store).await?;
     Ok(shared)
 }

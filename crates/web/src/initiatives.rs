@@ -157,6 +157,8 @@ pub struct PageLink {
 #[template(path = "catalogue.html")]
 struct CataloguePage {
     c: Chrome,
+    /// Said when words were searched without the semantic layer.
+    search_note: Option<String>,
     heading: String,
     q: String,
     total: usize,
@@ -289,16 +291,49 @@ async fn catalogue(
         sort => sort,
     };
     let page = params.page.unwrap_or(1);
-    let results = state.catalogue.read().search(&Query {
-        lang,
-        text: params.q.clone(),
-        filters: params.filters.clone(),
-        sort,
-        offset: (page - 1) * PAGE_SIZE,
-        limit: PAGE_SIZE,
-    });
+    let found = crate::search::search(
+        &state,
+        Query {
+            lang,
+            text: params.q.clone(),
+            filters: params.filters.clone(),
+            sort,
+            offset: (page - 1) * PAGE_SIZE,
+            limit: PAGE_SIZE,
+        },
+    )
+    .await;
+    let results = found.results;
+    let semantic_on = state.catalogue.semantic().is_some();
+    let searched = !params.q.trim().is_empty();
+    let glossary = praxis_search::concepts::Glossary::embedded();
+    let concepts: Vec<String> = found
+        .concepts
+        .iter()
+        .map(|m| format!("« {} »", glossary.concept(m.concept).labels(lang)[0]))
+        .collect();
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let cards = state.store.published_initiatives(&ids).await?.iter().map(|s| Card::new(&c, s)).collect();
+    let cards = state
+        .store
+        .published_initiatives(&ids)
+        .await?
+        .iter()
+        .map(|s| {
+            let mut card = Card::new(&c, s);
+            // Say why a result written in another language answers the search.
+            if searched && card.language != lang {
+                card.why = if !concepts.is_empty() {
+                    Some(state.i18n.t_args(lang, "why-concepts", &[("concepts", concepts.join(", ").into())]))
+                } else if semantic_on {
+                    Some(c.t("why-meaning"))
+                } else {
+                    None
+                };
+            }
+            card
+        })
+        .collect();
+    let search_note = (searched && !semantic_on).then(|| c.t("search-lexical-only"));
     let last = results.total.div_ceil(PAGE_SIZE).max(1);
     let f = &params.filters;
     let active = f.themes.len()
@@ -324,6 +359,7 @@ async fn catalogue(
         .map(|s| SortOption { value: s.id(), label: c.t(&format!("sort-{}", s.id())), selected: *s == sort })
         .collect();
     let page_view = CataloguePage {
+        search_note,
         heading,
         q: params.q.clone(),
         total: results.total,

@@ -10,6 +10,8 @@ mod initiatives;
 mod markdown;
 mod pages;
 mod places;
+mod search;
+pub mod semantic;
 mod view;
 
 pub use error::WebError;

@@ -128,6 +128,8 @@ pub struct Card {
     pub language: Lang,
     pub language_name: String,
     pub available: Vec<Lang>,
+    /// For search results in another language than the reader's: why they matched.
+    pub why: Option<String>,
 }
 
 impl Card {
@@ -150,6 +152,7 @@ impl Card {
             language: r.language,
             language_name: c.t(&format!("lang-{}", r.language)),
             available: r.available_languages(),
+            why: None,
         }
     }
 }

@@ -131,7 +131,7 @@ async fn unknown_pages_are_404_in_the_right_language() {
     let reply = get(&app, "/fr/initiatives/nope").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert!(reply.body.contains("<html lang=\"fr\">"));
-    assert!(reply.body.contains("Page introuvable"), "{}", reply.body);
+    assert!(reply.body.contains("<title>Page introuvable · Praxis</title>"), "{}", reply.body);
     assert_eq!(get(&app, "/de/initiatives").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&app, "/es/places/nowhere").await.status, StatusCode::NOT_FOUND);
     let api = get(&app, "/api/v1/nothing").await;
@@ -281,10 +281,48 @@ async fn openapi_documents_every_api_route() {
     let app = app().await;
     let doc = get(&app, "/api/v1/openapi.json").await.json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/healthz", "/api/v1/initiatives/{id}", "/api/v1/search", "/api/v1/openapi.json"] {
+    for path in
+        ["/healthz", "/healthz/details", "/api/v1/initiatives/{id}", "/api/v1/search", "/api/v1/openapi.json"]
+    {
         assert!(doc["paths"][path].is_object(), "{path} missing from OpenAPI");
     }
     assert!(doc["components"]["schemas"]["InitiativeRecord"].is_object());
+}
+
+#[tokio::test]
+async fn searching_words_crosses_languages_through_the_glossary() {
+    let app = app().await;
+    // Without the model, words and the glossary still carry a French query to the
+    // Spanish and English rent-support initiatives, and the page says why.
+    let page = get(&app, "/fr/initiatives?q=aide+au+loyer").await.body;
+    assert!(page.contains("demo-es-011"), "the Spanish rent subsidy is found");
+    assert!(page.contains("demo-en-007"), "the Berlin rent relief is found");
+    assert!(page.contains("grâce au concept"), "a Spanish or English result says why it matched");
+    assert!(page.contains("class=\"note\""), "the page says meaning search is off");
+    let api = get(&app, "/api/v1/search?q=subsidio+de+alquiler&lang=es&limit=10").await.json();
+    let ids: Vec<&str> = api["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"demo-es-011"), "{ids:?}");
+    assert!(ids.iter().any(|id| id.starts_with("demo-fr") || id.starts_with("demo-en")), "{ids:?}");
+}
+
+#[tokio::test]
+async fn a_place_name_ranks_that_places_initiatives_first() {
+    let app = app().await;
+    let api = get(&app, "/api/v1/search?q=Montevideo&lang=fr&limit=5").await.json();
+    let hits = api["hits"].as_array().unwrap();
+    assert!(hits.len() >= 2);
+    assert_eq!(hits[0]["city"], "Montevideo");
+    assert_eq!(hits[1]["city"], "Montevideo");
+}
+
+#[tokio::test]
+async fn health_details_describe_the_search_layers() {
+    let app = app().await;
+    let details = get(&app, "/healthz/details").await.json();
+    assert_eq!(details["store"], "ok");
+    assert_eq!(details["initiatives_indexed"], 96);
+    assert_eq!(details["search"]["semantic"], false, "no model in these tests");
+    assert!(details["search"]["concepts"].as_u64().unwrap() >= 600);
 }
 
 #[tokio::test]

@@ -1,0 +1,285 @@
+//! The concept layer: a multilingual glossary of urban-policy concepts (written for
+//! Praxis, kept in `data/glossary/*.jsonl`) that recognises concepts in a query written
+//! in one language and carries them into the others ("aide au loyer" → "rent relief",
+//! "subsidio de alquiler").
+
+use crate::analysis::{stem_tokens, tokens};
+use praxis_domain::{Lang, Theme, Vocabulary};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+const SOURCES: [(&str, &str); 3] = [
+    ("data/glossary/part-1.jsonl", include_str!("../../../data/glossary/part-1.jsonl")),
+    ("data/glossary/part-2.jsonl", include_str!("../../../data/glossary/part-2.jsonl")),
+    ("data/glossary/part-3.jsonl", include_str!("../../../data/glossary/part-3.jsonl")),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    pub id: String,
+    pub theme: Theme,
+    /// Labels per language (indexed like `Lang::ALL`), the preferred one first.
+    pub labels: [Vec<String>; 3],
+    pub broader: Option<String>,
+}
+
+impl Concept {
+    pub fn labels(&self, lang: Lang) -> &[String] {
+        &self.labels[lang_index(lang)]
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{file}:{line}: {message}")]
+pub struct GlossaryError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    id: String,
+    theme: String,
+    en: Vec<String>,
+    fr: Vec<String>,
+    es: Vec<String>,
+    #[serde(default)]
+    broader: Option<String>,
+}
+
+/// A concept found in a query: which one, in which language, through which label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub concept: usize,
+    pub lang: Lang,
+    pub label: String,
+}
+
+fn lang_index(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+pub struct Glossary {
+    concepts: Vec<Concept>,
+    /// (language, stemmed label terms joined by spaces) → concepts.
+    labels: HashMap<(Lang, String), Vec<usize>>,
+    longest: usize,
+}
+
+impl Glossary {
+    /// The glossary compiled into the binary.
+    pub fn embedded() -> &'static Glossary {
+        static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
+        GLOSSARY.get_or_init(|| {
+            let sources: Vec<(&str, &str)> = SOURCES.to_vec();
+            Glossary::parse(&sources).unwrap_or_else(|e| panic!("the bundled glossary is invalid: {e}"))
+        })
+    }
+
+    /// Reads glossary files (JSON Lines), checking ids, themes, labels and links.
+    pub fn parse(sources: &[(&str, &str)]) -> Result<Glossary, GlossaryError> {
+        let mut concepts = Vec::new();
+        let mut ids: HashMap<String, (String, usize)> = HashMap::new();
+        let mut lines: Vec<(String, usize)> = Vec::new();
+        for (file, text) in sources {
+            for (i, raw) in text.lines().enumerate() {
+                let line = i + 1;
+                let err = |message: String| GlossaryError { file: file.to_string(), line, message };
+                if raw.trim().is_empty() {
+                    continue;
+                }
+                let row: Row = serde_json::from_str(raw).map_err(|e| err(format!("not a concept: {e}")))?;
+                let theme = Theme::from_id(&row.theme)
+                    .ok_or_else(|| err(format!("unknown theme {:?}", row.theme)))?;
+                if !row.id.starts_with(&format!("{}/", row.theme)) {
+                    return Err(err(format!("id {:?} must start with its theme {:?}", row.id, row.theme)));
+                }
+                if let Some((f, l)) = ids.get(&row.id) {
+                    return Err(err(format!("id {:?} already used at {f}:{l}", row.id)));
+                }
+                let labels = [row.en, row.fr, row.es];
+                for (lang, list) in Lang::ALL.iter().zip(&labels) {
+                    if list.is_empty() || list.iter().any(|l| l.trim().is_empty()) {
+                        return Err(err(format!("{lang}: needs at least one non-empty label")));
+                    }
+                }
+                ids.insert(row.id.clone(), (file.to_string(), line));
+                lines.push((file.to_string(), line));
+                concepts.push(Concept { id: row.id, theme, labels, broader: row.broader });
+            }
+        }
+        for (concept, (file, line)) in concepts.iter().zip(&lines) {
+            if let Some(b) = &concept.broader {
+                if !ids.contains_key(b) {
+                    return Err(GlossaryError {
+                        file: file.clone(),
+                        line: *line,
+                        message: format!("broader concept {b:?} does not exist"),
+                    });
+                }
+            }
+        }
+        let mut labels: HashMap<(Lang, String), Vec<usize>> = HashMap::new();
+        let mut longest = 1;
+        for (n, concept) in concepts.iter().enumerate() {
+            for lang in Lang::ALL {
+                for label in concept.labels(lang) {
+                    let terms = stem_tokens(&tokens(label), lang);
+                    if terms.is_empty() {
+                        continue;
+                    }
+                    longest = longest.max(terms.len());
+                    let entry = labels.entry((lang, terms.join(" "))).or_default();
+                    if !entry.contains(&n) {
+                        entry.push(n);
+                    }
+                }
+            }
+        }
+        Ok(Glossary { concepts, labels, longest })
+    }
+
+    pub fn len(&self) -> usize {
+        self.concepts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.concepts.is_empty()
+    }
+
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    pub fn concept(&self, n: usize) -> &Concept {
+        &self.concepts[n]
+    }
+
+    /// Concepts named in a text. Every language's labels are tried (people search in the
+    /// interface language, but not always), longest labels first, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let words = tokens(text);
+        let mut found: Vec<Match> = Vec::new();
+        for lang in Lang::ALL {
+            let terms = stem_tokens(&words, lang);
+            let mut i = 0;
+            while i < terms.len() {
+                let mut advanced = false;
+                for n in (1..=self.longest.min(terms.len() - i)).rev() {
+                    let key = (lang, terms[i..i + n].join(" "));
+                    if let Some(concepts) = self.labels.get(&key) {
+                        for c in concepts {
+                            if !found.iter().any(|m| m.concept == *c) {
+                                found.push(Match { concept: *c, lang, label: words[i..i + n].join(" ") });
+                            }
+                        }
+                        i += n;
+                        advanced = true;
+                        break;
+                    }
+                }
+                if !advanced {
+                    i += 1;
+                }
+            }
+        }
+        found
+    }
+
+    /// The glossary as SKOS (Turtle): one `skos:Concept` per concept with preferred and
+    /// alternative labels per language, its theme as a top concept, and broader links.
+    pub fn to_skos(&self, base: &str) -> String {
+        let base = base.trim_end_matches('/');
+        let iri = |id: &str| format!("<{base}/concepts/{id}>");
+        let literal =
+            |s: &str, lang: Lang| format!("\"{}\"@{}", s.replace('\\', "\\\\").replace('"', "\\\""), lang);
+        let mut out = String::new();
+        let _ = writeln!(out, "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .");
+        let _ = writeln!(out, "@prefix dct: <http://purl.org/dc/terms/> .\n");
+        let _ = writeln!(out, "<{base}/concepts> a skos:ConceptScheme ;");
+        let _ = writeln!(
+            out,
+            "    skos:prefLabel \"Praxis urban-policy glossary\"@en, \"Glossaire Praxis des politiques urbaines\"@fr, \"Glosario Praxis de políticas urbanas\"@es ;"
+        );
+        let _ = writeln!(out, "    dct:license <https://creativecommons.org/licenses/by/4.0/> .\n");
+        for theme in Theme::ALL {
+            let _ = writeln!(
+                out,
+                "{} a skos:Concept ;\n    skos:inScheme <{base}/concepts> ;\n    skos:topConceptOf <{base}/concepts> ;\n    skos:notation \"{}\" .\n",
+                iri(theme.id()),
+                theme.id()
+            );
+        }
+        for c in &self.concepts {
+            let _ = writeln!(out, "{} a skos:Concept ;", iri(&c.id));
+            let _ = writeln!(out, "    skos:inScheme <{base}/concepts> ;");
+            for lang in Lang::ALL {
+                let labels = c.labels(lang);
+                let _ = writeln!(out, "    skos:prefLabel {} ;", literal(&labels[0], lang));
+                if labels.len() > 1 {
+                    let alts: Vec<String> = labels[1..].iter().map(|l| literal(l, lang)).collect();
+                    let _ = writeln!(out, "    skos:altLabel {} ;", alts.join(", "));
+                }
+            }
+            let broader = c.broader.as_deref().unwrap_or(c.theme.id());
+            let _ = writeln!(out, "    skos:broader {} .\n", iri(broader));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_glossary_is_valid_and_large_enough() {
+        let g = Glossary::embedded();
+        assert!(g.len() >= 600, "{} concepts", g.len());
+        for theme in Theme::ALL {
+            let n = g.concepts().iter().filter(|c| c.theme == *theme).count();
+            assert!(n >= 20, "{theme}: {n}");
+        }
+        let mut preferred: Vec<&str> = g.concepts().iter().map(|c| c.labels(Lang::En)[0].as_str()).collect();
+        preferred.sort_unstable();
+        let before = preferred.len();
+        preferred.dedup();
+        assert_eq!(before, preferred.len(), "a preferred English label names two concepts");
+    }
+
+    #[test]
+    fn finds_concepts_across_inflections_and_languages() {
+        let fixture = r#"{"id": "housing/rent-subsidy", "theme": "housing", "en": ["rent subsidy", "rent relief"], "fr": ["aide au loyer", "allocation logement"], "es": ["subsidio de alquiler"]}
+{"id": "housing/tenant", "theme": "housing", "en": ["tenant"], "fr": ["locataire"], "es": ["inquilino"], "broader": "housing/rent-subsidy"}"#;
+        let g = Glossary::parse(&[("fixture.jsonl", fixture)]).unwrap();
+        let found = g.find("Aides aux loyers pour les locataires");
+        let ids: Vec<&str> = found.iter().map(|m| g.concept(m.concept).id.as_str()).collect();
+        assert_eq!(ids, ["housing/rent-subsidy", "housing/tenant"]);
+        assert_eq!(found[0].lang, Lang::Fr);
+        let es = g.find("subsidios de alquiler");
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].lang, Lang::Es);
+        assert!(g.find("bus lanes").is_empty());
+    }
+
+    #[test]
+    fn reports_bad_rows_with_file_and_line() {
+        let bad =
+            "{\"id\": \"housing/x\", \"theme\": \"housing\", \"en\": [\"x\"], \"fr\": [], \"es\": [\"x\"]}";
+        let e = Glossary::parse(&[("g.jsonl", bad)]).err().unwrap();
+        assert_eq!(e.to_string(), "g.jsonl:1: fr: needs at least one non-empty label");
+        let e = Glossary::parse(&[("g.jsonl", "\n{\"id\": \"food/x\", \"theme\": \"castles\", \"en\": [\"x\"], \"fr\": [\"x\"], \"es\": [\"x\"]}")]).err().unwrap();
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn exports_skos() {
+        let ttl = Glossary::embedded().to_skos("https://praxis.example");
+        assert!(ttl.contains("a skos:ConceptScheme"));
+        assert!(ttl.contains("skos:prefLabel \"public health\"@en"));
+        assert!(ttl.matches("a skos:Concept ;").count() >= 600);
+    }
+}

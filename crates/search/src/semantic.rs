@@ -1,0 +1,229 @@
+//! The semantic layer: exact nearest-neighbour search over sentence embeddings, with each
+//! language's bias taken out.
+//!
+//! Multilingual encoders place texts of one language near each other whatever they say,
+//! so a French query prefers French documents. Subtracting each language's mean document
+//! vector from its documents (and a per-language query mean, estimated once from text
+//! that is not being judged) leaves what the texts are about, and lets a French question
+//! find the Spanish answer.
+
+use praxis_domain::Lang;
+use std::collections::HashMap;
+
+fn lang_index(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+fn normalise(v: &mut [f32]) {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    // Chunks of 8 let the compiler vectorise without unsafe code.
+    let mut acc = [0f32; 8];
+    let (ac, ar) = a.split_at(a.len() - a.len() % 8);
+    let (bc, br) = b.split_at(b.len() - b.len() % 8);
+    for (x, y) in ac.chunks_exact(8).zip(bc.chunks_exact(8)) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    acc.iter().sum::<f32>() + ar.iter().zip(br).map(|(x, y)| x * y).sum::<f32>()
+}
+
+/// Document vectors by id, and the language means used to centre them.
+pub struct VectorIndex {
+    dim: usize,
+    slots: HashMap<String, usize>,
+    ids: Vec<Option<String>>,
+    langs: Vec<Lang>,
+    /// Row-major, `dim` floats a document: the centred, re-normalised vectors.
+    centred: Vec<f32>,
+    /// The vectors as the encoder gave them (kept to re-centre when the means move).
+    raw: Vec<f32>,
+    sums: [Vec<f64>; 3],
+    counts: [usize; 3],
+    query_means: [Vec<f32>; 3],
+    dirty: bool,
+}
+
+impl VectorIndex {
+    /// `query_means[l]` is the mean of query vectors in language `l` (zero to skip query
+    /// centring).
+    pub fn new(dim: usize, query_means: [Vec<f32>; 3]) -> VectorIndex {
+        VectorIndex {
+            dim,
+            slots: HashMap::new(),
+            ids: Vec::new(),
+            langs: Vec::new(),
+            centred: Vec::new(),
+            raw: Vec::new(),
+            sums: [vec![0.0; dim], vec![0.0; dim], vec![0.0; dim]],
+            counts: [0; 3],
+            query_means,
+            dirty: false,
+        }
+    }
+
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.slots.contains_key(id)
+    }
+
+    /// Adds or replaces a document's vector.
+    pub fn upsert(&mut self, id: &str, lang: Lang, vector: &[f32]) {
+        assert_eq!(vector.len(), self.dim, "vector dimension");
+        self.remove(id);
+        let slot = self.ids.len();
+        self.ids.push(Some(id.to_string()));
+        self.langs.push(lang);
+        self.raw.extend_from_slice(vector);
+        self.centred.extend_from_slice(vector);
+        let l = lang_index(lang);
+        for (s, x) in self.sums[l].iter_mut().zip(vector) {
+            *s += f64::from(*x);
+        }
+        self.counts[l] += 1;
+        self.slots.insert(id.to_string(), slot);
+        self.dirty = true;
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        if let Some(slot) = self.slots.remove(id) {
+            let l = lang_index(self.langs[slot]);
+            let row = &self.raw[slot * self.dim..(slot + 1) * self.dim];
+            for (s, x) in self.sums[l].iter_mut().zip(row) {
+                *s -= f64::from(*x);
+            }
+            self.counts[l] -= 1;
+            self.ids[slot] = None;
+            self.dirty = true;
+        }
+    }
+
+    /// Recomputes the centred vectors after the language means moved.
+    pub fn refresh(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        let means: Vec<Vec<f32>> = (0..3)
+            .map(|l| {
+                let n = self.counts[l].max(1) as f64;
+                self.sums[l].iter().map(|s| (s / n) as f32).collect()
+            })
+            .collect();
+        for slot in 0..self.ids.len() {
+            let mean = &means[lang_index(self.langs[slot])];
+            let range = slot * self.dim..(slot + 1) * self.dim;
+            let row = &mut self.centred[range.clone()];
+            for ((c, r), m) in row.iter_mut().zip(&self.raw[range]).zip(mean) {
+                *c = r - m;
+            }
+            normalise(row);
+        }
+        self.dirty = false;
+    }
+
+    /// Centres and normalises a query vector of the given language.
+    pub fn centre_query(&self, query: &[f32], lang: Lang) -> Vec<f32> {
+        let mean = &self.query_means[lang_index(lang)];
+        let mut q: Vec<f32> =
+            query.iter().zip(mean.iter().chain(std::iter::repeat(&0.0))).map(|(a, m)| a - m).collect();
+        normalise(&mut q);
+        q
+    }
+
+    /// Cosine similarity of the (centred) query with every document, best first.
+    /// Call [`VectorIndex::refresh`] after changes.
+    pub fn search(&self, query: &[f32], lang: Lang, limit: usize) -> Vec<(String, f32)> {
+        let q = self.centre_query(query, lang);
+        let mut scored: Vec<(usize, f32)> = self
+            .ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| id.is_some())
+            .map(|(slot, _)| (slot, dot(&q, &self.centred[slot * self.dim..(slot + 1) * self.dim])))
+            .collect();
+        let limit = limit.min(scored.len());
+        if limit > 0 && limit < scored.len() {
+            scored.select_nth_unstable_by(limit - 1, |a, b| b.1.total_cmp(&a.1));
+        }
+        scored.truncate(limit);
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scored.into_iter().filter_map(|(slot, s)| self.ids[slot].clone().map(|id| (id, s))).collect()
+    }
+}
+
+/// The mean of some vectors (for estimating a language's query mean once).
+pub fn mean_vector(vectors: &[Vec<f32>], dim: usize) -> Vec<f32> {
+    let mut mean = vec![0f32; dim];
+    for v in vectors {
+        for (m, x) in mean.iter_mut().zip(v) {
+            *m += x;
+        }
+    }
+    let n = vectors.len().max(1) as f32;
+    mean.iter_mut().for_each(|m| *m /= n);
+    mean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(v: &[f32]) -> Vec<f32> {
+        let mut v = v.to_vec();
+        normalise(&mut v);
+        v
+    }
+
+    #[test]
+    fn centring_removes_a_language_bias() {
+        // Every French vector shares a large "French" component (axis 0); topics are on
+        // axes 1 and 2. Without centring, the French query prefers the off-topic French
+        // document; with centring it finds the Spanish one on its topic.
+        let fr_query_bias = vec![0.9, 0.0, 0.0];
+        let mut index = VectorIndex::new(3, [vec![0.0; 3], fr_query_bias.clone(), vec![0.0; 3]]);
+        index.upsert("fr-housing", Lang::Fr, &unit(&[0.9, 0.1, 0.4]));
+        index.upsert("fr-water", Lang::Fr, &unit(&[0.9, 0.4, 0.1]));
+        index.upsert("es-housing", Lang::Es, &unit(&[0.0, 0.2, 0.9]));
+        index.upsert("es-water", Lang::Es, &unit(&[0.0, 0.9, 0.2]));
+        index.refresh();
+        let query = unit(&[0.9, 0.05, 0.3]); // French, about housing
+        let hits = index.search(&query, Lang::Fr, 4);
+        assert_eq!(hits[0].0, "fr-housing");
+        let top_spanish = hits.iter().find(|(id, _)| id.starts_with("es")).unwrap();
+        assert_eq!(top_spanish.0, "es-housing");
+        assert!(
+            hits.iter().position(|(id, _)| id == "es-housing")
+                < hits.iter().position(|(id, _)| id == "fr-water")
+        );
+    }
+
+    #[test]
+    fn upsert_and_remove_keep_the_means_right() {
+        let mut index = VectorIndex::new(2, [vec![0.0; 2], vec![0.0; 2], vec![0.0; 2]]);
+        index.upsert("a", Lang::En, &[1.0, 0.0]);
+        index.upsert("b", Lang::En, &[0.0, 1.0]);
+        index.upsert("a", Lang::En, &[0.6, 0.8]);
+        index.remove("b");
+        index.refresh();
+        assert_eq!(index.len(), 1);
+        assert_eq!(index.search(&[1.0, 0.0], Lang::En, 5).len(), 1);
+        assert!((dot(&[1.0; 13], &[2.0; 13]) - 26.0).abs() < 1e-6);
+    }
+}

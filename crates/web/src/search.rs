@@ -1,0 +1,48 @@
+//! One search for the catalogue page and the API: with words, every layer ranks and
+//! fuses (lexical, concepts, and semantic when the model is loaded); the catalogue then
+//! filters, counts facets and pages.
+
+use crate::AppState;
+use praxis_search::concepts::{Glossary, Match};
+use praxis_search::engine::{rank, Layer, Weights};
+use praxis_search::{Query, Results};
+
+/// Results, and the glossary concepts the query named (to say why a result in another
+/// language matched).
+pub struct Found {
+    pub results: Results,
+    pub concepts: Vec<Match>,
+}
+
+pub async fn search(state: &AppState, query: Query) -> Found {
+    if query.text.trim().is_empty() {
+        return Found { results: state.catalogue.read().search(&query), concepts: Vec::new() };
+    }
+    let semantic = state.catalogue.semantic();
+    let vector = match &semantic {
+        Some(s) => {
+            let s = s.clone();
+            let text = query.text.clone();
+            tokio::task::spawn_blocking(move || s.embed_query(&text)).await.ok()
+        }
+        None => None,
+    };
+    let glossary = Glossary::embedded();
+    let catalogue = state.catalogue.read();
+    let ranking = match (&semantic, &vector) {
+        (Some(s), Some(v)) => s.with_index(|index| {
+            rank(
+                &catalogue,
+                glossary,
+                Some((index, v)),
+                &query.text,
+                query.lang,
+                Layer::Fused,
+                Weights::default(),
+            )
+        }),
+        _ => rank(&catalogue, glossary, None, &query.text, query.lang, Layer::Fused, Weights::default()),
+    };
+    let results = catalogue.search_scored(&query, Some(ranking.scores));
+    Found { results, concepts: ranking.concepts }
+}

@@ -1,0 +1,162 @@
+//! The semantic layer at run time: the e5-small model, the document vectors (kept in the
+//! data folder so a restart does not embed again), and a background task that embeds
+//! new and changed initiatives without holding up writes or searches.
+
+use praxis_domain::{InitiativeRecord, Lang};
+use praxis_search::cache::{key, VectorCache};
+use praxis_search::semantic::VectorIndex;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use tokio::sync::mpsc;
+
+/// Per-language query means for centring, derived once from the glossary's labels
+/// (`praxis derive-query-means`) and shipped with the code.
+const QUERY_MEANS: &str = include_str!("../../../data/models/e5-small-query-means.json");
+
+pub struct Semantic {
+    model: praxis_embed::Model,
+    model_id: String,
+    index: RwLock<VectorIndex>,
+    cache: Mutex<VectorCache>,
+    queue: mpsc::UnboundedSender<Job>,
+    pending: std::sync::atomic::AtomicUsize,
+}
+
+enum Job {
+    Embed { id: String, lang: Lang, passage: String },
+    Remove { id: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SemanticError {
+    #[error("cannot load the model {path}: {message}")]
+    Model { path: PathBuf, message: String },
+    #[error("cannot open the vector cache: {0}")]
+    Cache(#[from] std::io::Error),
+    #[error("the bundled query means are unreadable: {0}")]
+    Means(String),
+}
+
+/// The text a document is embedded from: its original title, summary and body.
+pub fn passage(record: &InitiativeRecord) -> String {
+    let l = record.language;
+    let mut text =
+        format!("{}. {}", record.title.get(l).unwrap_or_default(), record.summary.get(l).unwrap_or_default());
+    if let Some(body) = record.body.get(l) {
+        text.push('\n');
+        text.push_str(body);
+    }
+    text
+}
+
+/// An identifier of a model file, so that vectors of another model are never reused.
+pub fn model_id(path: &Path) -> String {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    format!("{}:{size}", path.file_name().and_then(|n| n.to_str()).unwrap_or("model"))
+}
+
+fn bundled_query_means(dim: usize) -> Result<[Vec<f32>; 3], SemanticError> {
+    let v: serde_json::Value =
+        serde_json::from_str(QUERY_MEANS).map_err(|e| SemanticError::Means(e.to_string()))?;
+    let read = |lang: &str| -> Result<Vec<f32>, SemanticError> {
+        let values: Vec<f32> = v[lang]
+            .as_array()
+            .ok_or_else(|| SemanticError::Means(format!("no {lang}")))?
+            .iter()
+            .map(|x| x.as_f64().unwrap_or(0.0) as f32)
+            .collect();
+        if values.len() == dim {
+            Ok(values)
+        } else {
+            Err(SemanticError::Means(format!("{lang} has {} values, the model {dim}", values.len())))
+        }
+    };
+    Ok([read("en")?, read("fr")?, read("es")?])
+}
+
+impl Semantic {
+    /// Loads the model and the vectors already computed, and starts the embedding task.
+    pub fn start(model_path: &Path, data_dir: &Path) -> Result<Arc<Semantic>, SemanticError> {
+        let model = praxis_embed::Model::load(model_path)
+            .map_err(|e| SemanticError::Model { path: model_path.to_path_buf(), message: e.to_string() })?;
+        let means = bundled_query_means(model.dim())?;
+        let cache = VectorCache::open(&data_dir.join("vectors").join("e5-small.bin"), model.dim())?;
+        let (queue, mut jobs) = mpsc::unbounded_channel();
+        let semantic = Arc::new(Semantic {
+            index: RwLock::new(VectorIndex::new(model.dim(), means)),
+            model_id: model_id(model_path),
+            model,
+            cache: Mutex::new(cache),
+            queue,
+            pending: std::sync::atomic::AtomicUsize::new(0),
+        });
+        let worker = semantic.clone();
+        tokio::spawn(async move {
+            while let Some(job) = jobs.recv().await {
+                let w = worker.clone();
+                let _ = tokio::task::spawn_blocking(move || w.run(job)).await;
+                worker.pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        });
+        Ok(semantic)
+    }
+
+    fn run(&self, job: Job) {
+        match job {
+            Job::Embed { id, lang, passage } => {
+                let k = key(&[&self.model_id, "passage", &passage]);
+                let cached = self.cache.lock().unwrap_or_else(|p| p.into_inner()).get(k).map(<[f32]>::to_vec);
+                let vector = cached.unwrap_or_else(|| {
+                    let v = self.model.embed_passage(&passage);
+                    let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+                    if let Err(e) = cache.put(k, &v).and_then(|()| cache.flush()) {
+                        tracing::warn!("vector cache: {e}");
+                    }
+                    v
+                });
+                let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
+                index.upsert(&id, lang, &vector);
+                index.refresh();
+            }
+            Job::Remove { id } => {
+                let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
+                index.remove(&id);
+                index.refresh();
+            }
+        }
+    }
+
+    /// Queues a published initiative for embedding (cheap when its text is cached).
+    pub fn index(&self, record: &InitiativeRecord) {
+        self.pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let job = Job::Embed { id: record.id.clone(), lang: record.language, passage: passage(record) };
+        if self.queue.send(job).is_err() {
+            self.pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    pub fn remove(&self, id: &str) {
+        self.pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if self.queue.send(Job::Remove { id: id.to_string() }).is_err() {
+            self.pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// Documents waiting to be embedded.
+    pub fn pending(&self) -> usize {
+        self.pending.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    pub fn indexed(&self) -> usize {
+        self.index.read().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// The query's embedding (blocking: call from `spawn_blocking`).
+    pub fn embed_query(&self, text: &str) -> Vec<f32> {
+        self.model.embed_query(text)
+    }
+
+    pub fn with_index<T>(&self, f: impl FnOnce(&VectorIndex) -> T) -> T {
+        f(&self.index.read().unwrap_or_else(|p| p.into_inner()))
+    }
+}
