@@ -6,6 +6,7 @@ use anyhow::Context;
 use praxis_domain::{
     Aim, InitiativeRecord, Kind, Lang, Level, Link, Multilingual, Status, Theme, Vocabulary,
 };
+use praxis_search::{Catalogue, Document};
 use praxis_store::{Store, StoreConfig};
 use praxis_web::{build_catalogue, router, AppState};
 use std::collections::BTreeMap;
@@ -24,6 +25,13 @@ pub struct BenchArgs {
     /// How long each load test runs, in seconds.
     #[arg(long, default_value_t = 10)]
     seconds: u64,
+    /// Search only: time the search layers (lexical, semantic, fused) at these sizes,
+    /// with generated document vectors, and the model's query and passage embedding.
+    #[arg(long)]
+    search: bool,
+    /// The e5-small model, for the semantic figures.
+    #[arg(long, env = "PRAXIS_E5_MODEL", value_name = "FILE")]
+    model: Option<std::path::PathBuf>,
 }
 
 /// A small deterministic generator, so that every run measures the same corpus.
@@ -186,7 +194,146 @@ fn mib(v: Option<f64>) -> String {
     v.map(|m| format!("{m:.0} MiB")).unwrap_or_else(|| "n/a".into())
 }
 
+fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
+    ms.sort_by(f64::total_cmp);
+    let at = |p: f64| {
+        ms.get(((ms.len() as f64 * p) as usize).min(ms.len().saturating_sub(1))).copied().unwrap_or(0.0)
+    };
+    (at(0.5), at(0.99))
+}
+
+const BENCH_QUERIES: [(&str, Lang); 6] = [
+    ("aide au loyer pour les familles", Lang::Fr),
+    ("subsidio de alquiler", Lang::Es),
+    ("rent relief for tenants", Lang::En),
+    ("inondations et adaptation au climat", Lang::Fr),
+    ("agua potable en barrios", Lang::Es),
+    ("heatwave cooling centres", Lang::En),
+];
+
+/// Figures for each search layer on generated corpora; document vectors are random unit
+/// vectors (embedding 100,000 real documents would take hours on this machine).
+fn search_bench(sizes: &[usize], model: Option<&std::path::Path>) -> anyhow::Result<()> {
+    use praxis_search::concepts::Glossary;
+    use praxis_search::engine::{rank, Layer, Weights};
+    use praxis_search::semantic::VectorIndex;
+    let glossary = Glossary::embedded();
+    let model = match model {
+        Some(path) => {
+            let started = Instant::now();
+            let m = praxis_embed::Model::load(path)?;
+            println!("model loaded in {:.2} s", started.elapsed().as_secs_f64());
+            Some(m)
+        }
+        None => {
+            println!("no model (--model or PRAXIS_E5_MODEL): semantic figures use random query vectors");
+            None
+        }
+    };
+    let dim = model.as_ref().map(|m| m.dim()).unwrap_or(384);
+    let mut query_vectors = Vec::new();
+    if let Some(m) = &model {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            for (q, _) in BENCH_QUERIES {
+                let t = Instant::now();
+                query_vectors.push(m.embed_query(q));
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        let (p50, p99) = percentiles(times);
+        println!("query embedding: p50 {p50:.1} ms, p99 {p99:.1} ms");
+        let docs = generate(8, 3);
+        let passages: Vec<String> = docs.iter().map(praxis_web::semantic::passage).collect();
+        let t = Instant::now();
+        for p in &passages {
+            std::hint::black_box(m.embed_passage(p));
+        }
+        let secs = t.elapsed().as_secs_f64();
+        let tokens: usize = passages.iter().map(|p| m.tokenizer().encode(p).len().min(512)).sum();
+        println!(
+            "passage embedding: {:.2} documents/s ({:.0} ms each, about {} tokens each)",
+            passages.len() as f64 / secs,
+            secs * 1000.0 / passages.len() as f64,
+            tokens / passages.len()
+        );
+    }
+    let mut rng = Rng(99);
+    for &size in sizes {
+        let records = generate(size, 7);
+        let started = Instant::now();
+        let catalogue = Catalogue::from_documents(records.iter().map(|r| Document::from_record(r, "")));
+        let index_secs = started.elapsed().as_secs_f64();
+        let mut vectors = VectorIndex::new(dim, [vec![0.0; dim], vec![0.0; dim], vec![0.0; dim]]);
+        for r in &records {
+            let mut v: Vec<f32> = (0..dim).map(|_| (rng.below(2001) as f32 - 1000.0) / 1000.0).collect();
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.iter_mut().for_each(|x| *x /= norm);
+            vectors.upsert(&r.id, r.language, &v);
+        }
+        vectors.refresh();
+        drop(records);
+        let random_query: Vec<f32> = (0..dim).map(|i| ((i * 7919) % 13) as f32 - 6.0).collect();
+        let mut layer_times: Vec<(&str, Vec<f64>)> = Vec::new();
+        for layer in [Layer::Lexical, Layer::Semantic, Layer::Fused] {
+            let mut times = Vec::new();
+            for round in 0..10 {
+                for (i, (q, lang)) in BENCH_QUERIES.iter().enumerate() {
+                    let t = Instant::now();
+                    // Fused timings include embedding the query, as a search does.
+                    let qv = match (&model, layer) {
+                        (Some(m), Layer::Fused) => m.embed_query(q),
+                        (Some(_), _) => {
+                            query_vectors[(round * BENCH_QUERIES.len() + i) % query_vectors.len()].clone()
+                        }
+                        (None, _) => random_query.clone(),
+                    };
+                    let ranking = rank(
+                        &catalogue,
+                        glossary,
+                        Some((&vectors, &qv)),
+                        q,
+                        *lang,
+                        layer,
+                        Weights::default(),
+                    );
+                    let results = catalogue.search_scored(
+                        &praxis_search::Query {
+                            text: (*q).into(),
+                            lang: *lang,
+                            limit: 20,
+                            ..Default::default()
+                        },
+                        Some(ranking.scores),
+                    );
+                    std::hint::black_box(results);
+                    times.push(t.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+            layer_times.push((layer.id(), times));
+        }
+        let figures: Vec<String> = layer_times
+            .into_iter()
+            .map(|(name, t)| {
+                let (p50, p99) = percentiles(t);
+                format!("{name} p50 {p50:.1} ms / p99 {p99:.1} ms")
+            })
+            .collect();
+        println!(
+            "{size} initiatives: index built in {index_secs:.1} s; {}; peak memory {}",
+            figures.join(", "),
+            mib(peak_rss_mib())
+        );
+    }
+    Ok(())
+}
+
 pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
+    if args.search {
+        let model = args.model.clone();
+        let sizes = args.sizes.clone();
+        return tokio::task::spawn_blocking(move || search_bench(&sizes, model.as_deref())).await?;
+    }
     println!(
         "Praxis benchmark — SQLite in a temporary data folder, {} CPU(s)",
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)

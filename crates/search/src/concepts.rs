@@ -4,6 +4,7 @@
 //! "subsidio de alquiler").
 
 use crate::analysis::{stem_tokens, tokens};
+use praxis_domain::text::fold;
 use praxis_domain::{Lang, Theme, Vocabulary};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -189,6 +190,29 @@ impl Glossary {
         found
     }
 
+    /// Labels in `lang` that start with what was typed (folded), shortest first: search
+    /// suggestions.
+    pub fn suggest(&self, typed: &str, lang: Lang, limit: usize) -> Vec<&str> {
+        let typed = fold(typed);
+        if typed.chars().count() < 2 {
+            return Vec::new();
+        }
+        let mut found: Vec<&str> = self
+            .concepts
+            .iter()
+            .flat_map(|c| c.labels(lang).iter())
+            .filter(|label| {
+                let folded = fold(label);
+                folded.starts_with(&typed) || folded.split(' ').any(|w| w.starts_with(&typed))
+            })
+            .map(String::as_str)
+            .collect();
+        found.sort_by_key(|l| (!fold(l).starts_with(&typed), l.chars().count(), *l));
+        found.dedup();
+        found.truncate(limit);
+        found
+    }
+
     /// The glossary as SKOS (Turtle): one `skos:Concept` per concept with preferred and
     /// alternative labels per language, its theme as a top concept, and broader links.
     pub fn to_skos(&self, base: &str) -> String {
@@ -273,6 +297,15 @@ mod tests {
         assert_eq!(e.to_string(), "g.jsonl:1: fr: needs at least one non-empty label");
         let e = Glossary::parse(&[("g.jsonl", "\n{\"id\": \"food/x\", \"theme\": \"castles\", \"en\": [\"x\"], \"fr\": [\"x\"], \"es\": [\"x\"]}")]).err().unwrap();
         assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn suggests_labels_by_prefix() {
+        let g = Glossary::embedded();
+        let s = g.suggest("loge", Lang::Fr, 5);
+        assert!(!s.is_empty());
+        assert!(s.iter().all(|l| fold(l).split(' ').any(|w| w.starts_with("loge"))), "{s:?}");
+        assert!(g.suggest("a", Lang::En, 5).is_empty(), "one letter suggests nothing");
     }
 
     #[test]

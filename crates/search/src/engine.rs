@@ -96,6 +96,18 @@ pub fn concept_terms(glossary: &Glossary, matches: &[Match]) -> Vec<QueryTerm> {
     terms
 }
 
+/// The `k` best-scored entries: fusion only needs the head of each layer, and a common
+/// word can match most of a large catalogue.
+fn top_k(scores: HashMap<u32, f32>, k: usize) -> HashMap<u32, f32> {
+    if scores.len() <= k {
+        return scores;
+    }
+    let mut v: Vec<(u32, f32)> = scores.into_iter().collect();
+    v.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1));
+    v.truncate(k);
+    v.into_iter().collect()
+}
+
 /// Divides each score by the best score among entries of the same language.
 fn per_language(catalogue: &Catalogue, scores: HashMap<u32, f32>) -> HashMap<u32, f32> {
     let mut best: HashMap<Lang, f32> = HashMap::new();
@@ -142,18 +154,24 @@ pub fn rank(
     let scores = match layer {
         Layer::Lexical => lexical(),
         Layer::Concepts => concepts(),
-        Layer::Semantic => semantic(usize::MAX),
+        // Deeper than any page anyone reads; exact search still scores every document.
+        Layer::Semantic => semantic(1_000),
         Layer::Fused => {
-            let lex = per_language(catalogue, lexical());
-            let con = per_language(catalogue, concepts());
+            let lex = per_language(catalogue, top_k(lexical(), weights.neighbours * 3));
+            let con = per_language(catalogue, top_k(concepts(), weights.neighbours * 3));
             let mut fused = semantic(weights.neighbours);
             let best = fused.values().copied().fold(0.0f32, f32::max);
             fused.retain(|_, s| *s >= weights.cutoff * best);
-            // Lexical-only candidates start from the semantic similarity they would have
-            // had, when the index knows them, so that adding evidence never lowers a rank.
-            let all_semantic = if vectors.is_some() { semantic(usize::MAX) } else { HashMap::new() };
+            // Lexical-only candidates start from the semantic similarity they have, when
+            // the index knows them, so that adding evidence never lowers a rank.
+            let centred = vectors.map(|(index, q)| (index, index.centre_query(q, lang)));
             for slot in lex.keys().chain(con.keys()) {
-                fused.entry(*slot).or_insert_with(|| all_semantic.get(slot).copied().unwrap_or(0.0));
+                fused.entry(*slot).or_insert_with(|| {
+                    centred
+                        .as_ref()
+                        .and_then(|(index, q)| index.similarity(q, catalogue.id_of(*slot)?))
+                        .unwrap_or(0.0)
+                });
             }
             for (slot, score) in fused.iter_mut() {
                 *score += weights.lexical * lex.get(slot).copied().unwrap_or(0.0)

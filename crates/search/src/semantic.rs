@@ -147,6 +147,12 @@ impl VectorIndex {
         q
     }
 
+    /// Similarity of an already centred query with one document.
+    pub fn similarity(&self, centred_query: &[f32], id: &str) -> Option<f32> {
+        let slot = *self.slots.get(id)?;
+        Some(dot(centred_query, &self.centred[slot * self.dim..(slot + 1) * self.dim]))
+    }
+
     /// Cosine similarity of the (centred) query with every document, best first.
     /// Call [`VectorIndex::refresh`] after changes.
     pub fn search(&self, query: &[f32], lang: Lang, limit: usize) -> Vec<(String, f32)> {

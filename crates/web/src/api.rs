@@ -22,6 +22,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/initiatives/{id}", get(get_initiative))
         .route("/api/v1/search", get(search))
         .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/suggest", get(suggest))
+        .route("/api/v1/glossary.ttl", get(glossary_skos))
 }
 
 #[derive(OpenApi)]
@@ -31,7 +33,7 @@ pub fn router() -> Router<AppState> {
         version = "1",
         description = "Initiatives that cities share, searchable across English, French and Spanish."
     ),
-    paths(healthz, healthz_details, get_initiative, search, openapi),
+    paths(healthz, healthz_details, get_initiative, search, suggest, glossary_skos, openapi),
     components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail))
 )]
 pub struct ApiDoc;
@@ -242,6 +244,47 @@ pub fn snippet(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let at_word = cut.rfind(char::is_whitespace).map(|i| &cut[..i]).unwrap_or(&cut);
     format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SuggestParams {
+    /// What has been typed so far (two characters at least).
+    q: String,
+    /// The searcher's language (en, fr, es); default en.
+    lang: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Suggestions {
+    /// Glossary terms in the searcher's language that start with what was typed.
+    suggestions: Vec<String>,
+}
+
+/// Search suggestions as one types.
+#[utoipa::path(get, path = "/api/v1/suggest", params(SuggestParams), responses(
+    (status = 200, body = Suggestions),
+    (status = 400, body = ErrorBody)
+))]
+async fn suggest(axum::extract::Query(params): axum::extract::Query<SuggestParams>) -> Response {
+    let lang = match params.lang.as_deref().unwrap_or("en").parse::<Lang>() {
+        Ok(l) => l,
+        Err(e) => return api_error(StatusCode::BAD_REQUEST, "invalid_lang", &e.to_string()),
+    };
+    let suggestions = praxis_search::concepts::Glossary::embedded()
+        .suggest(&params.q, lang, 8)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    Json(Suggestions { suggestions }).into_response()
+}
+
+/// The concept glossary as SKOS (Turtle), with concept IRIs under this server's address.
+#[utoipa::path(get, path = "/api/v1/glossary.ttl", responses((status = 200, description = "text/turtle")))]
+async fn glossary_skos(headers: axum::http::HeaderMap) -> Response {
+    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let turtle = praxis_search::concepts::Glossary::embedded().to_skos(&format!("http://{host}"));
+    ([(axum::http::header::CONTENT_TYPE, "text/turtle; charset=utf-8")], turtle).into_response()
 }
 
 /// This document.

@@ -10,12 +10,20 @@ use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 pub const CSS: &str = include_str!("../assets/praxis.css");
+pub const SUGGEST_JS: &str = include_str!("../assets/suggest.js");
 
 /// `/assets/praxis-{hash}.css`: changes whenever the stylesheet does.
 pub static CSS_PATH: LazyLock<String> = LazyLock::new(|| {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     CSS.hash(&mut hasher);
     format!("/assets/praxis-{:016x}.css", hasher.finish())
+});
+
+/// `/assets/suggest-{hash}.js`.
+pub static SUGGEST_PATH: LazyLock<String> = LazyLock::new(|| {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    SUGGEST_JS.hash(&mut hasher);
+    format!("/assets/suggest-{:016x}.js", hasher.finish())
 });
 
 pub fn router() -> Router<AppState> {
@@ -30,6 +38,15 @@ async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Respon
                 (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
             ],
             CSS,
+        )
+            .into_response()
+    } else if format!("/assets/{file}") == *SUGGEST_PATH {
+        (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            SUGGEST_JS,
         )
             .into_response()
     } else {

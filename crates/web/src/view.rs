@@ -95,6 +95,10 @@ impl Chrome {
         crate::assets::CSS_PATH.as_str()
     }
 
+    pub fn suggest_js(&self) -> &'static str {
+        crate::assets::SUGGEST_PATH.as_str()
+    }
+
     /// `lang="xx"` is needed on content whose language differs from the page's.
     pub fn lang_attr(&self, lang: &Lang) -> String {
         if *lang == self.lang {

@@ -281,9 +281,15 @@ async fn openapi_documents_every_api_route() {
     let app = app().await;
     let doc = get(&app, "/api/v1/openapi.json").await.json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in
-        ["/healthz", "/healthz/details", "/api/v1/initiatives/{id}", "/api/v1/search", "/api/v1/openapi.json"]
-    {
+    for path in [
+        "/healthz",
+        "/healthz/details",
+        "/api/v1/initiatives/{id}",
+        "/api/v1/search",
+        "/api/v1/suggest",
+        "/api/v1/glossary.ttl",
+        "/api/v1/openapi.json",
+    ] {
         assert!(doc["paths"][path].is_object(), "{path} missing from OpenAPI");
     }
     assert!(doc["components"]["schemas"]["InitiativeRecord"].is_object());
@@ -313,6 +319,20 @@ async fn a_place_name_ranks_that_places_initiatives_first() {
     assert!(hits.len() >= 2);
     assert_eq!(hits[0]["city"], "Montevideo");
     assert_eq!(hits[1]["city"], "Montevideo");
+}
+
+#[tokio::test]
+async fn suggestions_and_the_glossary_as_skos() {
+    let app = app().await;
+    let s = get(&app, "/api/v1/suggest?q=alqu&lang=es").await.json();
+    let list = s["suggestions"].as_array().unwrap();
+    assert!(!list.is_empty());
+    assert!(list.iter().all(|x| x.as_str().unwrap().contains("alqu")), "{s}");
+    assert_eq!(get(&app, "/api/v1/suggest?q=x&lang=de").await.status, StatusCode::BAD_REQUEST);
+    let ttl = get(&app, "/api/v1/glossary.ttl").await;
+    assert_eq!(ttl.status, StatusCode::OK);
+    assert!(ttl.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/turtle"));
+    assert!(ttl.body.contains("skos:prefLabel"));
 }
 
 #[tokio::test]
