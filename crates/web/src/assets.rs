@@ -12,19 +12,16 @@ use std::sync::LazyLock;
 pub const CSS: &str = include_str!("../assets/praxis.css");
 pub const SUGGEST_JS: &str = include_str!("../assets/suggest.js");
 
-/// `/assets/praxis-{hash}.css`: changes whenever the stylesheet does.
-pub static CSS_PATH: LazyLock<String> = LazyLock::new(|| {
+/// `/assets/{name}-{hash}.{ext}`: the path changes whenever the content does.
+fn hashed_path(name: &str, ext: &str, content: &str) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    CSS.hash(&mut hasher);
-    format!("/assets/praxis-{:016x}.css", hasher.finish())
-});
+    content.hash(&mut hasher);
+    format!("/assets/{name}-{:016x}.{ext}", hasher.finish())
+}
 
-/// `/assets/suggest-{hash}.js`.
-pub static SUGGEST_PATH: LazyLock<String> = LazyLock::new(|| {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    SUGGEST_JS.hash(&mut hasher);
-    format!("/assets/suggest-{:016x}.js", hasher.finish())
-});
+pub static CSS_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("praxis", "css", CSS));
+
+pub static SUGGEST_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("suggest", "js", SUGGEST_JS));
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/assets/{file}", get(asset))
