@@ -1,0 +1,118 @@
+//! Several app nodes on one database: an initiative imported through one process appears
+//! in the search index of every running `praxis serve` within two seconds, because each
+//! follows the store's change feed. Runs on PostgreSQL when `PRAXIS_TEST_DATABASE_URL`
+//! is set (as in CI), else on one shared SQLite file.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn get(port: u16, path: &str) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    response.split_once("\r\n\r\n").map(|(_, body)| body.to_string())
+}
+
+fn database_args(dir: &std::path::Path) -> (Vec<String>, Option<String>) {
+    match std::env::var("PRAXIS_TEST_DATABASE_URL") {
+        Ok(admin) => {
+            // A database of its own on the server.
+            let name = format!("praxis_nodes_{}", std::process::id());
+            let (base, _) = admin.rsplit_once('/').unwrap();
+            let status =
+                Command::new("psql").args([&admin, "-qc", &format!("CREATE DATABASE {name}")]).status();
+            assert!(status.map(|s| s.success()).unwrap_or(false), "psql could not create {name}");
+            (vec!["--database-url".into(), format!("{base}/{name}")], Some(name))
+        }
+        Err(_) => (vec!["--data".into(), dir.display().to_string()], None),
+    }
+}
+
+fn serve(args: &[String], port: u16, data: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_praxis"))
+        .arg("serve")
+        .args(args)
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .env("PRAXIS_DATA", data)
+        .env_remove("PRAXIS_E5_MODEL")
+        .env("HOME", data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("praxis serve starts");
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        match lines.next() {
+            Some(Ok(line)) if line.contains("is running at") => {
+                // Keep reading, so that the server never writes into a closed pipe.
+                std::thread::spawn(move || lines.for_each(drop));
+                return Server(child);
+            }
+            Some(Ok(_)) => continue,
+            _ => break,
+        }
+    }
+    panic!("praxis serve did not start on port {port}");
+}
+
+#[test]
+fn a_new_initiative_reaches_every_node_within_two_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, created) = database_args(dir.path());
+    let migrate = Command::new(env!("CARGO_BIN_EXE_praxis")).arg("migrate").args(&db).output().unwrap();
+    assert!(migrate.status.success(), "{}", String::from_utf8_lossy(&migrate.stderr));
+
+    let (a, b) = (free_port(), free_port());
+    let node_a = serve(&db, a, &dir.path().join("node-a"));
+    let node_b = serve(&db, b, &dir.path().join("node-b"));
+
+    let file = dir.path().join("new.jsonl");
+    std::fs::write(
+        &file,
+        r#"{"id":"nodes-1","language":"es","title":{"es":"Huertas comunitarias en azoteas de Valparaíso"},"summary":{"es":"Azoteas municipales convertidas en huertas."},"city":"Valparaíso","country":"CL","themes":["food"],"kind":"project"}"#,
+    )
+    .unwrap();
+    let written = Instant::now();
+    let import =
+        Command::new(env!("CARGO_BIN_EXE_praxis")).arg("import").args(&db).arg(&file).output().unwrap();
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+
+    for port in [a, b] {
+        loop {
+            let body = get(port, "/api/v1/search?q=azoteas&lang=es").unwrap_or_default();
+            if body.contains("nodes-1") {
+                break;
+            }
+            assert!(
+                written.elapsed() < Duration::from_secs(2),
+                "node on port {port} does not see the new initiative after 2 s: {body}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    drop((node_a, node_b));
+    if let (Some(name), Ok(admin)) = (created, std::env::var("PRAXIS_TEST_DATABASE_URL")) {
+        let _ = Command::new("psql")
+            .args([&admin, "-qc", &format!("DROP DATABASE {name} WITH (FORCE)")])
+            .status();
+    }
+}
