@@ -197,3 +197,83 @@ fn names_matching(catalogue: &Catalogue, text: &str) -> Vec<u32> {
     }
     catalogue.entries_naming(&words)
 }
+
+/// The stems a text's words must have to count as matching the query: the query's own
+/// words (stemmed as any language would) and the labels of the concepts it named.
+pub fn match_stems(
+    glossary: &Glossary,
+    text: &str,
+    lang: Lang,
+    matches: &[Match],
+) -> std::collections::HashSet<String> {
+    let mut stems: std::collections::HashSet<String> =
+        query_terms(text, lang).into_iter().flat_map(|t| t.forms).filter(|f| !f.starts_with('@')).collect();
+    stems.extend(concept_terms(glossary, matches).into_iter().flat_map(|t| t.forms));
+    stems
+}
+
+/// Escapes a text for HTML and wraps in `<mark>` each word whose stem (in the text's
+/// language) is one of `stems`.
+pub fn highlight(text: &str, lang: Lang, stems: &std::collections::HashSet<String>) -> String {
+    fn escape(s: &str, out: &mut String) {
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#x27;"),
+                c => out.push(c),
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut word_start: Option<usize> = None;
+    let flush = |start: usize, end: usize, out: &mut String| {
+        let word = &text[start..end];
+        let folded = crate::analysis::tokens(word);
+        let hit = folded.len() == 1
+            && crate::analysis::stem_tokens(&folded, lang).iter().any(|s| stems.contains(s));
+        if hit {
+            out.push_str("<mark>");
+            escape(word, out);
+            out.push_str("</mark>");
+        } else {
+            escape(word, out);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+        } else {
+            if let Some(start) = word_start.take() {
+                flush(start, i, &mut out);
+            }
+            let mut buf = [0u8; 4];
+            escape(c.encode_utf8(&mut buf), &mut out);
+        }
+    }
+    if let Some(start) = word_start {
+        flush(start, text.len(), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_matching_words_and_escapes_the_rest() {
+        let glossary = Glossary::embedded();
+        let matches = glossary.find("aide au loyer");
+        let stems = match_stems(glossary, "aide au loyer", Lang::Fr, &matches);
+        let html = highlight("Une aide aux loyers <b>élevés</b> & des subsidios", Lang::Fr, &stems);
+        assert!(html.contains("<mark>aide</mark>"), "{html}");
+        assert!(html.contains("<mark>loyers</mark>"), "{html}");
+        assert!(html.contains("&lt;b&gt;"), "{html}");
+        assert!(html.contains("&amp;"), "{html}");
+        let es = highlight("Un subsidio de alquiler", Lang::Es, &stems);
+        assert!(es.contains("<mark>alquiler</mark>"), "the concept carries the query into Spanish: {es}");
+    }
+}

@@ -320,6 +320,10 @@ async fn catalogue(
         .iter()
         .map(|s| {
             let mut card = Card::new(&c, s);
+            if searched {
+                card.summary_html =
+                    Some(praxis_search::engine::highlight(&card.summary, card.summary_lang, &found.stems));
+            }
             // Say why a result written in another language answers the search.
             if searched && card.language != lang {
                 card.why = if !concepts.is_empty() {

@@ -12,11 +12,17 @@ use praxis_search::{Query, Results};
 pub struct Found {
     pub results: Results,
     pub concepts: Vec<Match>,
+    /// Stems of words that match the query, for highlighting.
+    pub stems: std::collections::HashSet<String>,
 }
 
 pub async fn search(state: &AppState, query: Query) -> Found {
     if query.text.trim().is_empty() {
-        return Found { results: state.catalogue.read().search(&query), concepts: Vec::new() };
+        return Found {
+            results: state.catalogue.read().search(&query),
+            concepts: Vec::new(),
+            stems: Default::default(),
+        };
     }
     let semantic = state.catalogue.semantic();
     let vector = match &semantic {
@@ -44,5 +50,6 @@ pub async fn search(state: &AppState, query: Query) -> Found {
         _ => rank(&catalogue, glossary, None, &query.text, query.lang, Layer::Fused, Weights::default()),
     };
     let results = catalogue.search_scored(&query, Some(ranking.scores));
-    Found { results, concepts: ranking.concepts }
+    let stems = praxis_search::engine::match_stems(glossary, &query.text, query.lang, &ranking.concepts);
+    Found { results, concepts: ranking.concepts, stems }
 }

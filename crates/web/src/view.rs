@@ -134,6 +134,8 @@ pub struct Card {
     pub available: Vec<Lang>,
     /// For search results in another language than the reader's: why they matched.
     pub why: Option<String>,
+    /// The summary with the words that matched a search marked (escaped HTML).
+    pub summary_html: Option<String>,
 }
 
 impl Card {
@@ -157,6 +159,7 @@ impl Card {
             language_name: c.t(&format!("lang-{}", r.language)),
             available: r.available_languages(),
             why: None,
+            summary_html: None,
         }
     }
 }

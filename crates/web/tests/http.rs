@@ -304,6 +304,7 @@ async fn searching_words_crosses_languages_through_the_glossary() {
     assert!(page.contains("demo-es-011"), "the Spanish rent subsidy is found");
     assert!(page.contains("demo-en-007"), "the Berlin rent relief is found");
     assert!(page.contains("grâce au concept"), "a Spanish or English result says why it matched");
+    assert!(page.contains("<mark>alquiler</mark>"), "matching words are marked, in the other language too");
     assert!(page.contains("class=\"note\""), "the page says meaning search is off");
     let api = get(&app, "/api/v1/search?q=subsidio+de+alquiler&lang=es&limit=10").await.json();
     let ids: Vec<&str> = api["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
