@@ -46,7 +46,7 @@ fn database_args(dir: &std::path::Path) -> (Vec<String>, Option<String>) {
 }
 
 fn serve(args: &[String], port: u16, data: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_praxis"))
+    let child = Command::new(env!("CARGO_BIN_EXE_praxis"))
         .arg("serve")
         .args(args)
         .args(["--addr", &format!("127.0.0.1:{port}")])
@@ -57,7 +57,9 @@ fn serve(args: &[String], port: u16, data: &std::path::Path) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .expect("praxis serve starts");
-    let stdout = child.stdout.take().unwrap();
+    // Owned by the guard from here on, so it is killed and reaped on every path.
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
@@ -65,7 +67,7 @@ fn serve(args: &[String], port: u16, data: &std::path::Path) -> Server {
             Some(Ok(line)) if line.contains("is running at") => {
                 // Keep reading, so that the server never writes into a closed pipe.
                 std::thread::spawn(move || lines.for_each(drop));
-                return Server(child);
+                return server;
             }
             Some(Ok(_)) => continue,
             _ => break,
