@@ -453,7 +453,8 @@ impl Catalogue {
     /// Scores of the entries that match `text` (written in `lang`); `None` when the text
     /// has no terms (everything matches).
     fn text_scores(&self, text: &str, lang: Lang) -> Option<HashMap<u32, f32>> {
-        let terms = query_terms(text, lang);
+        let mut terms = query_terms(text, lang);
+        self.tolerate_typos(&mut terms);
         if terms.is_empty() {
             return None;
         }
@@ -501,6 +502,28 @@ impl Catalogue {
             .collect()
     }
 
+    /// Typo tolerance: a word of five letters or more that the index does not know also
+    /// matches the index's terms one edit away (same first two letters), so "subsido"
+    /// finds "subsidio".
+    pub fn tolerate_typos(&self, terms: &mut [QueryTerm]) {
+        for term in terms.iter_mut() {
+            if term.forms.iter().any(|f| self.terms.contains_key(f)) {
+                continue;
+            }
+            let mut extra = Vec::new();
+            for form in term.forms.iter().filter(|f| !f.starts_with('@') && f.chars().count() >= 5) {
+                let prefix: String = form.chars().take(2).collect();
+                let upper = format!("{prefix}\u{10FFFF}");
+                for (candidate, _) in self.terms.range(prefix.clone()..upper) {
+                    if one_edit_apart(form, candidate) && !extra.contains(candidate) {
+                        extra.push(candidate.clone());
+                    }
+                }
+            }
+            term.forms.extend(extra);
+        }
+    }
+
     /// The entry id of a slot, for callers that combine scores from several layers.
     pub fn id_of(&self, slot: u32) -> Option<&str> {
         self.entries.get(slot as usize).filter(|e| e.live).map(|e| e.id.as_str())
@@ -531,6 +554,23 @@ impl Catalogue {
 
     pub fn slot_of(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).copied()
+    }
+}
+
+/// Whether two words differ by at most one insertion, deletion or substitution.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        // One substitution: everything after the first difference is equal.
+        short[prefix..].iter().skip(1).eq(long[prefix..].iter().skip(1))
+    } else {
+        // One insertion in the longer word.
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -720,6 +760,19 @@ mod tests {
         };
         assert_eq!(order(Lang::En), ["m", "t"]);
         assert_eq!(order(Lang::Es), ["t", "m"]);
+    }
+
+    #[test]
+    fn typos_in_longer_words_are_forgiven() {
+        let c = fixture();
+        let ids = |q: &str| {
+            c.search(&query(q, Filters::default())).hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
+        };
+        assert_eq!(ids("subsido"), ["b"], "a missing letter");
+        assert_eq!(ids("alquilar"), ["b"], "a wrong letter");
+        assert!(ids("sub").is_empty(), "short words are not stretched");
+        assert!(one_edit_apart("tenant", "tenants"));
+        assert!(!one_edit_apart("tenant", "tennis"));
     }
 
     proptest! {

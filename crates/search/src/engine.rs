@@ -139,7 +139,11 @@ pub fn rank(
     weights: Weights,
 ) -> Ranking {
     let matches = glossary.find(text);
-    let lexical = || catalogue.bm25(&query_terms(text, lang));
+    let lexical = || {
+        let mut terms = query_terms(text, lang);
+        catalogue.tolerate_typos(&mut terms);
+        catalogue.bm25(&terms)
+    };
     let concepts = || catalogue.bm25(&concept_terms(glossary, &matches));
     let semantic = |limit: usize| -> HashMap<u32, f32> {
         match vectors {
