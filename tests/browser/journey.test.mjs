@@ -306,7 +306,7 @@ describe('Search across languages (Spanish interface)', () => {
     const page = await openPage(t, { locale: 'es-ES' });
     await page.goto(url('/es/'));
     // The search box in the header, as a visitor would use it.
-    const box = page.getByRole('searchbox', { name: 'Buscar iniciativas' });
+    const box = page.getByLabel('Buscar iniciativas', { exact: true });
     await box.fill('subsidio de alquiler');
     await clickAndLoad(page, page.getByRole('button', { name: 'Buscar', exact: true }));
     assert.equal(pathOf(page), '/es/initiatives');
