@@ -468,38 +468,55 @@ impl Catalogue {
         const K1: f32 = 1.2;
         const B: f32 = 0.75;
         let n = self.live.max(1) as f32;
-        let average = (self.total_length / self.live.max(1) as f64) as f32;
-        let total_weight: f32 = groups.iter().map(|g| g.weight).sum();
-        let mut scores: HashMap<u32, (f32, f32)> = HashMap::new();
+        let average = ((self.total_length / self.live.max(1) as f64) as f32).max(1.0);
+        let total_weight: f32 = groups.iter().map(|g| g.weight).sum::<f32>().max(f32::EPSILON);
+        // Dense accumulators indexed by entry: no hashing in the inner loop.
+        let mut score = vec![0f32; self.entries.len()];
+        let mut matched = vec![0f32; self.entries.len()];
+        let mut best = vec![0f32; self.entries.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut group_touched: Vec<u32> = Vec::new();
         for group in groups {
             // A word counts once: its best-scoring form (stem under one language or
             // another, or the word as a name).
-            let mut best: HashMap<u32, f32> = HashMap::new();
             for term in &group.forms {
                 let Some(postings) = self.terms.get(term) else { continue };
-                let df = postings.iter().filter(|(slot, _)| self.entries[*slot as usize].live).count() as f32;
+                // Retired entries still in the postings are few (until the next
+                // rebuild); counting them in the document frequency is harmless.
+                let df = postings.len() as f32;
                 let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
                 for (slot, tf) in postings {
                     let entry = &self.entries[*slot as usize];
                     if !entry.live {
                         continue;
                     }
-                    let norm = K1 * (1.0 - B + B * entry.length / average.max(1.0));
+                    let norm = K1 * (1.0 - B + B * entry.length / average);
                     let s = idf * tf * (K1 + 1.0) / (tf + norm);
-                    let b = best.entry(*slot).or_default();
-                    *b = b.max(s);
+                    let b = &mut best[*slot as usize];
+                    if *b == 0.0 {
+                        group_touched.push(*slot);
+                    }
+                    if s > *b {
+                        *b = s;
+                    }
                 }
             }
-            for (slot, s) in best {
-                let acc = scores.entry(slot).or_default();
-                acc.0 += group.weight * s;
-                acc.1 += group.weight;
+            for slot in group_touched.drain(..) {
+                let i = slot as usize;
+                if matched[i] == 0.0 {
+                    touched.push(slot);
+                }
+                score[i] += group.weight * best[i];
+                matched[i] += group.weight;
+                best[i] = 0.0;
             }
         }
-        scores
-            .into_iter()
-            .map(|(slot, (score, matched))| (slot, score * (matched / total_weight.max(f32::EPSILON))))
-            .collect()
+        let mut out = HashMap::with_capacity(touched.len());
+        for slot in touched {
+            let i = slot as usize;
+            out.insert(slot, score[i] * (matched[i] / total_weight));
+        }
+        out
     }
 
     /// Typo tolerance: a word of five letters or more that the index does not know also
