@@ -297,6 +297,17 @@ impl Store {
         rows.into_iter().map(InitiativeRow::into_stored).collect()
     }
 
+    /// The most recently created published initiatives, newest first (for feeds).
+    pub async fn latest_published(&self, limit: i64) -> Result<Vec<StoredInitiative>> {
+        let sql = select_initiatives(
+            "i.status = 'published' ORDER BY i.created_at DESC, i.external_id DESC LIMIT $1",
+        );
+        let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
+            sqlx::query_as(&sql).bind(limit).fetch_all(pool).await?
+        });
+        rows.into_iter().map(InitiativeRow::into_stored).collect()
+    }
+
     /// Published initiatives of one place, most recently started first.
     pub async fn place_initiatives(&self, place_slug: &str) -> Result<Vec<StoredInitiative>> {
         let sql = select_initiatives(

@@ -200,6 +200,21 @@ async fn batches_page_through_everything_in_id_order() {
 }
 
 #[tokio::test]
+async fn latest_published_come_newest_first() {
+    on_every_backend(|store| async move {
+        store.save_initiative(&record("l-1", "Lima", "PE"), "a").await.unwrap();
+        let mut draft = record("l-2", "Lima", "PE");
+        draft.status = Status::Draft;
+        store.save_initiative(&draft, "a").await.unwrap();
+        store.save_initiative(&record("l-3", "Lima", "PE"), "a").await.unwrap();
+        let latest = store.latest_published(10).await.unwrap();
+        assert_eq!(latest.iter().map(|s| s.record.id.as_str()).collect::<Vec<_>>(), vec!["l-3", "l-1"]);
+        assert_eq!(store.latest_published(1).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_change_feed_follows_every_write() {
     on_every_backend(|store| async move {
         store.save_initiative(&record("c-1", "Tunis", "TN"), "a").await.unwrap();

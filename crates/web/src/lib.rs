@@ -4,6 +4,7 @@
 mod api;
 mod assets;
 mod error;
+mod feed;
 mod i18n;
 mod index;
 mod initiatives;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(initiatives::router())
         .merge(places::router())
+        .merge(feed::router())
         .merge(api::router())
         .merge(assets::router())
         .fallback(error::not_found)

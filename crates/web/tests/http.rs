@@ -337,6 +337,22 @@ async fn suggestions_and_the_glossary_as_skos() {
 }
 
 #[tokio::test]
+async fn the_atom_feed_lists_new_initiatives_in_each_language() {
+    let app = app().await;
+    for lang in LANGS {
+        let reply = get(&app, &format!("/{lang}/feed.atom")).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert!(reply.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("application/atom+xml"));
+        assert!(reply.body.starts_with("<?xml"));
+        assert!(reply.body.contains(&format!("xml:lang=\"{lang}\"")));
+        assert_eq!(reply.body.matches("<entry>").count(), 50);
+        assert_eq!(reply.body.matches("<entry>").count(), reply.body.matches("</entry>").count());
+        assert!(!reply.body.contains("<script"), "text is escaped");
+    }
+    assert_eq!(get(&app, "/de/feed.atom").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn health_details_describe_the_search_layers() {
     let app = app().await;
     let details = get(&app, "/healthz/details").await.json();

@@ -13,6 +13,7 @@ search-button = Search
 footer-tagline = Praxis: cities sharing what they have learned, in their own languages.
 footer-attribution = Place facts from
 footer-api = Open data and API
+feed-title = Praxis: newly published initiatives
 
 ## Errors shown as pages
 error-not-found-title = Page not found

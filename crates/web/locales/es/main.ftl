@@ -13,6 +13,7 @@ search-button = Buscar
 footer-tagline = Praxis: ciudades que comparten lo que han aprendido, cada una en su propio idioma.
 footer-attribution = Datos sobre los territorios procedentes de
 footer-api = Datos abiertos y API
+feed-title = Praxis: iniciativas publicadas recientemente
 
 ## Errores que se muestran como páginas
 error-not-found-title = Página no encontrada

@@ -13,6 +13,7 @@ search-button = Rechercher
 footer-tagline = Praxis : les villes partagent leurs enseignements, chacune dans sa langue.
 footer-attribution = Données sur les territoires issues de
 footer-api = Données ouvertes et API
+feed-title = Praxis : initiatives nouvellement publiées
 
 ## Erreurs affichées sous forme de page
 error-not-found-title = Page introuvable

@@ -1,0 +1,74 @@
+//! `/{lang}/feed.atom`: the newly published initiatives as an Atom feed (RFC 4287), with
+//! titles and summaries in the feed's language when translated, else the original,
+//! marked with `xml:lang`.
+
+use crate::error::WebError;
+use crate::pages::page_lang;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::fmt::Write as _;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/{lang}/feed.atom", get(feed))
+}
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+async fn feed(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let base = format!("http://{host}");
+    let latest = state.store.latest_published(50).await?;
+    let updated =
+        latest.iter().map(|s| s.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z").to_string();
+    let mut out = String::new();
+    let _ = writeln!(out, r#"<?xml version="1.0" encoding="utf-8"?>"#);
+    let _ = writeln!(out, r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">"#);
+    let _ = writeln!(out, "  <title>{}</title>", xml(&state.i18n.t(lang, "feed-title")));
+    let _ = writeln!(out, "  <id>{base}/{lang}/feed.atom</id>");
+    let _ = writeln!(out, r#"  <link rel="self" href="{base}/{lang}/feed.atom"/>"#);
+    let _ = writeln!(out, r#"  <link rel="alternate" type="text/html" href="{base}/{lang}/initiatives"/>"#);
+    let _ = writeln!(out, "  <updated>{}</updated>", xml(&updated));
+    for stored in &latest {
+        let r = &stored.record;
+        let (title_lang, title) = r.title_in(lang);
+        let (summary_lang, summary) = r.summary_in(lang);
+        let href = format!("{base}/{lang}/initiatives/{}", r.id);
+        let _ = writeln!(out, "  <entry>");
+        let _ = writeln!(out, "    <id>{}</id>", xml(&href));
+        let _ = writeln!(out, r#"    <title xml:lang="{title_lang}">{}</title>"#, xml(title));
+        let _ = writeln!(out, r#"    <link rel="alternate" type="text/html" href="{}"/>"#, xml(&href));
+        let _ = writeln!(out, "    <published>{}</published>", xml(&stored.created_at));
+        let _ = writeln!(out, "    <updated>{}</updated>", xml(&stored.updated_at));
+        let author = r.organisation.clone().unwrap_or_else(|| stored.place.name.clone());
+        let _ = writeln!(out, "    <author><name>{}</name></author>", xml(&author));
+        for theme in &r.themes {
+            let _ = writeln!(out, r#"    <category term="{}"/>"#, praxis_domain::Vocabulary::id(*theme));
+        }
+        let _ = writeln!(out, r#"    <summary xml:lang="{summary_lang}">{}</summary>"#, xml(summary));
+        let _ = writeln!(out, "  </entry>");
+    }
+    out.push_str("</feed>\n");
+    Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], out).into_response())
+}
