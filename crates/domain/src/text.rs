@@ -1,4 +1,4 @@
-//! Text normalisation shared by matching (places, organisations) and simple search.
+//! Text normalisation shared by place matching, slugs and search analysis.
 
 use unicode_normalization::UnicodeNormalization;
 

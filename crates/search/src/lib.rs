@@ -1,10 +1,11 @@
-//! The catalogue index: which published initiatives match a text and a set of filters,
-//! in what order, and how many match each filter value (facets).
+//! Search: which published initiatives answer a query, in any of our languages, in
+//! what order, and how many match each filter value (facets).
 //!
-//! It is derived data: built from the store's records and kept current by following the
-//! store's change feed, and rebuildable at any time. It knows no HTTP and no SQL.
-//! Text matching here is deliberately simple (folded tokens, prefixes, field weights);
-//! the cross-lingual search replaces it.
+//! The catalogue index (BM25 over per-language stems, facets, sorting), the concept
+//! glossary, the semantic vector index and their fusion (`engine`), with the quality
+//! measures that keep them honest (`eval`). All of it is derived data: built from the
+//! store's records, kept current by following the change feed, rebuildable at any time.
+//! It knows no HTTP and no SQL.
 
 mod analysis;
 pub mod cache;
