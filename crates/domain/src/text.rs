@@ -41,6 +41,29 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// Appends `input` escaped for HTML and XML text and attribute values. Control
+/// characters other than newline and tab, which XML does not allow, are dropped.
+pub fn escape_markup_into(input: &str, out: &mut String) {
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// `input` escaped for HTML and XML (see [`escape_markup_into`]).
+pub fn escape_markup(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    escape_markup_into(input, &mut out);
+    out
+}
+
 /// A URL-friendly slug: the folded text with spaces turned into hyphens.
 pub fn slug(input: &str) -> String {
     fold(input).replace(' ', "-")
@@ -59,6 +82,11 @@ mod tests {
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("Œuvre"), "oeuvre");
         assert_eq!(slug("Ciudad de México"), "ciudad-de-mexico");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape_markup("a<b>&\"c'\u{7}\n"), "a&lt;b&gt;&amp;&quot;c&#x27;\n");
     }
 
     proptest! {

@@ -219,18 +219,7 @@ pub fn match_stems(
 /// Escapes a text for HTML and wraps in `<mark>` each word whose stem (in the text's
 /// language) is one of `stems`.
 pub fn highlight(text: &str, lang: Lang, stems: &std::collections::HashSet<String>) -> String {
-    fn escape(s: &str, out: &mut String) {
-        for c in s.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                '\'' => out.push_str("&#x27;"),
-                c => out.push(c),
-            }
-        }
-    }
+    use praxis_domain::text::escape_markup_into as escape;
     let mut out = String::with_capacity(text.len() + 32);
     let mut word_start: Option<usize> = None;
     let flush = |start: usize, end: usize, out: &mut String| {
