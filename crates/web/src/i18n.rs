@@ -1,4 +1,4 @@
-//! Interface strings in Fluent files per language (`locales/{lang}/main.ftl`, plus the
+//! Interface strings in Fluent files per language (`locales/{lang}/*.ftl`, plus the
 //! domain's vocabulary and country names). English is the fallback for a missing key.
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -13,17 +13,16 @@ pub fn shared() -> Arc<I18n> {
     SHARED.get_or_init(|| Arc::new(I18n::load())).clone()
 }
 
-fn interface_source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => include_str!("../locales/en/main.ftl"),
-        Lang::Fr => include_str!("../locales/fr/main.ftl"),
-        Lang::Es => include_str!("../locales/es/main.ftl"),
-    }
-}
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-/// Every Fluent source of a language, in load order.
+/// Every Fluent source of a language, in load order: the interface files of
+/// `locales/{lang}/` (collected by `build.rs`), then the domain's vocabulary.
 pub fn sources(lang: Lang) -> Vec<&'static str> {
-    let mut all = vec![interface_source(lang)];
+    let mut all: Vec<&'static str> = LOCALE_FILES
+        .iter()
+        .filter(|(code, _)| *code == lang.code())
+        .flat_map(|(_, files)| files.iter().copied())
+        .collect();
     all.extend(praxis_domain::locale_sources(lang));
     all
 }
