@@ -4,6 +4,7 @@
 //! through [`initiative::InitiativeRecord::validate`] so that they agree on what is valid.
 
 pub mod country;
+pub mod event;
 pub mod gazetteer;
 pub mod initiative;
 pub mod lang;
@@ -11,6 +12,7 @@ pub mod place;
 pub mod text;
 pub mod vocab;
 
+pub use event::{EventRecord, Format, RegistrationForm, Speaker};
 pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;
 pub use place::{Place, PlaceKind};
