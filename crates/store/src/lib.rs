@@ -7,9 +7,14 @@
 //! Every write happens inside one transaction that also stores the new revision and a
 //! change event, which the search index follows.
 
+mod events;
 mod initiatives;
 mod places;
 
+pub use events::{
+    Booking, Cancellation, EventFilter, MailJob, MailKind, NewRegistration, Registration, RegistrationStatus,
+    StoredEvent, When, MAIL_ATTEMPTS_MAX, REMINDER_BEFORE,
+};
 pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
 pub use places::{Counts, PlaceSummary};
 
