@@ -22,5 +22,9 @@ pub async fn run(store_args: StoreArgs, serve_args: ServeArgs) -> anyhow::Result
     } else {
         println!("The store already holds initiatives; the demo data is not loaded again.");
     }
+    if store.has_no_events().await? {
+        let n = crate::demo_events::load(&store).await?;
+        println!("Loaded {n} demo events (upcoming ones dated from today).");
+    }
     crate::serve::run(store, serve_args, &store_args.data, true).await
 }

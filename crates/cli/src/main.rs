@@ -5,6 +5,7 @@
 mod bench;
 mod config;
 mod demo;
+mod demo_events;
 mod eval;
 mod import;
 mod model;

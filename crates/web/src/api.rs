@@ -33,8 +33,8 @@ pub fn router() -> Router<AppState> {
         version = "1",
         description = "Initiatives that cities share, searchable across English, French and Spanish."
     ),
-    paths(healthz, healthz_details, get_initiative, search, suggest, glossary_skos, openapi),
-    components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail))
+    paths(healthz, healthz_details, get_initiative, search, suggest, glossary_skos, openapi, crate::events::api_events),
+    components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail, crate::events::EventSummary))
 )]
 pub struct ApiDoc;
 

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 pub const CSS: &str = include_str!("../assets/praxis.css");
 pub const SUGGEST_JS: &str = include_str!("../assets/suggest.js");
+pub const EVENTS_JS: &str = include_str!("../assets/events.js");
 
 /// `/assets/{name}-{hash}.{ext}`: the path changes whenever the content does.
 fn hashed_path(name: &str, ext: &str, content: &str) -> String {
@@ -22,6 +23,8 @@ fn hashed_path(name: &str, ext: &str, content: &str) -> String {
 pub static CSS_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("praxis", "css", CSS));
 
 pub static SUGGEST_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("suggest", "js", SUGGEST_JS));
+
+pub static EVENTS_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("events", "js", EVENTS_JS));
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/assets/{file}", get(asset))
@@ -44,6 +47,15 @@ async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Respon
                 (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
             ],
             SUGGEST_JS,
+        )
+            .into_response()
+    } else if format!("/assets/{file}") == *EVENTS_PATH {
+        (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            EVENTS_JS,
         )
             .into_response()
     } else {

@@ -4,6 +4,7 @@
 mod api;
 mod assets;
 mod error;
+mod events;
 mod feed;
 mod i18n;
 mod index;
@@ -16,6 +17,7 @@ pub mod semantic;
 mod view;
 
 pub use error::WebError;
+pub use events::{deliver_due, spawn_mail_worker};
 pub use i18n::I18n;
 pub use index::{build_catalogue, follow_changes, SharedCatalogue};
 
@@ -50,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(initiatives::router())
         .merge(places::router())
         .merge(feed::router())
+        .merge(events::router())
         .merge(api::router())
         .merge(assets::router())
         .fallback(error::not_found)

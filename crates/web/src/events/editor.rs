@@ -1,0 +1,469 @@
+//! Editors' pages: create and edit events, see who registered, export them as CSV.
+//! Registrants' data appears nowhere else.
+
+use super::error_text;
+use crate::auth::{CsrfForm, EditorOnly};
+use crate::error::WebError;
+use crate::pages::page_lang;
+use crate::view::Chrome;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use praxis_domain::{EventRecord, Format, Lang, Multilingual, Speaker, Theme, Vocabulary};
+use praxis_store::StoredEvent;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/events/new", get(new_form).post(create))
+        .route("/{lang}/events/{id}/edit", get(edit_form).post(update))
+        .route("/{lang}/events/{id}/registrations", get(registrants))
+        .route("/{lang}/events/{id}/registrations.csv", get(registrants_csv))
+}
+
+/// The multi-valued fields (checkboxes).
+const LISTS: [&str; 3] = ["languages", "interpretation", "themes"];
+
+/// The form as typed: every value kept, every problem next to its field.
+#[derive(Default)]
+pub struct EditForm {
+    values: BTreeMap<String, String>,
+    lists: BTreeMap<String, Vec<String>>,
+    errors: BTreeMap<String, String>,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+impl EditForm {
+    pub fn v(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn checked(&self, list: &str, value: &str) -> bool {
+        self.lists.get(list).is_some_and(|l| l.iter().any(|v| v == value))
+    }
+
+    pub fn error(&self, name: &str) -> Option<&str> {
+        self.errors.get(name).map(String::as_str)
+    }
+
+    /// The form field of a per-language text: `title_fr`.
+    pub fn name_for(&self, prefix: &str, lang: &str) -> String {
+        format!("{prefix}_{lang}")
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    fn from_fields(fields: &[(String, String)]) -> EditForm {
+        let mut form = EditForm::default();
+        for (k, v) in fields {
+            if LISTS.contains(&k.as_str()) {
+                form.lists.entry(k.clone()).or_default().push(v.clone());
+            } else if k != "csrf" {
+                form.values.insert(k.clone(), v.clone());
+            }
+        }
+        form
+    }
+
+    fn from_record(r: &EventRecord) -> EditForm {
+        let mut form = EditForm::default();
+        let mut set = |k: &str, v: String| {
+            form.values.insert(k.to_string(), v);
+        };
+        set("id", r.id.clone());
+        set("language", r.language.code().to_string());
+        for lang in Lang::ALL {
+            set(&format!("title_{lang}"), r.title.get(lang).unwrap_or("").to_string());
+            set(&format!("description_{lang}"), r.description.get(lang).unwrap_or("").to_string());
+            set(&format!("briefing_{lang}"), r.briefing.get(lang).unwrap_or("").to_string());
+        }
+        set("format", r.format.id().to_string());
+        set("start", r.start.clone());
+        set("end", r.end.clone());
+        set("time_zone", r.time_zone.clone());
+        let speakers = r
+            .speakers
+            .iter()
+            .map(|s| {
+                [Some(&s.name), s.role.as_ref(), s.organisation.as_ref(), s.place.as_ref()]
+                    .iter()
+                    .map(|v| v.map(String::as_str).unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+                    .trim_end_matches([' ', '|'])
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        set("speakers", speakers);
+        set("online_link", r.online_link.clone().unwrap_or_default());
+        set("venue", r.venue.clone().unwrap_or_default());
+        set("capacity", r.capacity.map(|c| c.to_string()).unwrap_or_default());
+        set("recording", r.recording.clone().unwrap_or_default());
+        set("initiatives", r.initiatives.join("\n"));
+        form.lists.insert("languages".into(), r.languages.iter().map(|l| l.code().to_string()).collect());
+        form.lists.insert("interpretation".into(), r.interpretation.iter().map(|l| l.code().to_string()).collect());
+        form.lists.insert("themes".into(), r.themes.iter().map(|t| t.id().to_string()).collect());
+        form
+    }
+
+    /// The record the form describes, or the form with its problems.
+    fn to_record(&mut self, c: &Chrome, fixed_id: Option<&str>) -> Option<EventRecord> {
+        let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let language = self.v("language").parse::<Lang>().unwrap_or_default();
+        let multilingual = |prefix: &str| {
+            Multilingual(
+                Lang::ALL
+                    .iter()
+                    .filter_map(|l| text(self.v(&format!("{prefix}_{l}"))).map(|t| (*l, t)))
+                    .collect(),
+            )
+        };
+        let langs = |list: &str| -> Vec<Lang> {
+            self.lists.get(list).into_iter().flatten().filter_map(|v| v.parse().ok()).collect()
+        };
+        let mut errors: Vec<(String, String)> = Vec::new();
+        let format = Format::from_id(self.v("format"));
+        if format.is_none() {
+            errors.push(("format".into(), c.t("events-error-unknown_value")));
+        }
+        let capacity = match text(self.v("capacity")) {
+            None => None,
+            Some(n) => match n.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    errors.push(("capacity".into(), c.t("events-error-invalid_capacity")));
+                    None
+                }
+            },
+        };
+        let speakers = self
+            .v("speakers")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let mut parts = l.split('|').map(|p| p.trim().to_string());
+                let name = parts.next().unwrap_or_default();
+                let mut next = || parts.next().filter(|p| !p.is_empty());
+                Speaker { name, role: next(), organisation: next(), place: next() }
+            })
+            .collect();
+        let id = match fixed_id {
+            Some(id) => id.to_string(),
+            None => match text(self.v("id")) {
+                Some(id) => id,
+                None => {
+                    let title = multilingual("title");
+                    let date = self.v("start").get(..10).unwrap_or("").to_string();
+                    let base = praxis_domain::text::slug(title.get(language).unwrap_or(""));
+                    let base: String = base.chars().take(60).collect();
+                    if base.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{date}-{base}").trim_matches('-').to_string()
+                    }
+                }
+            },
+        };
+        let record = EventRecord {
+            id,
+            language,
+            title: multilingual("title"),
+            description: multilingual("description"),
+            format: format.unwrap_or(Format::Webinar),
+            start: self.v("start").trim().to_string(),
+            end: self.v("end").trim().to_string(),
+            time_zone: self.v("time_zone").trim().to_string(),
+            languages: langs("languages"),
+            interpretation: langs("interpretation"),
+            themes: self.lists.get("themes").into_iter().flatten().filter_map(|v| Theme::from_id(v)).collect(),
+            speakers,
+            online_link: text(self.v("online_link")),
+            venue: text(self.v("venue")),
+            capacity,
+            recording: text(self.v("recording")),
+            briefing: multilingual("briefing"),
+            initiatives: self
+                .v("initiatives")
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        };
+        for e in record.validate() {
+            let root = e.field.split(['.', '[']).next().unwrap_or("").to_string();
+            let name = match root.as_str() {
+                "title" | "description" | "briefing" => match e.field.split_once('.') {
+                    Some((_, lang)) => format!("{root}_{lang}"),
+                    None => format!("{root}_{language}"),
+                },
+                _ => root,
+            };
+            // Ids are made from the title when left empty: a problem there is the title's.
+            let name = if name == "id" && fixed_id.is_none() && self.v("id").trim().is_empty() {
+                format!("title_{language}")
+            } else {
+                name
+            };
+            errors.push((name, error_text(c, &e)));
+        }
+        if matches!(record.id.as_str(), "new" | "past") {
+            errors.push(("id".into(), c.t("events-error-invalid_format")));
+        }
+        for (name, message) in errors {
+            self.errors.entry(name).or_insert(message);
+        }
+        (!self.has_errors()).then_some(record)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events-edit.html")]
+struct EditPage {
+    c: Chrome,
+    heading: String,
+    action: String,
+    is_new: bool,
+    form: EditForm,
+    formats: Vec<Choice>,
+    langs: Vec<Choice>,
+    themes: Vec<Choice>,
+}
+
+fn edit_page(c: Chrome, heading: String, action: String, is_new: bool, form: EditForm) -> Result<Response, WebError> {
+    let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let choice = |value: &str, key: String| Choice { value: value.to_string(), label: c.t(&key) };
+    let page = EditPage {
+        formats: Format::ALL.iter().map(|f| choice(f.id(), format!("events-format-{}", f.id()))).collect(),
+        langs: Lang::ALL.iter().map(|l| choice(l.code(), format!("lang-{l}"))).collect(),
+        themes: Theme::ALL.iter().map(|t| choice(t.id(), t.label_key())).collect(),
+        heading,
+        action,
+        is_new,
+        form,
+        c,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    viewer: crate::auth::Viewer,
+    EditorOnly(_): EditorOnly,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let heading = state.i18n.t(lang, "events-new-title");
+    let c = Chrome::new(state.i18n.clone(), lang, "/events/new", heading.clone())
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let mut form = EditForm::default();
+    form.values.insert("language".into(), lang.code().into());
+    form.values.insert("format".into(), "webinar".into());
+    form.lists.insert("languages".into(), vec![lang.code().into()]);
+    let action = c.url("/events/new");
+    edit_page(c, heading, action, true, form)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    viewer: crate::auth::Viewer,
+    EditorOnly(_): EditorOnly,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let heading = state.i18n.t(lang, "events-new-title");
+    let c = Chrome::new(state.i18n.clone(), lang, "/events/new", heading.clone())
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let mut form = EditForm::from_fields(&fields);
+    let Some(record) = form.to_record(&c, None) else {
+        let action = c.url("/events/new");
+        return edit_page(c, heading, action, true, form);
+    };
+    if state.store.event(&record.id).await?.is_some() {
+        form.errors.insert("id".into(), c.t("events-error-duplicate"));
+        let action = c.url("/events/new");
+        return edit_page(c, heading, action, true, form);
+    }
+    save(&state, &record).await?;
+    Ok(Redirect::to(&format!("/{lang}/events/{}", record.id)).into_response())
+}
+
+async fn save(state: &AppState, record: &EventRecord) -> Result<(), WebError> {
+    state.store.save_event(record).await?;
+    // Seats added may have promoted people: tell them now.
+    super::mail::deliver_now(state).await;
+    Ok(())
+}
+
+async fn load(state: &AppState, lang: Lang, id: &str) -> Result<StoredEvent, WebError> {
+    state.store.event(id).await?.ok_or(WebError::PageNotFound(lang))
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    viewer: crate::auth::Viewer,
+    EditorOnly(_): EditorOnly,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = load(&state, lang, &id).await?;
+    let heading = state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/edit"), heading.clone())
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let action = c.url(&format!("/events/{id}/edit"));
+    edit_page(c, heading, action, false, EditForm::from_record(&stored.record))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    viewer: crate::auth::Viewer,
+    EditorOnly(_): EditorOnly,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = load(&state, lang, &id).await?;
+    let heading = state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/edit"), heading.clone())
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let mut form = EditForm::from_fields(&fields);
+    let Some(record) = form.to_record(&c, Some(&id)) else {
+        let action = c.url(&format!("/events/{id}/edit"));
+        return edit_page(c, heading, action, false, form);
+    };
+    save(&state, &record).await?;
+    Ok(Redirect::to(&format!("/{lang}/events/{id}")).into_response())
+}
+
+pub struct RegistrantRow {
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub member: bool,
+    pub status: String,
+    pub registered: String,
+}
+
+#[derive(Template)]
+#[template(path = "events-registrants.html")]
+struct RegistrantsPage {
+    c: Chrome,
+    title: String,
+    event_href: String,
+    csv_href: String,
+    confirmed: i64,
+    waiting: i64,
+    capacity: Option<u32>,
+    rows: Vec<RegistrantRow>,
+}
+
+async fn registrants(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    viewer: crate::auth::Viewer,
+    EditorOnly(_): EditorOnly,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = load(&state, lang, &id).await?;
+    let title = stored.record.title_in(lang).1.to_string();
+    let heading = state.i18n.t_args(lang, "events-registrants-title", &[("title", title.clone().into())]);
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/registrations"), heading)
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let rows = state
+        .store
+        .registrations(&id)
+        .await?
+        .into_iter()
+        .map(|r| RegistrantRow {
+            name: r.name,
+            email: r.email,
+            organisation: r.organisation.unwrap_or_default(),
+            member: r.account_id.is_some(),
+            status: c.t(&format!("events-status-{}", r.status.id())),
+            registered: r.created_at.get(..16).unwrap_or("").replace('T', " "),
+        })
+        .collect();
+    let page = RegistrantsPage {
+        title,
+        event_href: c.url(&format!("/events/{id}")),
+        csv_href: c.url(&format!("/events/{id}/registrations.csv")),
+        confirmed: stored.confirmed,
+        waiting: stored.waiting,
+        capacity: stored.record.capacity,
+        rows,
+        c,
+    };
+    Ok(([(header::CACHE_CONTROL, "no-store")], Html(page.render()?)).into_response())
+}
+
+/// A CSV field: quoted when needed, and a leading `=`, `+`, `-` or `@` defused so a
+/// spreadsheet does not run it as a formula.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+async fn registrants_csv(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    EditorOnly(_): EditorOnly,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    load(&state, lang, &id).await?;
+    let mut out = String::from("name,email,organisation,member,status,language,registered_at\r\n");
+    for r in state.store.registrations(&id).await? {
+        let row = [
+            csv_field(&r.name),
+            csv_field(&r.email),
+            csv_field(r.organisation.as_deref().unwrap_or("")),
+            (if r.account_id.is_some() { "yes" } else { "no" }).to_string(),
+            r.status.id().to_string(),
+            r.language.code().to_string(),
+            r.created_at.clone(),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}-registrations.csv\"")),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        out,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("Ana"), "Ana");
+        assert_eq!(csv_field("Pérez, Ana"), "\"Pérez, Ana\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+}

@@ -1,0 +1,717 @@
+//! Live learning: upcoming events, the event page with its registration form, the
+//! registration page behind each cancel link, the "knowledge hub" of past sessions,
+//! calendars (`/calendar.ics`, `/events/{id}.ics`), `/api/v1/events`, and the editors'
+//! pages (`editor.rs`). E-mails about registrations are jobs the store queues and
+//! `mail.rs` sends.
+//!
+//! Times: every page shows the event's own zone and UTC in its HTML; a small script
+//! (`assets/events.js`) adds the visitor's zone where JavaScript runs.
+//!
+//! Privacy: the online link appears only on a confirmed registrant's registration page
+//! and in their e-mails; registrants' data only on editors' pages.
+
+mod editor;
+pub mod ics;
+pub mod mail;
+
+use crate::auth::{CsrfForm, Viewer};
+use crate::error::{api_error, WebError};
+use crate::markdown;
+use crate::pages::page_lang;
+use crate::view::Chrome;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use praxis_domain::event::{local_time, zone, LocalTime};
+use praxis_domain::{EventRecord, FieldError, Lang, RegistrationForm, Theme, Vocabulary};
+use praxis_store::{Booking, EventFilter, NewRegistration, RegistrationStatus, StoredEvent, When};
+use serde::Serialize;
+
+pub use mail::{deliver_due, spawn_mail_worker};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/events", get(upcoming))
+        .route("/{lang}/events/past", get(hub))
+        .route("/{lang}/events/{id}", get(event_page))
+        .route("/{lang}/events/{id}/register", post(register))
+        .route("/{lang}/registrations/{token}", get(registration_page))
+        .route("/{lang}/registrations/{token}/cancel", post(cancel))
+        .route("/calendar.ics", get(calendar))
+        .route("/events/{file}", get(event_ics))
+        .route("/api/v1/events", get(api_events))
+        .merge(editor::router())
+}
+
+/// How many events a list or calendar holds at most.
+const LIST_LIMIT: i64 = 200;
+
+/// An event's times as a page shows them.
+pub struct Times {
+    /// In the event's own zone: "26 March 2026, 10:00–11:30".
+    pub local: String,
+    /// "America/Montevideo, UTC-03:00".
+    pub zone: String,
+    /// "26 March 2026, 13:00–14:30 UTC".
+    pub utc: String,
+    /// RFC 3339 in UTC, for `<time datetime>` and the script.
+    pub start_iso: String,
+    pub end_iso: String,
+}
+
+fn range(c: &Chrome, start: &LocalTime, end: &LocalTime) -> String {
+    if start.date == end.date {
+        format!("{}, {}–{}", c.date(&start.date), start.time, end.time)
+    } else {
+        format!("{}, {} – {}, {}", c.date(&start.date), start.time, c.date(&end.date), end.time)
+    }
+}
+
+pub fn times(c: &Chrome, record: &EventRecord) -> Option<Times> {
+    let span = record.span()?;
+    let tz = zone(&record.time_zone)?;
+    let (start, end) = (local_time(span.start, &tz), local_time(span.end, &tz));
+    let (ustart, uend) = (local_time(span.start, &TimeZone::UTC), local_time(span.end, &TimeZone::UTC));
+    let offset = if start.offset == end.offset {
+        format!("UTC{}", start.offset)
+    } else {
+        format!("UTC{} / UTC{}", start.offset, end.offset)
+    };
+    Some(Times {
+        local: range(c, &start, &end),
+        zone: format!("{}, {offset}", record.time_zone),
+        utc: format!("{} UTC", range(c, &ustart, &uend)),
+        start_iso: span.start.to_string(),
+        end_iso: span.end.to_string(),
+    })
+}
+
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+pub struct SpeakerView {
+    pub name: String,
+    pub details: String,
+}
+
+/// An event as lists and its page show it.
+pub struct EventView {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub title_lang: Lang,
+    pub description: String,
+    pub description_lang: Lang,
+    pub format: String,
+    pub times: Option<Times>,
+    pub languages: String,
+    pub interpretation: String,
+    pub themes: Vec<Link>,
+    pub speakers: Vec<SpeakerView>,
+    pub online: bool,
+    pub venue: Option<String>,
+    pub seats: Option<String>,
+    pub full: bool,
+    pub recording: Option<String>,
+    pub briefing_html: String,
+    pub briefing_lang: Lang,
+}
+
+fn lang_names(c: &Chrome, langs: &[Lang]) -> String {
+    langs.iter().map(|l| c.t(&format!("lang-{l}"))).collect::<Vec<_>>().join(", ")
+}
+
+impl EventView {
+    pub fn new(c: &Chrome, stored: &StoredEvent) -> EventView {
+        let r = &stored.record;
+        let (title_lang, title) = r.title_in(c.lang);
+        let (description_lang, description) = r.description_in(c.lang);
+        let (briefing_lang, briefing) = r.briefing.pick(c.lang, r.language).unwrap_or((c.lang, ""));
+        let seats = stored.seats_left().map(|left| {
+            if left == 0 {
+                c.t("events-full")
+            } else {
+                c.n("events-seats-left", &usize::try_from(left).unwrap_or(0))
+            }
+        });
+        EventView {
+            id: r.id.clone(),
+            href: c.url(&format!("/events/{}", r.id)),
+            title: title.to_string(),
+            title_lang,
+            description: description.to_string(),
+            description_lang,
+            format: c.t(&format!("events-format-{}", r.format.id())),
+            times: times(c, r),
+            languages: lang_names(c, &r.languages),
+            interpretation: lang_names(c, &r.interpretation),
+            themes: r
+                .themes
+                .iter()
+                .map(|t| Link { label: c.t(&t.label_key()), href: c.url(&format!("/events?theme={}", t.id())) })
+                .collect(),
+            speakers: r
+                .speakers
+                .iter()
+                .map(|s| SpeakerView {
+                    name: s.name.clone(),
+                    details: [&s.role, &s.organisation, &s.place]
+                        .into_iter()
+                        .flatten()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+                .collect(),
+            online: r.online_link.is_some(),
+            venue: r.venue.clone(),
+            seats,
+            full: stored.is_full(),
+            recording: r.recording.clone(),
+            briefing_html: markdown::render(briefing),
+            briefing_lang,
+        }
+    }
+}
+
+/// Filters of lists, calendars and the API: `theme=…&language=…` (repeatable).
+fn parse_filter(raw: Option<&str>) -> Result<(EventFilter, Option<When>, Option<Lang>), (&'static str, String)> {
+    let mut filter = EventFilter::default();
+    let mut when = None;
+    let mut lang = None;
+    for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        match key.as_ref() {
+            "theme" => match Theme::from_id(value) {
+                Some(t) => filter.themes.push(t),
+                None => {
+                    return Err((
+                        "invalid_filter",
+                        format!("theme={value:?} is unknown; use one of: {}", Theme::expected()),
+                    ))
+                }
+            },
+            "language" => match value.parse::<Lang>() {
+                Ok(l) => filter.languages.push(l),
+                Err(_) => return Err(("invalid_filter", format!("language={value:?}: use en, fr or es"))),
+            },
+            "when" => {
+                when = Some(match value {
+                    "upcoming" => When::Upcoming,
+                    "past" => When::Past,
+                    _ => return Err(("invalid_when", format!("when={value:?}: use upcoming or past"))),
+                })
+            }
+            "lang" => match value.parse::<Lang>() {
+                Ok(l) => lang = Some(l),
+                Err(_) => return Err(("invalid_lang", format!("lang={value:?}: use en, fr or es"))),
+            },
+            _ => {}
+        }
+    }
+    Ok((filter, when, lang))
+}
+
+pub struct FilterOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "events-list.html")]
+struct ListPage {
+    c: Chrome,
+    events: Vec<EventView>,
+    themes: Vec<FilterOption>,
+    languages: Vec<FilterOption>,
+    filtered: bool,
+    calendar_href: String,
+    script: &'static str,
+}
+
+async fn upcoming(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    RawQuery(raw): RawQuery,
+    viewer: Viewer,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    // A page ignores a bad filter rather than failing.
+    let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
+    let path = match raw.as_deref() {
+        Some(q) if !q.is_empty() => format!("/events?{q}"),
+        _ => "/events".to_string(),
+    };
+    let c = Chrome::new(state.i18n.clone(), lang, &path, state.i18n.t(lang, "events-title"))
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let stored = state.store.events(When::Upcoming, Timestamp::now(), &filter, LIST_LIMIT).await?;
+    let events = stored.iter().map(|s| EventView::new(&c, s)).collect();
+    let themes = Theme::ALL
+        .iter()
+        .map(|t| FilterOption {
+            value: t.id().to_string(),
+            label: c.t(&t.label_key()),
+            selected: filter.themes.contains(t),
+        })
+        .collect();
+    let languages = Lang::ALL
+        .iter()
+        .map(|l| FilterOption {
+            value: l.code().to_string(),
+            label: c.t(&format!("lang-{l}")),
+            selected: filter.languages.contains(l),
+        })
+        .collect();
+    let mut calendar_href = format!("/calendar.ics?lang={lang}");
+    for t in &filter.themes {
+        calendar_href.push_str(&format!("&theme={}", t.id()));
+    }
+    for l in &filter.languages {
+        calendar_href.push_str(&format!("&language={l}"));
+    }
+    let page = ListPage {
+        events,
+        themes,
+        languages,
+        filtered: !filter.themes.is_empty() || !filter.languages.is_empty(),
+        calendar_href,
+        script: crate::assets::EVENTS_PATH.as_str(),
+        c,
+    };
+    Ok(Html(page.render()?))
+}
+
+pub struct InitiativeLink {
+    pub title: String,
+    pub lang: Lang,
+    pub href: String,
+}
+
+pub struct ThemeGroup {
+    pub id: String,
+    pub label: String,
+    /// Each session with the initiatives discussed.
+    pub sessions: Vec<(EventView, Vec<InitiativeLink>)>,
+}
+
+#[derive(Template)]
+#[template(path = "events-hub.html")]
+struct HubPage {
+    c: Chrome,
+    groups: Vec<ThemeGroup>,
+    script: &'static str,
+}
+
+async fn initiative_links(state: &AppState, c: &Chrome, ids: &[String]) -> Result<Vec<InitiativeLink>, WebError> {
+    Ok(state
+        .store
+        .published_initiatives(ids)
+        .await?
+        .iter()
+        .map(|s| {
+            let (lang, title) = s.record.title_in(c.lang);
+            InitiativeLink {
+                title: title.to_string(),
+                lang,
+                href: c.url(&format!("/initiatives/{}", s.record.id)),
+            }
+        })
+        .collect())
+}
+
+/// The knowledge hub: past sessions grouped by theme (a session with two themes is
+/// under both), each with its recording, briefing note and the initiatives discussed.
+async fn hub(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    RawQuery(raw): RawQuery,
+    viewer: Viewer,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
+    let c = Chrome::new(state.i18n.clone(), lang, "/events/past", state.i18n.t(lang, "events-hub-title"))
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let stored = state.store.events(When::Past, Timestamp::now(), &filter, LIST_LIMIT).await?;
+    let mut groups = Vec::new();
+    for theme in Theme::ALL {
+        let mut sessions = Vec::new();
+        for s in stored.iter().filter(|s| s.record.themes.contains(theme)) {
+            sessions.push((EventView::new(&c, s), initiative_links(&state, &c, &s.record.initiatives).await?));
+        }
+        if !sessions.is_empty() {
+            groups.push(ThemeGroup { id: theme.id().to_string(), label: c.t(&theme.label_key()), sessions });
+        }
+    }
+    let page = HubPage { groups, script: crate::assets::EVENTS_PATH.as_str(), c };
+    Ok(Html(page.render()?))
+}
+
+/// The registration form as typed, with its problems.
+#[derive(Default)]
+pub struct FormState {
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub consent: bool,
+    pub errors: Vec<(String, String)>,
+}
+
+impl FormState {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events-event.html")]
+struct EventPage {
+    c: Chrome,
+    e: EventView,
+    upcoming: bool,
+    member: Option<(String, String)>,
+    form: FormState,
+    initiatives: Vec<InitiativeLink>,
+    ics_href: String,
+    register_action: String,
+    script: &'static str,
+}
+
+async fn render_event(
+    state: &AppState,
+    c: Chrome,
+    stored: &StoredEvent,
+    viewer: &Viewer,
+    form: FormState,
+) -> Result<Response, WebError> {
+    let status = if form.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let upcoming = stored.record.span().is_some_and(|s| s.start > Timestamp::now());
+    let page = EventPage {
+        e: EventView::new(&c, stored),
+        upcoming,
+        member: viewer.account.as_ref().map(|a| (a.name.clone(), a.email.clone())),
+        form,
+        initiatives: initiative_links(state, &c, &stored.record.initiatives).await?,
+        ics_href: format!("/events/{}.ics?lang={}", stored.record.id, c.lang),
+        register_action: c.url(&format!("/events/{}/register", stored.record.id)),
+        script: crate::assets::EVENTS_PATH.as_str(),
+        c,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+fn event_chrome(state: &AppState, lang: Lang, stored: &StoredEvent, viewer: &Viewer) -> Chrome {
+    let (_, title) = stored.record.title_in(lang);
+    Chrome::new(state.i18n.clone(), lang, &format!("/events/{}", stored.record.id), title.to_string())
+        .with_nav("events")
+        .with_viewer(viewer)
+}
+
+async fn event_page(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    viewer: Viewer,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(lang))?;
+    let c = event_chrome(&state, lang, &stored, &viewer);
+    render_event(&state, c, &stored, &viewer, FormState::default()).await
+}
+
+/// Registers the visitor (the form) or the signed-in member (their account, one click),
+/// then shows the registration page, where the cancel button and, once confirmed, the
+/// online link are.
+async fn register(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    viewer: Viewer,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(lang))?;
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
+    let who = match &viewer.account {
+        Some(account) if field("as_member").is_some() => NewRegistration {
+            name: account.name.clone(),
+            email: account.email.clone(),
+            organisation: account.organisations.first().map(|m| m.name.clone()),
+            account_id: Some(account.id),
+            language: lang,
+        },
+        _ => {
+            let form = RegistrationForm {
+                name: field("name").unwrap_or_default(),
+                email: field("email").unwrap_or_default(),
+                organisation: field("organisation").unwrap_or_default(),
+                consent: field("consent").is_some(),
+            };
+            let problems = form.validate();
+            if !problems.is_empty() {
+                let c = event_chrome(&state, lang, &stored, &viewer);
+                let errors = problems.iter().map(|p| (p.field.clone(), error_text(&c, p))).collect();
+                let typed = FormState {
+                    name: form.name,
+                    email: form.email,
+                    organisation: form.organisation,
+                    consent: form.consent,
+                    errors,
+                };
+                return render_event(&state, c, &stored, &viewer, typed).await;
+            }
+            NewRegistration {
+                name: form.name,
+                email: form.email,
+                organisation: Some(form.organisation).filter(|o| !o.is_empty()),
+                account_id: None,
+                language: lang,
+            }
+        }
+    };
+    let registration = match state.store.register(&id, &who, Timestamp::now()).await? {
+        Booking::Registered(r) => r,
+        // The same address again: the page of the registration it already holds. Its
+        // e-mail went to that address; showing the page here reveals nothing the
+        // person typing it does not know, since the token is only in the URL we send
+        // them to.
+        Booking::AlreadyRegistered(r) => r,
+        Booking::Closed => {
+            let c = event_chrome(&state, lang, &stored, &viewer);
+            let form = FormState { errors: vec![("form".into(), c.t("events-closed"))], ..FormState::default() };
+            return render_event(&state, c, &stored, &viewer, form).await;
+        }
+    };
+    mail::deliver_now(&state).await;
+    Ok(Redirect::to(&format!("/{lang}/registrations/{}", registration.token)).into_response())
+}
+
+/// A validation problem in the reader's language (`events.ftl` translates every code
+/// the event and registration rules produce).
+pub fn error_text(c: &Chrome, e: &FieldError) -> String {
+    c.t(&format!("events-error-{}", e.code))
+}
+
+#[derive(Template)]
+#[template(path = "events-registration.html")]
+struct RegistrationPage {
+    c: Chrome,
+    e: EventView,
+    name: String,
+    status: &'static str,
+    online_link: Option<String>,
+    cancel_action: String,
+    ics_href: String,
+    script: &'static str,
+}
+
+/// Pages behind a secret link: never cached, never indexed, and no `Referer` that would
+/// carry the secret to the online meeting's site.
+fn private(html: String) -> Response {
+    (
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::REFERRER_POLICY, "no-referrer"),
+            (header::HeaderName::from_static("x-robots-tag"), "noindex"),
+        ],
+        Html(html),
+    )
+        .into_response()
+}
+
+async fn registration_page(
+    State(state): State<AppState>,
+    Path((lang, token)): Path<(String, String)>,
+    viewer: Viewer,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let registration = state.store.registration_by_token(&token).await?.ok_or(WebError::PageNotFound(lang))?;
+    let stored = state.store.event(&registration.event).await?.ok_or(WebError::PageNotFound(lang))?;
+    let (_, title) = stored.record.title_in(lang);
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/registrations/{token}"), title.to_string())
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let confirmed = registration.status == RegistrationStatus::Confirmed;
+    let page = RegistrationPage {
+        e: EventView::new(&c, &stored),
+        name: registration.name.clone(),
+        status: registration.status.id(),
+        online_link: stored.record.online_link.clone().filter(|_| confirmed),
+        cancel_action: c.url(&format!("/registrations/{token}/cancel")),
+        ics_href: format!("/events/{}.ics?lang={lang}", stored.record.id),
+        script: crate::assets::EVENTS_PATH.as_str(),
+        c,
+    };
+    Ok(private(page.render()?))
+}
+
+async fn cancel(
+    State(state): State<AppState>,
+    Path((lang, token)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    state.store.cancel_registration(&token, Timestamp::now()).await?.ok_or(WebError::PageNotFound(lang))?;
+    mail::deliver_now(&state).await;
+    Ok(Redirect::to(&format!("/{lang}/registrations/{token}")).into_response())
+}
+
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
+        Some(host) => format!("http://{host}"),
+        None => state.public_url.clone(),
+    }
+}
+
+/// One event as a calendar entry, in `lang` when translated.
+pub fn calendar_event<'a>(
+    state: &AppState,
+    base: &str,
+    lang: Lang,
+    stored: &'a StoredEvent,
+) -> Option<ics::CalendarEvent<'a>> {
+    let r = &stored.record;
+    let span = r.span()?;
+    let (text_lang, title) = r.title_in(lang);
+    let (_, description) = r.description.pick(text_lang, r.language).unwrap_or((text_lang, ""));
+    let url = format!("{base}/{lang}/events/{}", r.id);
+    let host = base.split("://").nth(1).unwrap_or("praxis");
+    // Where, but never the online link itself: calendars are public.
+    let location = match (&r.venue, r.online_link.is_some()) {
+        (Some(v), _) => Some(v.clone()),
+        (None, true) => Some(state.i18n.t(text_lang, "events-online")),
+        (None, false) => None,
+    };
+    Some(ics::CalendarEvent {
+        uid: format!("event-{}@{host}", r.id),
+        start: span.start,
+        end: span.end,
+        modified: stored.updated_at.parse().unwrap_or(span.start),
+        summary: title,
+        language: text_lang.code(),
+        description: format!("{description}\n\n{url}"),
+        location,
+        url,
+        categories: r.themes.iter().map(|t| t.id()).collect(),
+    })
+}
+
+fn ics_response(body: String, filename: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{filename}\"")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `/calendar.ics?theme=…&language=…&lang=…`: the upcoming events.
+async fn calendar(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let (filter, _, lang) = match parse_filter(raw.as_deref()) {
+        Ok(parsed) => parsed,
+        Err((code, message)) => return (StatusCode::BAD_REQUEST, format!("{code}: {message}\n")).into_response(),
+    };
+    let lang = lang.unwrap_or_default();
+    let stored = match state.store.events(When::Upcoming, Timestamp::now(), &filter, LIST_LIMIT).await {
+        Ok(s) => s,
+        Err(e) => return WebError::from(e).into_response(),
+    };
+    let base = base_url(&state, &headers);
+    let events: Vec<_> = stored.iter().filter_map(|s| calendar_event(&state, &base, lang, s)).collect();
+    let name = state.i18n.t(lang, "events-calendar-name");
+    ics_response(ics::calendar(&name, &events, Timestamp::now()), "praxis-events.ics")
+}
+
+/// `/events/{id}.ics`: one event, past or upcoming.
+async fn event_ics(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    let not_found = || WebError::ApiNotFound { message: format!("no event calendar /events/{file}") };
+    let id = file.strip_suffix(".ics").ok_or_else(not_found)?;
+    let lang = parse_filter(raw.as_deref()).ok().and_then(|(_, _, l)| l).unwrap_or_default();
+    let stored = state.store.event(id).await?.ok_or_else(not_found)?;
+    let base = base_url(&state, &headers);
+    let event = calendar_event(&state, &base, lang, &stored).ok_or_else(not_found)?;
+    let (_, title) = stored.record.title_in(lang);
+    Ok(ics_response(ics::calendar(title, &[event], Timestamp::now()), &format!("{id}.ics")))
+}
+
+/// One event in `/api/v1/events` (CONTRACT.md).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct EventSummary {
+    id: String,
+    title: praxis_domain::Multilingual,
+    /// RFC 3339 with the event zone's offset.
+    start: String,
+    end: String,
+    /// IANA time zone name.
+    time_zone: String,
+    /// Languages spoken.
+    languages: Vec<Lang>,
+    themes: Vec<Theme>,
+    /// webinar, peer-exchange, workshop or conference.
+    format: String,
+    /// Languages into which interpretation is offered.
+    interpretation: Vec<Lang>,
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the parameters; parsing is parse_filter
+struct EventsQueryDoc {
+    /// upcoming (default: not yet over, soonest first) or past (most recent first).
+    when: Option<String>,
+    /// Repeatable theme ids.
+    theme: Option<Vec<String>>,
+    /// Repeatable: events spoken in, or interpreted into, these languages.
+    language: Option<Vec<String>>,
+}
+
+/// Events, upcoming or past. Never includes the online link or registrants.
+#[utoipa::path(get, path = "/api/v1/events", params(EventsQueryDoc), responses(
+    (status = 200, body = Vec<EventSummary>),
+    (status = 400, description = "a parameter is invalid", body = crate::api::ErrorBody)
+))]
+pub async fn api_events(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
+    let (filter, when, _) = match parse_filter(raw.as_deref()) {
+        Ok(parsed) => parsed,
+        Err((code, message)) => return Ok(api_error(StatusCode::BAD_REQUEST, code, &message)),
+    };
+    let stored = state.store.events(when.unwrap_or(When::Upcoming), Timestamp::now(), &filter, LIST_LIMIT).await?;
+    let events: Vec<EventSummary> = stored
+        .iter()
+        .filter_map(|s| {
+            let r = &s.record;
+            let span = r.span()?;
+            let tz = zone(&r.time_zone)?;
+            Some(EventSummary {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                start: local_time(span.start, &tz).rfc3339,
+                end: local_time(span.end, &tz).rfc3339,
+                time_zone: r.time_zone.clone(),
+                languages: r.languages.clone(),
+                themes: r.themes.clone(),
+                format: r.format.id().to_string(),
+                interpretation: r.interpretation.clone(),
+            })
+        })
+        .collect();
+    Ok(Json(events).into_response())
+}
