@@ -22,5 +22,7 @@ pub async fn run(store_args: StoreArgs, serve_args: ServeArgs) -> anyhow::Result
     } else {
         println!("The store already holds initiatives; the demo data is not loaded again.");
     }
+    crate::accounts::seed_demo(&store, praxis_web::hash_password).await?;
+    crate::accounts::print_demo_sign_in(&serve_args.public_url());
     crate::serve::run(store, serve_args, &store_args.data, true).await
 }

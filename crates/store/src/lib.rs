@@ -7,9 +7,14 @@
 //! Every write happens inside one transaction that also stores the new revision and a
 //! change event, which the search index follows.
 
+mod accounts;
 mod initiatives;
 mod places;
 
+pub use accounts::{
+    new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation,
+    SecondFactor, User, SESSION_DAYS,
+};
 pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
 pub use places::{Counts, PlaceSummary};
 
@@ -23,6 +28,8 @@ use std::time::Duration;
 pub enum StoreError {
     #[error("not found")]
     NotFound,
+    #[error("{0}")]
+    Conflict(String),
     #[error("invalid record {id}: {message}")]
     Invalid { id: String, message: String },
     #[error("cannot use the data folder {path}: {source}")]
