@@ -5,6 +5,7 @@ mod accounts;
 mod api;
 mod assets;
 pub mod auth;
+mod contribute;
 mod credentials;
 mod error;
 mod feed;
@@ -96,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(assets::router())
         .merge(accounts::router())
+        .merge(contribute::router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(auth::csrf_cookie))
         .layer(tower_http::compression::CompressionLayer::new())
