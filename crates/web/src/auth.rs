@@ -116,6 +116,11 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>) -> String {
     text
 }
 
+/// Percent-encodes a query value.
+pub fn encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
 /// The language of a request's page path (`/fr/…`), English otherwise.
 pub fn path_lang(path: &str) -> Lang {
     path.split('/').nth(1).and_then(|s| s.parse::<Lang>().ok()).unwrap_or(Lang::En)

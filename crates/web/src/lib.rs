@@ -10,6 +10,7 @@ mod credentials;
 mod error;
 mod feed;
 mod forms;
+mod history;
 mod i18n;
 mod index;
 mod initiatives;
@@ -98,6 +99,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router())
         .merge(accounts::router())
         .merge(contribute::router())
+        .merge(history::router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(auth::csrf_cookie))
         .layer(tower_http::compression::CompressionLayer::new())

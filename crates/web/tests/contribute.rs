@@ -194,3 +194,142 @@ async fn a_revoked_token_stops_working() {
         call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&record("ros-5"))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+/// A signed-in browser: session and CSRF cookies for form posts.
+async fn session(app: &App, email: &str) -> (String, String) {
+    let user = app.store.user_by_email(email).await.unwrap().unwrap();
+    let token = app.store.create_session(user.id).await.unwrap();
+    let csrf = "c".repeat(43);
+    (format!("praxis_session={token}; praxis_csrf={csrf}"), csrf)
+}
+
+async fn page(
+    app: &App,
+    method: &str,
+    uri: &str,
+    cookie: &str,
+    form: Option<String>,
+) -> (StatusCode, String, String) {
+    let mut request = Request::builder().method(method).uri(uri).header(header::COOKIE, cookie);
+    let body = match form {
+        Some(f) => {
+            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(f)
+        }
+        None => Body::empty(),
+    };
+    let response = app.router.clone().oneshot(request.body(body).unwrap()).await.unwrap();
+    let status = response.status();
+    let location =
+        response.headers().get(header::LOCATION).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned(), location)
+}
+
+#[tokio::test]
+async fn editors_review_on_their_desk_and_the_history_shows_every_change() {
+    let app = app().await;
+    let (status, _) =
+        call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&record("ros-6"))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (editor, csrf) = session(&app, "ed@network.org").await;
+    let (member, _) = session(&app, "ana@rosario.gob.ar").await;
+
+    let (status, html, _) = page(&app, "GET", "/es/editor", &editor, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Presupuesto participativo joven"), "the submission waits on the desk");
+    let (status, _, _) = page(&app, "GET", "/es/editor", &member, None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Sending back needs a comment; a forged CSRF field changes nothing.
+    let (status, _, location) = page(
+        &app,
+        "POST",
+        "/es/editor/initiatives/ros-6/decision",
+        &editor,
+        Some(format!("csrf={csrf}&decision=return&comment=")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.contains("missing=ros-6"));
+    let (status, _, _) = page(
+        &app,
+        "POST",
+        "/es/editor/initiatives/ros-6/decision",
+        &editor,
+        Some("csrf=forged-forged-forged-forged-forged-forged&decision=publish".into()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(app.store.revisions("ros-6").await.unwrap().len(), 1);
+
+    let (status, _, _) = page(
+        &app,
+        "POST",
+        "/es/editor/initiatives/ros-6/decision",
+        &editor,
+        Some(format!("csrf={csrf}&decision=return&comment=A%C3%B1adan+el+presupuesto+total")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.store.initiative("ros-6").await.unwrap().unwrap().record.status.id(), "draft");
+
+    // The member is told, in their language, with the comment.
+    let outbox = app_outbox(&app);
+    let mail = outbox.iter().find(|m| m.contains("ana@rosario.gob.ar")).expect("a mail to the author");
+    assert!(mail.contains("presupuesto total") || mail.contains("presupuesto=20total"), "{mail}");
+
+    // The member fixes it; the history shows the difference; the editor publishes.
+    let mut fixed = record("ros-6");
+    fixed["summary"] =
+        json!({"es": "Jóvenes de 13 a 18 años deciden el 10 % del presupuesto de su distrito."});
+    let (status, _) = call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&fixed)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, html, _) = page(&app, "GET", "/es/initiatives/ros-6/history", &member, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<ins>el 10 % del </ins>") || html.contains("<ins>"), "{html}");
+    let (other, _) = session(&app, "li@wuhan.gov.cn").await;
+    let (status, _, _) = page(&app, "GET", "/es/initiatives/ros-6/history", &other, None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = page(
+        &app,
+        "POST",
+        "/es/editor/initiatives/ros-6/decision",
+        &editor,
+        Some(format!("csrf={csrf}&decision=publish&comment=")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = call(&app, "GET", "/api/v1/initiatives/ros-6", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Restoring revision 1 makes a new revision; nothing is lost.
+    let (status, _, _) =
+        page(&app, "POST", "/es/initiatives/ros-6/history/1/restore", &editor, Some(format!("csrf={csrf}")))
+            .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let revisions = app.store.revisions("ros-6").await.unwrap();
+    assert_eq!(revisions.len(), 5);
+    assert_eq!(revisions[4].record, revisions[0].record);
+    let (status, _, _) =
+        page(&app, "POST", "/es/initiatives/ros-6/history/1/restore", &member, Some(format!("csrf={csrf}")))
+            .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let actions: Vec<String> = app
+        .store
+        .audit_log(Some(("initiative", "ros-6")), 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, ["initiative.restore", "initiative.publish", "initiative.return"]);
+}
+
+fn app_outbox(app: &App) -> Vec<String> {
+    let dir = app._dir.path().join("outbox");
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir).map(|d| d.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
+    files.sort();
+    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
+}
