@@ -22,6 +22,8 @@ pub async fn run(store_args: StoreArgs, serve_args: ServeArgs) -> anyhow::Result
     } else {
         println!("The store already holds initiatives; the demo data is not loaded again.");
     }
+    crate::accounts::seed_demo(&store, praxis_web::hash_password).await?;
+    crate::accounts::print_demo_sign_in(&serve_args.public_url());
     if store.has_no_events().await? {
         let n = crate::demo_events::load(&store).await?;
         println!("Loaded {n} demo events (upcoming ones dated from today).");

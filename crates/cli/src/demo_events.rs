@@ -14,12 +14,14 @@ const SOURCE: &str = include_str!("../../../data/demo/events.json");
 
 /// The demo events as they would be loaded at `now`.
 pub fn records(now: Timestamp) -> anyhow::Result<Vec<EventRecord>> {
-    let items: Vec<Value> = serde_json::from_str(SOURCE).context("data/demo/events.json is not a JSON array")?;
+    let items: Vec<Value> =
+        serde_json::from_str(SOURCE).context("data/demo/events.json is not a JSON array")?;
     let mut records = Vec::with_capacity(items.len());
     for (n, mut item) in items.into_iter().enumerate() {
         if let Some(days) = item.get("in_days").and_then(Value::as_i64) {
             let tz_name = item["time_zone"].as_str().unwrap_or_default();
-            let tz = zone(tz_name).with_context(|| format!("events.json item {n}: unknown time zone {tz_name:?}"))?;
+            let tz = zone(tz_name)
+                .with_context(|| format!("events.json item {n}: unknown time zone {tz_name:?}"))?;
             let day = now.checked_add(SignedDuration::from_hours(24 * days))?;
             let date = local_time(day, &tz).date;
             for field in ["start", "end"] {

@@ -55,6 +55,8 @@ pub enum Status {
     #[default]
     Published,
     Draft,
+    /// Written by a member, waiting for an editor's review; not public.
+    Submitted,
 }
 
 impl Status {
@@ -62,6 +64,7 @@ impl Status {
         match self {
             Status::Published => "published",
             Status::Draft => "draft",
+            Status::Submitted => "submitted",
         }
     }
 }
@@ -197,9 +200,10 @@ impl InitiativeRecord {
                 |s| match s {
                     "published" => Some(Status::Published),
                     "draft" => Some(Status::Draft),
+                    "submitted" => Some(Status::Submitted),
                     _ => None,
                 },
-                "published, draft",
+                "published, draft, submitted",
             )
             .unwrap_or_default();
         let mut errors = r.errors;

@@ -3,6 +3,7 @@
 //! Nothing here performs I/O. The web forms, the JSON API and the importer all validate
 //! through [`initiative::InitiativeRecord::validate`] so that they agree on what is valid.
 
+pub mod account;
 pub mod country;
 pub mod event;
 pub mod gazetteer;
@@ -12,6 +13,7 @@ pub mod place;
 pub mod text;
 pub mod vocab;
 
+pub use account::Role;
 pub use event::{EventRecord, Format, RegistrationForm, Speaker};
 pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;

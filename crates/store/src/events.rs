@@ -251,14 +251,6 @@ fn select_registrations(condition: &str) -> String {
     )
 }
 
-/// A new cancel-link secret: 128 random bits, hex.
-fn new_token() -> Result<String> {
-    let mut bytes = [0u8; 16];
-    getrandom::getrandom(&mut bytes)
-        .map_err(|e| StoreError::Corrupt(format!("no randomness for a cancel token: {e}")))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
 fn parse_instant(stored: &str) -> Result<Timestamp> {
     stored.parse().map_err(|e| StoreError::Corrupt(format!("stored time {stored:?}: {e}")))
 }
@@ -481,7 +473,8 @@ impl Store {
     pub async fn register(&self, event: &str, who: &NewRegistration, now_ts: Timestamp) -> Result<Booking> {
         let email = who.email.trim().to_lowercase();
         let at = stored_utc(now_ts);
-        let token = new_token()?;
+        // The cancel-link secret: 256 random bits, URL-safe.
+        let token = crate::new_secret();
         let booking = with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let Some((event_id, capacity, starts_at)): Option<(i64, Option<i64>, String)> = sqlx::query_as(

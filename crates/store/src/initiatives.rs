@@ -319,6 +319,15 @@ impl Store {
         rows.into_iter().map(InitiativeRow::into_stored).collect()
     }
 
+    /// Initiatives with this status (e.g. `submitted`: the editors' queue), oldest change first.
+    pub async fn initiatives_with_status(&self, status: &str, limit: i64) -> Result<Vec<StoredInitiative>> {
+        let sql = select_initiatives("i.status = $1 ORDER BY i.updated_at, i.external_id LIMIT $2");
+        let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
+            sqlx::query_as(&sql).bind(status).bind(limit).fetch_all(pool).await?
+        });
+        rows.into_iter().map(InitiativeRow::into_stored).collect()
+    }
+
     /// Every revision of an initiative, oldest first.
     pub async fn revisions(&self, external_id: &str) -> Result<Vec<Revision>> {
         let sql = "SELECT r.revision, r.author, r.created_at, r.record FROM initiative_revisions r \

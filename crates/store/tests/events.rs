@@ -162,7 +162,7 @@ async fn a_full_event_waitlists_and_a_cancellation_promotes() {
         let first = registered(store.register("small", &person(1), now).await.unwrap());
         assert_eq!(first.status, RegistrationStatus::Confirmed);
         assert_eq!(first.email, "person1@example.org");
-        assert_eq!(first.token.len(), 32);
+        assert!(first.token.len() >= 32);
         let second = registered(store.register("small", &person(2), now).await.unwrap());
         assert_eq!(second.status, RegistrationStatus::Waiting);
         // The same address again gets its registration back, not a second one.

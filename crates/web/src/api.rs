@@ -33,10 +33,40 @@ pub fn router() -> Router<AppState> {
         version = "1",
         description = "Initiatives that cities share, searchable across English, French and Spanish."
     ),
-    paths(healthz, healthz_details, get_initiative, search, suggest, glossary_skos, openapi, crate::events::api_events),
-    components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail, crate::events::EventSummary))
+    paths(
+        healthz,
+        healthz_details,
+        get_initiative,
+        search,
+        suggest,
+        glossary_skos,
+        openapi,
+        crate::contribute::create,
+        crate::contribute::publish,
+        crate::contribute::revisions,
+        crate::events::api_events
+    ),
+    components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail, crate::contribute::RevisionBody,
+        crate::events::EventSummary
+    )),
+    modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
+
+/// Declares the `bearer` security scheme: API tokens from `praxis token create` or the
+/// account page.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {

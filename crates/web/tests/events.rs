@@ -118,7 +118,9 @@ async fn post(app: &App, uri: &str, fields: &[(&str, &str)], session: Option<&st
 fn outbox(app: &App) -> Vec<String> {
     let dir = app.dir.path().join("outbox");
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect(),
+        Ok(entries) => {
+            entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect()
+        }
         Err(_) => Vec::new(),
     };
     files.sort();
@@ -200,7 +202,13 @@ fn assert_translated(page: &str, uri: &str) {
 async fn every_events_page_answers_in_every_language() {
     let app = app().await;
     for lang in LANGS {
-        for path in ["/events", "/events?theme=water-sanitation&language=fr", "/events/past", "/events/up", "/events/past"] {
+        for path in [
+            "/events",
+            "/events?theme=water-sanitation&language=fr",
+            "/events/past",
+            "/events/up",
+            "/events/past",
+        ] {
             let uri = format!("/{lang}{path}");
             let reply = get(&app, &uri).await;
             assert_eq!(reply.status, StatusCode::OK, "{uri}");
@@ -251,17 +259,37 @@ async fn the_event_page_shows_its_zone_utc_and_everything_about_it() {
 async fn registration_waiting_list_cancel_and_promotion() {
     let app = app().await;
     // Bad input: every problem next to its field, what was typed kept, nothing stored.
-    let bad = post(&app, "/es/events/small/register", &[("name", "Ana <b>"), ("email", "ana@"), ("organisation", "Intendencia")], None).await;
+    let bad = post(
+        &app,
+        "/es/events/small/register",
+        &[("name", "Ana <b>"), ("email", "ana@"), ("organisation", "Intendencia")],
+        None,
+    )
+    .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("id=\"reg-email-error\""), "{}", bad.body);
     assert!(bad.body.contains("id=\"reg-consent-error\""));
-    assert!(bad.body.contains("value=\"Ana &lt;b&gt;\"") || bad.body.contains("value=\"Ana &#60;b&#62;\""), "typed name kept");
+    assert!(
+        bad.body.contains("value=\"Ana &lt;b&gt;\"") || bad.body.contains("value=\"Ana &#60;b&#62;\""),
+        "typed name kept"
+    );
     assert!(bad.body.contains("value=\"Intendencia\""));
     assert!(bad.body.contains("Marque esta casilla"), "error in Spanish");
     assert!(app.state.store.registrations("small").await.unwrap().is_empty());
 
     // The first person gets the one seat, and a confirmation with the .ics.
-    let first = post(&app, "/es/events/small/register", &[("name", "Ana Rodríguez"), ("email", "ana@example.org"), ("organisation", "Intendencia de Canelones"), ("consent", "yes")], None).await;
+    let first = post(
+        &app,
+        "/es/events/small/register",
+        &[
+            ("name", "Ana Rodríguez"),
+            ("email", "ana@example.org"),
+            ("organisation", "Intendencia de Canelones"),
+            ("consent", "yes"),
+        ],
+        None,
+    )
+    .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
     let first_page_uri = location(&first);
     assert!(first_page_uri.starts_with("/es/registrations/"));
@@ -278,12 +306,21 @@ async fn registration_waiting_list_cancel_and_promotion() {
     assert!(mails[0].contains(&first_page_uri), "the cancel link is in the e-mail");
     assert!(mails[0].contains("Su plaza est"), "written in Spanish");
     let ics_part = &mails[0][mails[0].find("BEGIN:VCALENDAR").unwrap()..];
-    assert!(!ics_part[..ics_part.find("END:VCALENDAR").unwrap()].contains(SECRET_LINK), "no link in calendars");
+    assert!(
+        !ics_part[..ics_part.find("END:VCALENDAR").unwrap()].contains(SECRET_LINK),
+        "no link in calendars"
+    );
 
     // The event is full now; the second person is wait-listed.
     let full = get(&app, "/es/events/small").await.body;
     assert!(full.contains("Entrar en la lista de espera"));
-    let second = post(&app, "/es/events/small/register", &[("name", "Bruno Silva"), ("email", "bruno@example.org"), ("consent", "yes")], None).await;
+    let second = post(
+        &app,
+        "/es/events/small/register",
+        &[("name", "Bruno Silva"), ("email", "bruno@example.org"), ("consent", "yes")],
+        None,
+    )
+    .await;
     let second_uri = location(&second);
     let page = get(&app, &second_uri).await.body;
     assert!(page.contains("Está en la lista de espera"));
@@ -298,18 +335,29 @@ async fn registration_waiting_list_cancel_and_promotion() {
     assert!(page.contains("Está inscrito") && page.contains(SECRET_LINK));
     let mails = outbox(&app);
     assert_eq!(mails.len(), 4, "cancellation notice and promotion");
-    let promoted = mails.iter().find(|m| m.contains("To: bruno@example.org") && m.contains("BEGIN:VCALENDAR")).expect("promotion e-mail with the .ics");
+    let promoted = mails
+        .iter()
+        .find(|m| m.contains("To: bruno@example.org") && m.contains("BEGIN:VCALENDAR"))
+        .expect("promotion e-mail with the .ics");
     assert!(promoted.contains("se liber"), "{promoted}");
 
     // A cancel without the CSRF pair is refused.
-    let request = Request::post(format!("{second_uri}/cancel")).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from("csrf=x")).unwrap();
+    let request = Request::post(format!("{second_uri}/cancel"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("csrf=x"))
+        .unwrap();
     assert_eq!(send(&app, request).await.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
 async fn a_member_registers_in_one_step() {
     let app = app().await;
-    let id = app.state.store.upsert_user("marta@example.org", "Marta Gómez", Role::Member, Some("Ciudad de Rosario")).await.unwrap();
+    let id = app
+        .state
+        .store
+        .upsert_user("marta@example.org", "Marta Gómez", Role::Member, Some("Ciudad de Rosario"))
+        .await
+        .unwrap();
     let session = app.state.store.create_session(id).await.unwrap();
     let page = get_as(&app, "/en/events/up", Some(&session)).await.body;
     assert!(page.contains("Marta Gómez") && page.contains("name=\"as_member\""));
@@ -323,7 +371,13 @@ async fn a_member_registers_in_one_step() {
 #[tokio::test]
 async fn reminders_go_out_a_day_before_once() {
     let app = app().await;
-    post(&app, "/en/events/small/register", &[("name", "Ana"), ("email", "ana@example.org"), ("consent", "yes")], None).await;
+    post(
+        &app,
+        "/en/events/small/register",
+        &[("name", "Ana"), ("email", "ana@example.org"), ("consent", "yes")],
+        None,
+    )
+    .await;
     assert_eq!(outbox(&app).len(), 1);
     let start = app.state.store.event("small").await.unwrap().unwrap().record.span().unwrap().start;
     let day_before = start.checked_sub(SignedDuration::from_hours(24)).unwrap();
@@ -342,13 +396,18 @@ fn parse_with_icalendar(files: &[PathBuf]) -> Option<Vec<Value>> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/check_ics.py");
     let have = std::process::Command::new("python3").args(["-c", "import icalendar"]).status();
     if !have.is_ok_and(|s| s.success()) {
-        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "CI needs Python's icalendar (pip install icalendar)");
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI needs Python's icalendar (pip install icalendar)"
+        );
         eprintln!("skipping the icalendar check: python3 -m pip install icalendar");
         return None;
     }
     let output = std::process::Command::new("python3").arg(script).args(files).output().unwrap();
     assert!(output.status.success(), "icalendar refused it: {}", String::from_utf8_lossy(&output.stderr));
-    Some(String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect())
+    Some(
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect(),
+    )
 }
 
 #[tokio::test]
@@ -356,7 +415,13 @@ async fn calendars_are_valid_icalendar_without_the_online_link() {
     let app = app().await;
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
-    for uri in ["/calendar.ics", "/calendar.ics?theme=water-sanitation&language=fr&lang=fr", "/events/up.ics?lang=es", "/events/past.ics", "/calendar.ics?theme=mobility"] {
+    for uri in [
+        "/calendar.ics",
+        "/calendar.ics?theme=water-sanitation&language=fr&lang=fr",
+        "/events/up.ics?lang=es",
+        "/events/past.ics",
+        "/calendar.ics?theme=mobility",
+    ] {
         let reply = get(&app, uri).await;
         assert_eq!(reply.status, StatusCode::OK, "{uri}");
         assert!(reply.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/calendar"));
@@ -379,7 +444,10 @@ async fn calendars_are_valid_icalendar_without_the_online_link() {
     assert_eq!(one["summary"], json!("Agua para todos up"));
     assert!(one["location"].as_str().unwrap().contains("Edificio Sede, Av. 18 de Julio"));
     assert!(one["description"].as_str().unwrap().contains("/es/events/up"));
-    assert!(parsed[1]["events"][0]["summary"].as_str().unwrap().starts_with("Agua para todos"), "no French title: the original");
+    assert!(
+        parsed[1]["events"][0]["summary"].as_str().unwrap().starts_with("Agua para todos"),
+        "no French title: the original"
+    );
 }
 
 #[tokio::test]
@@ -415,12 +483,33 @@ async fn the_api_lists_events_as_the_contract_says() {
 async fn editors_create_and_edit_events_and_see_registrants() {
     let app = app().await;
     let editor = app.state.store.upsert_user("ed@example.org", "Edna", Role::Editor, None).await.unwrap();
-    let member = app.state.store.upsert_user("m@example.org", "Mo", Role::Member, Some("Ville de Lyon")).await.unwrap();
+    let member = app
+        .state
+        .store
+        .upsert_user("m@example.org", "Mo", Role::Member, Some("Ville de Lyon"))
+        .await
+        .unwrap();
     let editor = app.state.store.create_session(editor).await.unwrap();
     let member = app.state.store.create_session(member).await.unwrap();
-    post(&app, "/en/events/up/register", &[("name", "Ana"), ("email", "ana@example.org"), ("organisation", "=cmd|' /C calc'!A0"), ("consent", "yes")], None).await;
+    post(
+        &app,
+        "/en/events/up/register",
+        &[
+            ("name", "Ana"),
+            ("email", "ana@example.org"),
+            ("organisation", "=cmd|' /C calc'!A0"),
+            ("consent", "yes"),
+        ],
+        None,
+    )
+    .await;
 
-    for path in ["/en/events/new", "/en/events/up/edit", "/en/events/up/registrations", "/en/events/up/registrations.csv"] {
+    for path in [
+        "/en/events/new",
+        "/en/events/up/edit",
+        "/en/events/up/registrations",
+        "/en/events/up/registrations.csv",
+    ] {
         let visitor = get(&app, path).await;
         assert_eq!(visitor.status, StatusCode::SEE_OTHER, "{path}");
         assert!(location(&visitor).starts_with("/en/sign-in"), "{path}");
@@ -443,7 +532,18 @@ async fn editors_create_and_edit_events_and_see_registrants() {
     let bad = post(
         &app,
         "/en/events/new",
-        &[("language", "fr"), ("title_fr", "Le vélo à Lyon"), ("description_fr", "Trois ans de pistes cyclables."), ("format", "workshop"), ("start", &start), ("end", "nope"), ("time_zone", "Europe/Lyon"), ("languages", "fr"), ("themes", "mobility"), ("venue", "Hôtel de Ville")],
+        &[
+            ("language", "fr"),
+            ("title_fr", "Le vélo à Lyon"),
+            ("description_fr", "Trois ans de pistes cyclables."),
+            ("format", "workshop"),
+            ("start", &start),
+            ("end", "nope"),
+            ("time_zone", "Europe/Lyon"),
+            ("languages", "fr"),
+            ("themes", "mobility"),
+            ("venue", "Hôtel de Ville"),
+        ],
         Some(&editor),
     )
     .await;
@@ -457,7 +557,23 @@ async fn editors_create_and_edit_events_and_see_registrants() {
     let good = post(
         &app,
         "/en/events/new",
-        &[("id", "lyon-velo"), ("language", "fr"), ("title_fr", "Le vélo à Lyon"), ("title_en", "Cycling in Lyon"), ("description_fr", "Trois ans de pistes cyclables."), ("format", "workshop"), ("start", &start.replace("T02", "T03")), ("end", &end), ("time_zone", "Europe/Paris"), ("languages", "fr"), ("interpretation", "en"), ("themes", "mobility"), ("venue", "Hôtel de Ville"), ("capacity", "30"), ("speakers", "Jean Martin | Vice-président | Métropole de Lyon | Lyon")],
+        &[
+            ("id", "lyon-velo"),
+            ("language", "fr"),
+            ("title_fr", "Le vélo à Lyon"),
+            ("title_en", "Cycling in Lyon"),
+            ("description_fr", "Trois ans de pistes cyclables."),
+            ("format", "workshop"),
+            ("start", &start.replace("T02", "T03")),
+            ("end", &end),
+            ("time_zone", "Europe/Paris"),
+            ("languages", "fr"),
+            ("interpretation", "en"),
+            ("themes", "mobility"),
+            ("venue", "Hôtel de Ville"),
+            ("capacity", "30"),
+            ("speakers", "Jean Martin | Vice-président | Métropole de Lyon | Lyon"),
+        ],
         Some(&editor),
     )
     .await;
@@ -472,7 +588,19 @@ async fn editors_create_and_edit_events_and_see_registrants() {
     let edited = post(
         &app,
         "/en/events/lyon-velo/edit",
-        &[("language", "fr"), ("title_fr", "Le vélo à Lyon"), ("description_fr", "Trois ans de pistes cyclables."), ("format", "workshop"), ("start", &saved.start), ("end", &saved.end), ("time_zone", "Europe/Paris"), ("languages", "fr"), ("themes", "mobility"), ("venue", "Hôtel de Ville"), ("recording", "https://video.example.org/velo")],
+        &[
+            ("language", "fr"),
+            ("title_fr", "Le vélo à Lyon"),
+            ("description_fr", "Trois ans de pistes cyclables."),
+            ("format", "workshop"),
+            ("start", &saved.start),
+            ("end", &saved.end),
+            ("time_zone", "Europe/Paris"),
+            ("languages", "fr"),
+            ("themes", "mobility"),
+            ("venue", "Hôtel de Ville"),
+            ("recording", "https://video.example.org/velo"),
+        ],
         Some(&editor),
     )
     .await;
@@ -488,6 +616,12 @@ fn montevideo_event_from_berlin_and_shanghai() {
     let before = praxis_domain::event::to_instant("2026-03-27T10:00".parse().unwrap(), &mvd).unwrap();
     let after = praxis_domain::event::to_instant("2026-03-30T10:00".parse().unwrap(), &mvd).unwrap();
     let read = |t, z: &str| local_time(t, &zone(z).unwrap()).time;
-    assert_eq!((read(before, "Europe/Berlin"), read(after, "Europe/Berlin")), ("14:00".to_string(), "15:00".to_string()));
-    assert_eq!((read(before, "Asia/Shanghai"), read(after, "Asia/Shanghai")), ("21:00".to_string(), "21:00".to_string()));
+    assert_eq!(
+        (read(before, "Europe/Berlin"), read(after, "Europe/Berlin")),
+        ("14:00".to_string(), "15:00".to_string())
+    );
+    assert_eq!(
+        (read(before, "Asia/Shanghai"), read(after, "Asia/Shanghai")),
+        ("21:00".to_string(), "21:00".to_string())
+    );
 }

@@ -112,13 +112,14 @@ impl EditForm {
         set("recording", r.recording.clone().unwrap_or_default());
         set("initiatives", r.initiatives.join("\n"));
         form.lists.insert("languages".into(), r.languages.iter().map(|l| l.code().to_string()).collect());
-        form.lists.insert("interpretation".into(), r.interpretation.iter().map(|l| l.code().to_string()).collect());
+        form.lists
+            .insert("interpretation".into(), r.interpretation.iter().map(|l| l.code().to_string()).collect());
         form.lists.insert("themes".into(), r.themes.iter().map(|t| t.id().to_string()).collect());
         form
     }
 
     /// The record the form describes, or the form with its problems.
-    fn to_record(&mut self, c: &Chrome, fixed_id: Option<&str>) -> Option<EventRecord> {
+    fn read_record(&mut self, c: &Chrome, fixed_id: Option<&str>) -> Option<EventRecord> {
         let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let language = self.v("language").parse::<Lang>().unwrap_or_default();
         let multilingual = |prefix: &str| {
@@ -186,7 +187,13 @@ impl EditForm {
             time_zone: self.v("time_zone").trim().to_string(),
             languages: langs("languages"),
             interpretation: langs("interpretation"),
-            themes: self.lists.get("themes").into_iter().flatten().filter_map(|v| Theme::from_id(v)).collect(),
+            themes: self
+                .lists
+                .get("themes")
+                .into_iter()
+                .flatten()
+                .filter_map(|v| Theme::from_id(v))
+                .collect(),
             speakers,
             online_link: text(self.v("online_link")),
             venue: text(self.v("venue")),
@@ -240,7 +247,13 @@ struct EditPage {
     themes: Vec<Choice>,
 }
 
-fn edit_page(c: Chrome, heading: String, action: String, is_new: bool, form: EditForm) -> Result<Response, WebError> {
+fn edit_page(
+    c: Chrome,
+    heading: String,
+    action: String,
+    is_new: bool,
+    form: EditForm,
+) -> Result<Response, WebError> {
     let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let choice = |value: &str, key: String| Choice { value: value.to_string(), label: c.t(&key) };
     let page = EditPage {
@@ -288,7 +301,7 @@ async fn create(
         .with_nav("events")
         .with_viewer(&viewer);
     let mut form = EditForm::from_fields(&fields);
-    let Some(record) = form.to_record(&c, None) else {
+    let Some(record) = form.read_record(&c, None) else {
         let action = c.url("/events/new");
         return edit_page(c, heading, action, true, form);
     };
@@ -320,7 +333,8 @@ async fn edit_form(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let stored = load(&state, lang, &id).await?;
-    let heading = state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
+    let heading =
+        state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
     let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/edit"), heading.clone())
         .with_nav("events")
         .with_viewer(&viewer);
@@ -337,12 +351,13 @@ async fn update(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let stored = load(&state, lang, &id).await?;
-    let heading = state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
+    let heading =
+        state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
     let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/edit"), heading.clone())
         .with_nav("events")
         .with_viewer(&viewer);
     let mut form = EditForm::from_fields(&fields);
-    let Some(record) = form.to_record(&c, Some(&id)) else {
+    let Some(record) = form.read_record(&c, Some(&id)) else {
         let action = c.url(&format!("/events/{id}/edit"));
         return edit_page(c, heading, action, false, form);
     };

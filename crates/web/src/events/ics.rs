@@ -131,7 +131,9 @@ mod tests {
     fn text_is_escaped_and_times_are_utc() {
         let ics = sample("Agua");
         let unfolded = ics.replace("\r\n ", "");
-        assert!(unfolded.contains("DESCRIPTION;LANGUAGE=es:Línea uno\\nLínea dos\\; con\\, signos \\\\ raros"));
+        assert!(
+            unfolded.contains("DESCRIPTION;LANGUAGE=es:Línea uno\\nLínea dos\\; con\\, signos \\\\ raros")
+        );
         assert!(unfolded.contains("LOCATION:Sala 1\\, Intendencia"));
         assert!(unfolded.contains("DTSTART:20260326T130000Z\r\nDTEND:20260326T143000Z"));
         assert!(unfolded.contains("DTSTAMP:20260302T000000Z"));

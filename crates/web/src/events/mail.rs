@@ -78,7 +78,8 @@ async fn compose(state: &AppState, job: &MailJob) -> Result<Option<Email>, Store
     let lang = r.language;
     let c = Chrome::new(state.i18n.clone(), lang, "/", String::new());
     let (_, title) = stored.record.title_in(lang);
-    let t = |key: &str| state.i18n.t_args(lang, key, &[("title", title.into()), ("name", r.name.clone().into())]);
+    let t =
+        |key: &str| state.i18n.t_args(lang, key, &[("title", title.into()), ("name", r.name.clone().into())]);
     let kind = job.kind.id();
     let subject = t(&format!("events-mail-{kind}-subject"));
     let mut text = format!("{}\n\n{}\n\n", t("events-mail-hello"), t(&format!("events-mail-{kind}-text")));
@@ -101,7 +102,12 @@ async fn compose(state: &AppState, job: &MailJob) -> Result<Option<Email>, Store
     if job.kind != MailKind::Cancelled {
         text.push_str(&format!("\n{}\n{page}\n", t("events-mail-cancel")));
     } else {
-        text.push_str(&format!("\n{}\n{}/{lang}/events/{}\n", t("events-mail-again"), state.public_url, r.event));
+        text.push_str(&format!(
+            "\n{}\n{}/{lang}/events/{}\n",
+            t("events-mail-again"),
+            state.public_url,
+            r.event
+        ));
     }
     text.push_str(&format!("\n-- \n{}\n", c.t("events-mail-signature")));
     let mut email = Email { to: r.email.clone(), subject, text, attachments: Vec::new() };

@@ -156,7 +156,10 @@ impl EventView {
             themes: r
                 .themes
                 .iter()
-                .map(|t| Link { label: c.t(&t.label_key()), href: c.url(&format!("/events?theme={}", t.id())) })
+                .map(|t| Link {
+                    label: c.t(&t.label_key()),
+                    href: c.url(&format!("/events?theme={}", t.id())),
+                })
                 .collect(),
             speakers: r
                 .speakers
@@ -182,8 +185,12 @@ impl EventView {
     }
 }
 
+/// What a list, calendar or API query asks for: the filters, `when`, and `lang` (the
+/// language calendar entries are written in).
+type ListQuery = (EventFilter, Option<When>, Option<Lang>);
+
 /// Filters of lists, calendars and the API: `theme=…&language=…` (repeatable).
-fn parse_filter(raw: Option<&str>) -> Result<(EventFilter, Option<When>, Option<Lang>), (&'static str, String)> {
+fn parse_filter(raw: Option<&str>) -> Result<ListQuery, (&'static str, String)> {
     let mut filter = EventFilter::default();
     let mut when = None;
     let mut lang = None;
@@ -315,7 +322,11 @@ struct HubPage {
     script: &'static str,
 }
 
-async fn initiative_links(state: &AppState, c: &Chrome, ids: &[String]) -> Result<Vec<InitiativeLink>, WebError> {
+async fn initiative_links(
+    state: &AppState,
+    c: &Chrome,
+    ids: &[String],
+) -> Result<Vec<InitiativeLink>, WebError> {
     Ok(state
         .store
         .published_initiatives(ids)
@@ -350,7 +361,8 @@ async fn hub(
     for theme in Theme::ALL {
         let mut sessions = Vec::new();
         for s in stored.iter().filter(|s| s.record.themes.contains(theme)) {
-            sessions.push((EventView::new(&c, s), initiative_links(&state, &c, &s.record.initiatives).await?));
+            sessions
+                .push((EventView::new(&c, s), initiative_links(&state, &c, &s.record.initiatives).await?));
         }
         if !sessions.is_empty() {
             groups.push(ThemeGroup { id: theme.id().to_string(), label: c.t(&theme.label_key()), sessions });
@@ -489,7 +501,8 @@ async fn register(
         Booking::AlreadyRegistered(r) => r,
         Booking::Closed => {
             let c = event_chrome(&state, lang, &stored, &viewer);
-            let form = FormState { errors: vec![("form".into(), c.t("events-closed"))], ..FormState::default() };
+            let form =
+                FormState { errors: vec![("form".into(), c.t("events-closed"))], ..FormState::default() };
             return render_event(&state, c, &stored, &viewer, form).await;
         }
     };
@@ -536,7 +549,8 @@ async fn registration_page(
     viewer: Viewer,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let registration = state.store.registration_by_token(&token).await?.ok_or(WebError::PageNotFound(lang))?;
+    let registration =
+        state.store.registration_by_token(&token).await?.ok_or(WebError::PageNotFound(lang))?;
     let stored = state.store.event(&registration.event).await?.ok_or(WebError::PageNotFound(lang))?;
     let (_, title) = stored.record.title_in(lang);
     let c = Chrome::new(state.i18n.clone(), lang, &format!("/registrations/{token}"), title.to_string())
@@ -622,7 +636,9 @@ fn ics_response(body: String, filename: &str) -> Response {
 async fn calendar(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
     let (filter, _, lang) = match parse_filter(raw.as_deref()) {
         Ok(parsed) => parsed,
-        Err((code, message)) => return (StatusCode::BAD_REQUEST, format!("{code}: {message}\n")).into_response(),
+        Err((code, message)) => {
+            return (StatusCode::BAD_REQUEST, format!("{code}: {message}\n")).into_response()
+        }
     };
     let lang = lang.unwrap_or_default();
     let stored = match state.store.events(When::Upcoming, Timestamp::now(), &filter, LIST_LIMIT).await {
@@ -688,12 +704,16 @@ struct EventsQueryDoc {
     (status = 200, body = Vec<EventSummary>),
     (status = 400, description = "a parameter is invalid", body = crate::api::ErrorBody)
 ))]
-pub async fn api_events(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
+pub async fn api_events(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
     let (filter, when, _) = match parse_filter(raw.as_deref()) {
         Ok(parsed) => parsed,
         Err((code, message)) => return Ok(api_error(StatusCode::BAD_REQUEST, code, &message)),
     };
-    let stored = state.store.events(when.unwrap_or(When::Upcoming), Timestamp::now(), &filter, LIST_LIMIT).await?;
+    let stored =
+        state.store.events(when.unwrap_or(When::Upcoming), Timestamp::now(), &filter, LIST_LIMIT).await?;
     let events: Vec<EventSummary> = stored
         .iter()
         .filter_map(|s| {
