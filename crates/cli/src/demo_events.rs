@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn demo_events_are_valid_and_upcoming_ones_lie_ahead() {
-        let now: Timestamp = "2026-03-20T12:00:00Z".parse().unwrap();
+        let now: Timestamp = "2026-11-01T12:00:00Z".parse().unwrap();
         let records = records(now).unwrap();
         assert!(records.len() >= 6);
         let upcoming: Vec<_> = records.iter().filter(|r| r.span().unwrap().start > now).collect();
@@ -65,9 +65,9 @@ mod tests {
         assert!(upcoming.iter().any(|r| r.capacity == Some(1) && r.language == praxis_domain::Lang::Es));
         let zones: std::collections::BTreeSet<_> = records.iter().map(|r| r.time_zone.as_str()).collect();
         assert!(zones.len() >= 5, "across time zones: {zones:?}");
-        // 14 days after 20 March is 3 April: Montevideo, 10:00 local, UTC-3.
+        // 14 days after 1 November is 15 November: Montevideo, 10:00 local, UTC-3.
         let visit = records.iter().find(|r| r.id == "montevideo-sanitation-study-visit").unwrap();
-        assert_eq!(visit.start, "2026-04-03T10:00");
-        assert_eq!(visit.span().unwrap().start, "2026-04-03T13:00:00Z".parse::<Timestamp>().unwrap());
+        assert_eq!(visit.start, "2026-11-15T10:00");
+        assert_eq!(visit.span().unwrap().start, "2026-11-15T13:00:00Z".parse::<Timestamp>().unwrap());
     }
 }
