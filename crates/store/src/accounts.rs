@@ -228,14 +228,21 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             if let Some(organisation) = organisation {
-                let org_id: i64 = sqlx::query_scalar(
+                // The organisation as imported with initiatives when there is one by that name.
+                let known: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM organisations WHERE LOWER(name) = LOWER($1) ORDER BY id LIMIT 1",
+                )
+                .bind(organisation)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let org_id: i64 = if let Some(id) = known { id } else { sqlx::query_scalar(
                     "INSERT INTO organisations (slug, name) VALUES ($1, $2) \
                      ON CONFLICT (slug) DO UPDATE SET name = organisations.name RETURNING id",
                 )
                 .bind(slug(organisation))
                 .bind(organisation)
                 .fetch_one(&mut *tx)
-                .await?;
+                .await? };
                 sqlx::query(
                     "INSERT INTO memberships (user_id, organisation_id, status, requested_at, decided_at) \
                      VALUES ($1, $2, 'verified', $3, $3) \

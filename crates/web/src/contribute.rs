@@ -28,7 +28,7 @@ const BODY_LIMIT: usize = 1024 * 1024;
 
 /// Whether the account belongs to the organisation named in the record.
 fn owns(account: &Account, record: &InitiativeRecord) -> bool {
-    record.organisation.as_deref().is_some_and(|name| account.member_of(&slug(name)))
+    record.organisation.as_deref().is_some_and(|name| account.member_of(name))
 }
 
 fn invalid(message: &str, fields: BTreeMap<String, String>) -> Response {

@@ -67,7 +67,7 @@ async fn history(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
-    let owner = stored.record.organisation.as_deref().is_some_and(|o| account.member_of(&slug(o)));
+    let owner = stored.record.organisation.as_deref().is_some_and(|o| account.member_of(o));
     if !account.is_editor() && !owner {
         return Ok(forbidden(uri.path()));
     }

@@ -7,6 +7,7 @@ mod assets;
 pub mod auth;
 mod contribute;
 mod credentials;
+mod editing;
 mod error;
 mod feed;
 mod forms;
@@ -100,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(contribute::router())
         .merge(history::router())
+        .merge(editing::router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(auth::csrf_cookie))
         .layer(tower_http::compression::CompressionLayer::new())
