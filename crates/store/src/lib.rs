@@ -9,6 +9,7 @@
 
 mod accounts;
 mod initiatives;
+mod moderation;
 mod places;
 
 pub use accounts::{
@@ -16,6 +17,7 @@ pub use accounts::{
     SecondFactor, User, SESSION_DAYS,
 };
 pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
+pub use moderation::{Report, REPORT_REASONS};
 pub use places::{Counts, PlaceSummary};
 
 use sqlx::postgres::{PgPool, PgPoolOptions};

@@ -11,7 +11,6 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use praxis_domain::text::slug;
 use praxis_domain::{InitiativeRecord, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -95,6 +94,10 @@ async fn create(
             .await?;
     }
     state.catalogue.catch_up(&state.store).await?;
+    if record.status == Status::Submitted {
+        let title = record.title_in(record.language).1.to_string();
+        crate::moderation::notify_editors(&state, "mail-submitted", &[("title", title)]).await?;
+    }
     let status = if existing.is_some() { StatusCode::OK } else { StatusCode::CREATED };
     Ok((status, Json(record)).into_response())
 }

@@ -617,6 +617,10 @@ async fn save(
         state.store.audit(&account.user, "initiative.save", "initiative", &record.id, status.id()).await?;
     }
     state.catalogue.catch_up(&state.store).await?;
+    if status == Status::Submitted {
+        let title = record.title_in(record.language).1.to_string();
+        crate::moderation::notify_editors(&state, "mail-submitted", &[("title", title)]).await?;
+    }
     let to = if status == Status::Published {
         format!("/{}/initiatives/{}", lang.code(), record.id)
     } else {

@@ -16,6 +16,7 @@ mod i18n;
 mod index;
 mod initiatives;
 mod markdown;
+mod moderation;
 mod pages;
 mod places;
 mod search;
@@ -102,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .merge(contribute::router())
         .merge(history::router())
         .merge(editing::router())
+        .merge(moderation::router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(auth::csrf_cookie))
         .layer(tower_http::compression::CompressionLayer::new())

@@ -471,3 +471,55 @@ async fn the_form_keeps_what_was_typed_refuses_bad_input_and_stores_nothing() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Presupuesto participativo joven") && html.contains("enviada para revisión"));
 }
+
+#[tokio::test]
+async fn a_report_reaches_the_editors_and_hiding_removes_the_initiative_at_once() {
+    let app = app().await;
+    let (status, _) =
+        call(&app, "POST", "/api/v1/initiatives", Some(&app.editor), bytes(&record("ros-7"))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, found) = call(&app, "GET", "/api/v1/search?q=presupuesto", None, None).await;
+    assert_eq!(found["total"], 1);
+
+    // A visitor reports it (with the CSRF cookie every visitor gets).
+    let csrf = "v".repeat(43);
+    let visitor = format!("praxis_csrf={csrf}");
+    let (status, html, _) = page(&app, "GET", "/fr/initiatives/ros-7", &visitor, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Signaler un problème"));
+    let (status, _, location) = page(
+        &app,
+        "POST",
+        "/fr/initiatives/ros-7/report",
+        &visitor,
+        Some(format!("csrf={csrf}&reason=personal_data&details=Le+t%C3%A9l%C3%A9phone+d%27une+personne")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("?reported=1"));
+    assert!(app_outbox(&app).iter().any(|m| m.contains("To: ed@network.org")), "editors are told");
+
+    let (editor, ecsrf) = session(&app, "ed@network.org").await;
+    let (_, html, _) = page(&app, "GET", "/en/editor", &editor, None).await;
+    assert!(html.contains("1 report to resolve") && html.contains("personal data"), "{html}");
+    let report = app.store.open_reports().await.unwrap()[0].id;
+    let (status, _, _) = page(
+        &app,
+        "POST",
+        &format!("/en/editor/reports/{report}"),
+        &editor,
+        Some(format!("csrf={ecsrf}&decision=hide&note=phone")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    let (status, _) = call(&app, "GET", "/api/v1/initiatives/ros-7", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, found) = call(&app, "GET", "/api/v1/search?q=presupuesto", None, None).await;
+    assert_eq!(found["total"], 0, "hidden content leaves search at once");
+    assert!(app.store.open_reports().await.unwrap().is_empty());
+    let revisions = app.store.revisions("ros-7").await.unwrap();
+    assert_eq!(revisions.last().unwrap().record.status.id(), "hidden");
+    let audit = app.store.audit_log(Some(("initiative", "ros-7")), 5).await.unwrap();
+    assert_eq!(audit[0].action, "report.hide");
+}
