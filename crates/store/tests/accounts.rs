@@ -439,7 +439,6 @@ async fn the_audit_log_is_newest_first_and_filters_by_subject() {
 }
 
 #[tokio::test]
-#[ignore = "bug: request_membership returns Pending for a membership an editor already verified (the row rightly stays verified, the answer does not)"]
 async fn asking_again_keeps_and_reports_a_verified_membership() {
     on_every_backend(|store| async move {
         let (lyon, editor) = organisation(&store, "Ville de Lyon").await;

@@ -36,3 +36,8 @@ mail-submitted-body = Hello,
     { $link }
 
     — Praxis
+audit-title = Audit log
+audit-intro = Every action of editors and administrators, newest first.
+audit-action = Action
+audit-subject = Subject
+audit-detail = Detail

@@ -36,3 +36,8 @@ mail-submitted-body = Hola:
     { $link }
 
     — Praxis
+audit-title = Registro de auditoría
+audit-intro = Cada acción de editores y administradores, de la más reciente a la más antigua.
+audit-action = Acción
+audit-subject = Objeto
+audit-detail = Detalle

@@ -36,3 +36,8 @@ mail-submitted-body = Bonjour,
     { $link }
 
     — Praxis
+audit-title = Journal d’audit
+audit-intro = Chaque action des éditeurs et des administrateurs, la plus récente en premier.
+audit-action = Action
+audit-subject = Objet
+audit-detail = Détail
