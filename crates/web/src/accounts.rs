@@ -407,7 +407,7 @@ async fn sign_out_everywhere(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     state.store.delete_sessions_of(account.id).await?;
-    Ok(without_session_cookie(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response()))
+    Ok(without_session_cookie(Redirect::to(&format!("/{}/", lang.code())).into_response()))
 }
 
 // --- Sign up and e-mail verification ------------------------------------------------
