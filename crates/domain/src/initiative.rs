@@ -57,6 +57,8 @@ pub enum Status {
     Draft,
     /// Written by a member, waiting for an editor's review; not public.
     Submitted,
+    /// Taken down by an editor after a report; not public, kept with its history.
+    Hidden,
 }
 
 impl Status {
@@ -65,6 +67,7 @@ impl Status {
             Status::Published => "published",
             Status::Draft => "draft",
             Status::Submitted => "submitted",
+            Status::Hidden => "hidden",
         }
     }
 }
@@ -201,9 +204,10 @@ impl InitiativeRecord {
                     "published" => Some(Status::Published),
                     "draft" => Some(Status::Draft),
                     "submitted" => Some(Status::Submitted),
+                    "hidden" => Some(Status::Hidden),
                     _ => None,
                 },
-                "published, draft, submitted",
+                "published, draft, submitted, hidden",
             )
             .unwrap_or_default();
         let mut errors = r.errors;

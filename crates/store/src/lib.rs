@@ -10,6 +10,7 @@
 mod accounts;
 mod events;
 mod initiatives;
+mod moderation;
 mod places;
 
 pub use accounts::{
@@ -21,6 +22,7 @@ pub use events::{
     StoredEvent, When, MAIL_ATTEMPTS_MAX, REMINDER_BEFORE,
 };
 pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
+pub use moderation::{Report, REPORT_REASONS};
 pub use places::{Counts, PlaceSummary};
 
 use sqlx::postgres::{PgPool, PgPoolOptions};

@@ -437,3 +437,18 @@ async fn the_audit_log_is_newest_first_and_filters_by_subject() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn asking_again_keeps_and_reports_a_verified_membership() {
+    on_every_backend(|store| async move {
+        let (lyon, editor) = organisation(&store, "Ville de Lyon").await;
+        let bo = member(&store, "bo@gmail.com").await;
+        store.request_membership(bo, lyon).await.unwrap();
+        store.decide_membership(bo, lyon, true, &editor).await.unwrap();
+        let answer = store.request_membership(bo, lyon).await.unwrap();
+        assert_eq!(store.memberships_of(bo).await.unwrap()[0].status, MembershipStatus::Verified, "kept");
+        assert!(store.pending_memberships().await.unwrap().is_empty());
+        assert_eq!(answer, MembershipStatus::Verified, "the answer says what is stored");
+    })
+    .await;
+}

@@ -50,9 +50,14 @@ impl Account {
         self.role == Role::Admin
     }
 
-    /// Whether the account is a verified member of the organisation with this slug.
-    pub fn member_of(&self, organisation_slug: &str) -> bool {
-        self.organisations.iter().any(|m| m.slug == organisation_slug)
+    /// Whether the account is a verified member of the organisation with this slug or
+    /// name (names compare without case, accents or punctuation, as initiatives name
+    /// their organisation in free text).
+    pub fn member_of(&self, organisation: &str) -> bool {
+        let wanted = praxis_domain::text::slug(organisation);
+        self.organisations
+            .iter()
+            .any(|m| m.slug == organisation || praxis_domain::text::slug(&m.name) == wanted)
     }
 }
 

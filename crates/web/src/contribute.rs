@@ -11,7 +11,6 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use praxis_domain::text::slug;
 use praxis_domain::{InitiativeRecord, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -28,7 +27,7 @@ const BODY_LIMIT: usize = 1024 * 1024;
 
 /// Whether the account belongs to the organisation named in the record.
 fn owns(account: &Account, record: &InitiativeRecord) -> bool {
-    record.organisation.as_deref().is_some_and(|name| account.member_of(&slug(name)))
+    record.organisation.as_deref().is_some_and(|name| account.member_of(name))
 }
 
 fn invalid(message: &str, fields: BTreeMap<String, String>) -> Response {
@@ -95,6 +94,10 @@ async fn create(
             .await?;
     }
     state.catalogue.catch_up(&state.store).await?;
+    if record.status == Status::Submitted {
+        let title = record.title_in(record.language).1.to_string();
+        crate::moderation::notify_editors(&state, "mail-submitted", &[("title", title)]).await?;
+    }
     let status = if existing.is_some() { StatusCode::OK } else { StatusCode::CREATED };
     Ok((status, Json(record)).into_response())
 }

@@ -12,7 +12,7 @@ use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use praxis_domain::text::{escape_markup, slug};
+use praxis_domain::text::escape_markup;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -67,7 +67,7 @@ async fn history(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
-    let owner = stored.record.organisation.as_deref().is_some_and(|o| account.member_of(&slug(o)));
+    let owner = stored.record.organisation.as_deref().is_some_and(|o| account.member_of(o));
     if !account.is_editor() && !owner {
         return Ok(forbidden(uri.path()));
     }
@@ -137,6 +137,15 @@ async fn restore(
     Ok(Redirect::to(&format!("/{}/initiatives/{id}/history", lang.code())).into_response())
 }
 
+pub struct ReportItem {
+    pub id: i64,
+    pub initiative: String,
+    pub title: String,
+    pub reason: String,
+    pub details: String,
+    pub at: String,
+}
+
 pub struct QueueItem {
     pub id: String,
     pub title: String,
@@ -153,6 +162,8 @@ struct QueuePage {
     submitted: Vec<QueueItem>,
     count: usize,
     memberships: usize,
+    reports: Vec<ReportItem>,
+    report_count: usize,
     /// The initiative whose "send back" lacked a comment.
     missing: String,
 }
@@ -193,7 +204,30 @@ async fn queue(
         })
         .collect::<Vec<_>>();
     let memberships = state.store.pending_memberships().await?.len();
-    let page = QueuePage { c, count: submitted.len(), submitted, memberships, missing: query.missing };
+    let mut reports = Vec::new();
+    for r in state.store.open_reports().await? {
+        let title = match state.store.initiative(&r.initiative_id).await? {
+            Some(s) => s.record.title_in(lang).1.to_string(),
+            None => r.initiative_id.clone(),
+        };
+        reports.push(ReportItem {
+            id: r.id,
+            title,
+            reason: c.t(&format!("report-reason-{}", r.reason)),
+            details: r.details,
+            at: r.created_at.get(..10).unwrap_or("").to_string(),
+            initiative: r.initiative_id,
+        });
+    }
+    let page = QueuePage {
+        c,
+        count: submitted.len(),
+        submitted,
+        memberships,
+        report_count: reports.len(),
+        reports,
+        missing: query.missing,
+    };
     Ok(Html(page.render()?).into_response())
 }
 

@@ -7,6 +7,7 @@ mod assets;
 pub mod auth;
 mod contribute;
 mod credentials;
+mod editing;
 mod error;
 mod events;
 mod feed;
@@ -16,6 +17,7 @@ mod i18n;
 mod index;
 mod initiatives;
 mod markdown;
+mod moderation;
 mod pages;
 mod places;
 mod search;
@@ -103,6 +105,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(contribute::router())
         .merge(history::router())
+        .merge(editing::router())
+        .merge(moderation::router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(auth::csrf_cookie))
         .layer(tower_http::compression::CompressionLayer::new())

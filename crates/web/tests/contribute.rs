@@ -333,3 +333,193 @@ fn app_outbox(app: &App) -> Vec<String> {
     files.sort();
     files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
 }
+
+/// A multipart body: text fields, then files (name, bytes).
+fn multipart(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "praxis-test-boundary-7d41";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (filename, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn post_multipart(
+    app: &App,
+    uri: &str,
+    cookie: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> (StatusCode, String, String) {
+    let request = Request::post(uri)
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let location =
+        response.headers().get(header::LOCATION).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned(), location)
+}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00";
+
+#[tokio::test]
+async fn the_form_keeps_what_was_typed_refuses_bad_input_and_stores_nothing() {
+    let app = app().await;
+    let (member, csrf) = session(&app, "ana@rosario.gob.ar").await;
+    let (status, html, _) = page(&app, "GET", "/es/initiatives/new", &member, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Municipalidad de Rosario"), "the member writes for their organisation");
+    let long_title = "T".repeat(1_000_000);
+    let base = [
+        ("csrf", csrf.as_str()),
+        ("language", "es"),
+        ("summary_es", "Jóvenes deciden una parte del presupuesto."),
+        ("body_es", "Hola <script>alert('x')</script> **mundo**"),
+        ("city", "Rosario"),
+        ("country", "AR"),
+        ("organisation", "Municipalidad de Rosario"),
+        ("kind", "program"),
+        ("themes", "governance-participation"),
+        ("links", "javascript:alert(1) Mal"),
+        ("action", "submit"),
+    ];
+    let mut fields = base.to_vec();
+    fields.push(("title_es", &long_title));
+    let (ct, body) = multipart(&fields, &[("informe.pdf", b"<html>not a pdf</html>")]);
+    let (status, html, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("id=\"f-title_es-error\""), "the title's problem is next to it");
+    assert!(html.contains("id=\"f-links-error\""));
+    assert!(html.contains("id=\"f-attachments-error\"") && html.contains("informe.pdf"));
+    assert!(html.contains("Jóvenes deciden una parte del presupuesto."), "what was typed is kept");
+    assert!(!html.contains("<script>alert"), "typed markup is escaped");
+    assert!(app
+        .store
+        .organisation_initiatives(&["Municipalidad de Rosario".into()])
+        .await
+        .unwrap()
+        .is_empty());
+
+    // Preview renders the Markdown without the script and saves nothing.
+    let mut fields = base.to_vec();
+    fields.retain(|(k, _)| *k != "links" && *k != "action");
+    fields.push(("title_es", "Presupuesto participativo joven"));
+    let mut preview = fields.clone();
+    preview.push(("action", "preview"));
+    let (ct, body) = multipart(&preview, &[]);
+    let (status, html, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<strong>mundo</strong>") && !html.contains("<script>alert"));
+
+    // A forged CSRF field is refused.
+    let mut forged = fields.clone();
+    forged[0] = ("csrf", "forged-forged-forged-forged-forged-forged-xx");
+    forged.push(("action", "submit"));
+    let (ct, body) = multipart(&forged, &[]);
+    let (status, _, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(app
+        .store
+        .organisation_initiatives(&["Municipalidad de Rosario".into()])
+        .await
+        .unwrap()
+        .is_empty());
+
+    // A valid submission with an image is stored for review; the image is served as stored.
+    let mut submit = fields.clone();
+    submit.push(("action", "submit"));
+    let (ct, body) = multipart(&submit, &[("foto.png", PNG)]);
+    let (status, _, location) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let stored = app.store.organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    let record = &stored[0].record;
+    assert_eq!(record.status.id(), "submitted");
+    let file =
+        record.links.iter().find(|l| l.title.as_deref() == Some("foto.png")).expect("the attachment link");
+    let path = file.url.split_once("/files/").map(|(_, p)| format!("/files/{p}")).unwrap();
+    let response =
+        app.router.clone().oneshot(Request::get(&path).body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "image/png");
+    assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+
+    // Another organisation's member may not edit it.
+    let (other, _) = session(&app, "li@wuhan.gov.cn").await;
+    let (status, _, _) =
+        page(&app, "GET", &format!("/es/initiatives/{}/edit", record.id), &other, None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, html, _) = page(&app, "GET", "/es/account/initiatives", &member, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Presupuesto participativo joven") && html.contains("enviada para revisión"));
+}
+
+#[tokio::test]
+async fn a_report_reaches_the_editors_and_hiding_removes_the_initiative_at_once() {
+    let app = app().await;
+    let (status, _) =
+        call(&app, "POST", "/api/v1/initiatives", Some(&app.editor), bytes(&record("ros-7"))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, found) = call(&app, "GET", "/api/v1/search?q=presupuesto", None, None).await;
+    assert_eq!(found["total"], 1);
+
+    // A visitor reports it (with the CSRF cookie every visitor gets).
+    let csrf = "v".repeat(43);
+    let visitor = format!("praxis_csrf={csrf}");
+    let (status, html, _) = page(&app, "GET", "/fr/initiatives/ros-7", &visitor, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Signaler un problème"));
+    let (status, _, location) = page(
+        &app,
+        "POST",
+        "/fr/initiatives/ros-7/report",
+        &visitor,
+        Some(format!("csrf={csrf}&reason=personal_data&details=Le+t%C3%A9l%C3%A9phone+d%27une+personne")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("?reported=1"));
+    assert!(app_outbox(&app).iter().any(|m| m.contains("To: ed@network.org")), "editors are told");
+
+    let (editor, ecsrf) = session(&app, "ed@network.org").await;
+    let (_, html, _) = page(&app, "GET", "/en/editor", &editor, None).await;
+    assert!(html.contains("1 report to resolve") && html.contains("personal data"), "{html}");
+    let report = app.store.open_reports().await.unwrap()[0].id;
+    let (status, _, _) = page(
+        &app,
+        "POST",
+        &format!("/en/editor/reports/{report}"),
+        &editor,
+        Some(format!("csrf={ecsrf}&decision=hide&note=phone")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    let (status, _) = call(&app, "GET", "/api/v1/initiatives/ros-7", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, found) = call(&app, "GET", "/api/v1/search?q=presupuesto", None, None).await;
+    assert_eq!(found["total"], 0, "hidden content leaves search at once");
+    assert!(app.store.open_reports().await.unwrap().is_empty());
+    let revisions = app.store.revisions("ros-7").await.unwrap();
+    assert_eq!(revisions.last().unwrap().record.status.id(), "hidden");
+    let audit = app.store.audit_log(Some(("initiative", "ros-7")), 5).await.unwrap();
+    assert_eq!(audit[0].action, "report.hide");
+}
