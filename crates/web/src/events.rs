@@ -380,6 +380,8 @@ pub struct FormState {
     pub organisation: String,
     pub consent: bool,
     pub errors: Vec<(String, String)>,
+    /// Said above the form (not a problem with what was typed).
+    pub notice: Option<String>,
 }
 
 impl FormState {
@@ -480,6 +482,7 @@ async fn register(
                     organisation: form.organisation,
                     consent: form.consent,
                     errors,
+                    notice: None,
                 };
                 return render_event(&state, c, &stored, &viewer, typed).await;
             }
@@ -494,11 +497,15 @@ async fn register(
     };
     let registration = match state.store.register(&id, &who, Timestamp::now()).await? {
         Booking::Registered(r) => r,
-        // The same address again: the page of the registration it already holds. Its
-        // e-mail went to that address; showing the page here reveals nothing the
-        // person typing it does not know, since the token is only in the URL we send
-        // them to.
-        Booking::AlreadyRegistered(r) => r,
+        // The same address again. Its registration page holds the cancel secret and,
+        // once confirmed, the online link: only the mailbox gets it, so the person
+        // typing is told to look there, whoever they are.
+        Booking::AlreadyRegistered(_) => {
+            let c = event_chrome(&state, lang, &stored, &viewer);
+            let notice = Some(c.t("events-already-registered"));
+            let form = FormState { notice, ..FormState::default() };
+            return render_event(&state, c, &stored, &viewer, form).await;
+        }
         Booking::Closed => {
             let c = event_chrome(&state, lang, &stored, &viewer);
             let form =

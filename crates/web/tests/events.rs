@@ -311,6 +311,19 @@ async fn registration_waiting_list_cancel_and_promotion() {
         "no link in calendars"
     );
 
+    // The same address again learns nothing: no redirect to the registration page.
+    let again = post(
+        &app,
+        "/es/events/small/register",
+        &[("name", "Someone"), ("email", "ANA@example.org"), ("consent", "yes")],
+        None,
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert!(again.body.contains("Esta dirección ya está inscrita"));
+    assert!(!again.body.contains(&first_page_uri) && !again.body.contains(SECRET_LINK));
+    assert_eq!(app.state.store.registrations("small").await.unwrap().len(), 1);
+
     // The event is full now; the second person is wait-listed.
     let full = get(&app, "/es/events/small").await.body;
     assert!(full.contains("Entrar en la lista de espera"));

@@ -70,6 +70,7 @@ events-cancelled-title = Your registration is cancelled
 events-cancelled-text = Your registration is cancelled. Thank you for freeing your seat for someone else.
 events-join-online = Join online
 events-cancel-text = Can't come? Cancelling gives your seat to the next person on the waiting list.
+events-already-registered = This address is already registered for this event. The e-mail we sent to it has the link to the registration, to see it or cancel it.
 events-cancel-button = Cancel my registration
 
 ## E-mail

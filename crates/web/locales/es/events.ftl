@@ -70,6 +70,7 @@ events-cancelled-title = Su inscripción está cancelada
 events-cancelled-text = Su inscripción está cancelada. Gracias por liberar su plaza para otra persona.
 events-join-online = Unirse en línea
 events-cancel-text = ¿No puede asistir? Al cancelar, su plaza pasa a la siguiente persona de la lista de espera.
+events-already-registered = Esta dirección ya está inscrita en este evento. El correo que le enviamos contiene el enlace a la inscripción, para verla o cancelarla.
 events-cancel-button = Cancelar mi inscripción
 
 ## Correos

@@ -70,6 +70,7 @@ events-cancelled-title = Votre inscription est annulée
 events-cancelled-text = Votre inscription est annulée. Merci d'avoir libéré votre place pour quelqu'un d'autre.
 events-join-online = Rejoindre en ligne
 events-cancel-text = Vous ne pouvez pas venir ? En annulant, vous cédez votre place à la personne suivante sur la liste d'attente.
+events-already-registered = Cette adresse est déjà inscrite à cet événement. Le courriel que nous lui avons envoyé contient le lien vers l'inscription, pour la consulter ou l'annuler.
 events-cancel-button = Annuler mon inscription
 
 ## Courriels
