@@ -15,6 +15,8 @@
     var end = new Date(dd.getAttribute('data-end'));
     if (isNaN(start) || isNaN(end)) return;
     var lang = dd.getAttribute('data-lang') || document.documentElement.lang || 'en';
+    // The pages write English dates day-month-year, as British English does.
+    if (lang === 'en') lang = 'en-GB';
     var day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone });
     var clock = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
     var startDay = day.format(start);

@@ -607,7 +607,9 @@ pub fn calendar_event<'a>(
     let (text_lang, title) = r.title_in(lang);
     let (_, description) = r.description.pick(text_lang, r.language).unwrap_or((text_lang, ""));
     let url = format!("{base}/{lang}/events/{}", r.id);
-    let host = base.split("://").nth(1).unwrap_or("praxis");
+    // The UID names the site by its public address, whichever address was asked, so a
+    // calendar subscribed through two names does not hold the event twice.
+    let host = state.public_url.split("://").nth(1).unwrap_or("praxis");
     // Where, but never the online link itself: calendars are public.
     let location = match (&r.venue, r.online_link.is_some()) {
         (Some(v), _) => Some(v.clone()),

@@ -139,4 +139,20 @@ mod tests {
         assert!(unfolded.contains("DTSTAMP:20260302T000000Z"));
         assert!(unfolded.contains("UID:mvd-water@praxis.test"));
     }
+
+    proptest::proptest! {
+        /// Any text, folded and unfolded, comes back whole; no physical line exceeds 75
+        /// octets, none is broken inside a character, and no bare line break survives.
+        #[test]
+        fn folding_round_trips(value in "\\PC{0,300}") {
+            let mut out = String::new();
+            line(&mut out, &format!("SUMMARY:{}", text(&value)));
+            for physical in out.trim_end_matches("\r\n").split("\r\n") {
+                proptest::prop_assert!(physical.len() <= 75);
+                proptest::prop_assert!(!physical.contains('\n') && !physical.contains('\r'));
+            }
+            let unfolded = out.trim_end_matches("\r\n").replace("\r\n ", "");
+            proptest::prop_assert_eq!(unfolded, format!("SUMMARY:{}", text(&value)));
+        }
+    }
 }
