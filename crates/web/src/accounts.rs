@@ -902,6 +902,12 @@ pub struct AccountRow {
     pub two_factor: bool,
 }
 
+impl AccountRow {
+    pub fn has_role(&self, role: &str) -> bool {
+        self.role == role
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin-accounts.html")]
 struct AccountsList {
@@ -990,6 +996,12 @@ pub struct OrganisationRow {
     pub name: String,
     pub kind: String,
     pub domains: String,
+}
+
+impl OrganisationRow {
+    pub fn has_kind(&self, kind: &str) -> bool {
+        self.kind == kind
+    }
 }
 
 #[derive(Template)]
