@@ -249,6 +249,14 @@ fn matrix() -> Vec<Row> {
             Admin,
         ),
         row("GET", "/{lang}/admin/audit", "/en/admin/audit", Nothing, Admin),
+        row("GET", "/{lang}/admin/organisations", "/en/admin/organisations", Nothing, Admin),
+        row(
+            "POST",
+            "/{lang}/admin/organisations/{id}",
+            "/en/admin/organisations/1",
+            Form(&[("kind", "local"), ("domains", "rosario.gob.ar")]),
+            Admin,
+        ),
         // Events: public pages, registration by anyone (the cancel link's secret is the
         // key to a registration), calendars and the API; editors manage and see registrants.
         row("GET", "/{lang}/events", "/es/events?theme=housing", Nothing, Anyone),
