@@ -14,8 +14,10 @@ use praxis_mail::{Attachment, Email};
 use praxis_store::{MailJob, MailKind, StoreError};
 use std::time::Duration;
 
-/// Jobs handled per round.
-const BATCH: i64 = 50;
+/// Jobs claimed at a time. One: a sender that dies between claiming and marking leaves
+/// that job in doubt (never sent again, rather than maybe twice), so it claims no more
+/// than it is about to send.
+const BATCH: i64 = 1;
 
 /// Who this sender is, as recorded on the jobs it claims.
 fn sender() -> String {
