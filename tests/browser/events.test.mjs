@@ -50,8 +50,18 @@ describe('Events: register, waiting list, cancel, promotion (Spanish)', () => {
     const mine = times.locator('dd.visitor-time');
     await mine.waitFor({ state: 'visible' });
     assert.match(await mine.innerText(), /\(Europe\/Berlin\)$/, 'her own zone is shown');
-    // Montevideo 10:00 (UTC-3) is 14:00 in Berlin in winter.
-    assert.match(await mine.innerText(), /14:00–16:30/);
+    // The same instant on a Berlin clock, worked out here with Node's own time zone data
+    // (14:00 in winter, 15:00 in summer: Montevideo keeps UTC-3 all year).
+    const start = new Date(await mine.getAttribute('data-start'));
+    const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start);
+    assert.ok((await mine.innerText()).includes(`${berlin}–`), `Berlin time ${berlin} in: ${await mine.innerText()}`);
+    assert.match(berlin, /^1[45]:00$/);
+    // Seen from Shanghai (no daylight saving either side) it is always 21:00–23:30.
+    const shanghai = await openPage(t, { locale: 'es-ES', timezoneId: 'Asia/Shanghai' });
+    await shanghai.goto(page.url());
+    const there = shanghai.locator('dl.times dd.visitor-time').first();
+    await there.waitFor({ state: 'visible' });
+    assert.match(await there.innerText(), /21:00–23:30 \(Asia\/Shanghai\)$/);
     assert.equal(await page.getByText('meet.example.org').count(), 0, 'the online link is not public');
 
     // She registers.
