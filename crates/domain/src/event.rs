@@ -193,6 +193,22 @@ pub fn zone(name: &str) -> Option<TimeZone> {
     TimeZone::get(name).ok()
 }
 
+/// The IANA zone names people pick from (`Area/City`), sorted; the legacy aliases and
+/// `Etc/` offsets are left out of the list but still accepted.
+pub fn zone_names() -> Vec<String> {
+    let mut names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.to_string())
+        .filter(|n| {
+            n.contains('/') && !n.starts_with("Etc/") && n.chars().next().is_some_and(char::is_uppercase)
+        })
+        .filter(|n| !n.starts_with("US/") && !n.starts_with("SystemV/"))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 impl EventRecord {
     /// Reads and validates a JSON value (the demo file, the editor API).
     pub fn from_json(value: &serde_json::Value) -> Result<EventRecord, Vec<FieldError>> {
@@ -632,6 +648,16 @@ mod tests {
         let errors = EventRecord::from_json(&v).unwrap_err();
         assert_eq!(errors[0].field, "start");
         assert_eq!(errors[0].code, "nonexistent_time");
+    }
+
+    #[test]
+    fn zone_names_come_from_the_compiled_database() {
+        let names = zone_names();
+        assert!(names.len() > 300, "{}", names.len());
+        for n in ["America/Montevideo", "Europe/Berlin", "Asia/Shanghai", "Africa/Abidjan"] {
+            assert!(names.iter().any(|z| z == n), "{n}");
+        }
+        assert!(names.iter().all(|n| zone(n).is_some()));
     }
 
     #[test]

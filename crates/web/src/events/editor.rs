@@ -245,6 +245,8 @@ struct EditPage {
     formats: Vec<Choice>,
     langs: Vec<Choice>,
     themes: Vec<Choice>,
+    /// Suggestions for the time zone field.
+    zones: Vec<String>,
 }
 
 fn edit_page(
@@ -260,6 +262,7 @@ fn edit_page(
         formats: Format::ALL.iter().map(|f| choice(f.id(), format!("events-format-{}", f.id()))).collect(),
         langs: Lang::ALL.iter().map(|l| choice(l.code(), format!("lang-{l}"))).collect(),
         themes: Theme::ALL.iter().map(|t| choice(t.id(), t.label_key())).collect(),
+        zones: praxis_domain::event::zone_names(),
         heading,
         action,
         is_new,
