@@ -3,6 +3,7 @@
 //! Nothing here performs I/O. The web forms, the JSON API and the importer all validate
 //! through [`initiative::InitiativeRecord::validate`] so that they agree on what is valid.
 
+pub mod call;
 pub mod country;
 pub mod gazetteer;
 pub mod initiative;
@@ -11,6 +12,7 @@ pub mod place;
 pub mod text;
 pub mod vocab;
 
+pub use call::{CallRecord, CallStatus, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint};
 pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;
 pub use place::{Place, PlaceKind};
