@@ -209,7 +209,9 @@ impl WorkingPoint {
 }
 
 /// What kind of body signs a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignatoryType {
     LocalGovernment,
@@ -330,13 +332,21 @@ impl SignatureRequest {
         let mut working_points: Vec<String> = Vec::new();
         for id in &input.working_points {
             if call.working_point(id).is_none() {
-                errors.push(FieldError::new("working_points", "unknown_value", format!("{id:?} is not in this call")));
+                errors.push(FieldError::new(
+                    "working_points",
+                    "unknown_value",
+                    format!("{id:?} is not in this call"),
+                ));
             } else if !working_points.contains(id) {
                 working_points.push(id.clone());
             }
         }
         if input.working_points.is_empty() {
-            errors.push(FieldError::new("working_points", "required", "commit to at least one working point"));
+            errors.push(FieldError::new(
+                "working_points",
+                "required",
+                "commit to at least one working point",
+            ));
         }
         // Keep the call's order, so that the same commitments always read the same.
         working_points.sort_by_key(|id| call.working_points.iter().position(|p| &p.id == id));
@@ -402,8 +412,14 @@ mod tests {
             title: ml(&[(Lang::En, "Green cities"), (Lang::Fr, "Villes vertes")]),
             text: ml(&[(Lang::En, "We commit."), (Lang::Fr, "Nous nous engageons.")]),
             working_points: vec![
-                WorkingPoint { id: "trees".into(), text: ml(&[(Lang::En, "Plant trees"), (Lang::Fr, "Planter")]) },
-                WorkingPoint { id: "buses".into(), text: ml(&[(Lang::En, "Clean buses"), (Lang::Fr, "Bus")]) },
+                WorkingPoint {
+                    id: "trees".into(),
+                    text: ml(&[(Lang::En, "Plant trees"), (Lang::Fr, "Planter")]),
+                },
+                WorkingPoint {
+                    id: "buses".into(),
+                    text: ml(&[(Lang::En, "Clean buses"), (Lang::Fr, "Bus")]),
+                },
             ],
             opens: "2026-01-01".into(),
             closes: None,

@@ -429,7 +429,11 @@ fn check_unique<T: Vocabulary>(errors: &mut Vec<FieldError>, field: &str, values
     }
 }
 
-pub(crate) fn check_date(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>) -> Option<time::Date> {
+pub(crate) fn check_date(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    value: Option<&str>,
+) -> Option<time::Date> {
     let value = value?;
     let format = time::macros::format_description!("[year]-[month]-[day]");
     match time::Date::parse(value, format) {

@@ -7,9 +7,11 @@
 //! Every write happens inside one transaction that also stores the new revision and a
 //! change event, which the search index follows.
 
+mod calls;
 mod initiatives;
 mod places;
 
+pub use calls::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
 pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
 pub use places::{Counts, PlaceSummary};
 
