@@ -397,6 +397,48 @@ pub fn is_email(value: &str) -> bool {
         && !domain.contains("..")
 }
 
+/// A file of calls and their signatories (the bundled demo data, `data/demo/calls.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallsFile {
+    pub calls: Vec<CallRecord>,
+    #[serde(default)]
+    pub signatories: Vec<SignatoryEntry>,
+}
+
+/// A signatory as written in a [`CallsFile`]: public data only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignatoryEntry {
+    pub call: String,
+    pub institution: String,
+    #[serde(rename = "type")]
+    pub kind: SignatoryType,
+    pub city: String,
+    pub country: String,
+    /// `YYYY-MM-DD`.
+    pub joined: String,
+    pub working_points: Vec<String>,
+    #[serde(default)]
+    pub initiatives: Vec<String>,
+}
+
+impl SignatoryEntry {
+    /// The entry as a request, with placeholder contact details (a file holds no
+    /// personal data).
+    pub fn as_request(&self) -> SignatureRequest {
+        SignatureRequest {
+            institution: self.institution.clone(),
+            kind: self.kind,
+            city: self.city.clone(),
+            country: self.country.clone(),
+            representative_name: String::new(),
+            representative_role: String::new(),
+            email: String::new(),
+            working_points: self.working_points.clone(),
+            language: Lang::En,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,6 +564,22 @@ mod tests {
             institution_key("City Council", "Springfield", "US"),
             institution_key("City Council", "Shelbyville", "US")
         );
+    }
+
+    #[test]
+    fn the_demo_calls_are_valid() {
+        let file: CallsFile = serde_json::from_str(include_str!("../../../data/demo/calls.json")).unwrap();
+        for call in &file.calls {
+            assert_eq!(call.validate(), vec![], "{}", call.id);
+            assert!(call.working_points.len() >= 6);
+            assert_eq!(call.languages(), vec![Lang::En, Lang::Fr, Lang::Es]);
+        }
+        assert!(file.signatories.len() >= 12);
+        for s in &file.signatories {
+            let call = file.calls.iter().find(|c| c.id == s.call).expect("known call");
+            assert!(s.working_points.iter().all(|p| call.working_point(p).is_some()), "{}", s.institution);
+            assert!(is_country_code(&s.country));
+        }
     }
 
     #[test]

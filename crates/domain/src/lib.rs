@@ -12,7 +12,9 @@ pub mod place;
 pub mod text;
 pub mod vocab;
 
-pub use call::{CallRecord, CallStatus, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint};
+pub use call::{
+    CallRecord, CallStatus, CallsFile, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint,
+};
 pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;
 pub use place::{Place, PlaceKind};

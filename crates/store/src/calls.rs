@@ -10,7 +10,7 @@ use crate::initiatives::WriteOutcome;
 use crate::{now, with_pool, Result, Store, StoreError};
 use praxis_domain::call::institution_key;
 use praxis_domain::text::slug;
-use praxis_domain::{CallRecord, CallStatus, Place, SignatoryType, SignatureRequest};
+use praxis_domain::{CallRecord, CallStatus, CallsFile, Place, SignatoryType, SignatureRequest};
 use std::collections::HashMap;
 
 /// A call as stored, with its current version and how many have signed it.
@@ -630,6 +630,23 @@ impl Store {
             slug
         });
         self.signatory(call_id, &slug).await?.ok_or(StoreError::NotFound)
+    }
+
+    /// Loads calls and their signatories (the demo data) in one go: each call is saved,
+    /// each signatory signed directly on its `joined` day with its initiatives linked.
+    pub async fn load_calls(&self, file: &CallsFile, author: &str) -> Result<usize> {
+        for call in &file.calls {
+            self.save_call(call, author).await?;
+        }
+        for entry in &file.signatories {
+            let signatory = self
+                .sign_directly(&entry.call, &entry.as_request(), None, Some(&entry.joined), author)
+                .await?;
+            if !entry.initiatives.is_empty() {
+                self.set_signatory_initiatives(&entry.call, &signatory.slug, &entry.initiatives).await?;
+            }
+        }
+        Ok(file.signatories.len())
     }
 
     /// The public register of a call: verified signatories, in the order they joined.

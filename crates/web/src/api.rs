@@ -33,8 +33,27 @@ pub fn router() -> Router<AppState> {
         version = "1",
         description = "Initiatives that cities share, searchable across English, French and Spanish."
     ),
-    paths(healthz, healthz_details, get_initiative, search, suggest, glossary_skos, openapi),
-    components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail))
+    paths(
+        healthz,
+        healthz_details,
+        get_initiative,
+        search,
+        suggest,
+        glossary_skos,
+        openapi,
+        crate::calls::api_calls,
+        crate::calls::api_signatories
+    ),
+    components(schemas(
+        InitiativeRecord,
+        SearchResponse,
+        SearchHit,
+        ErrorBody,
+        ErrorDetail,
+        crate::calls::ApiCall,
+        crate::calls::ApiWorkingPoint,
+        crate::calls::ApiSignatory
+    ))
 )]
 pub struct ApiDoc;
 

@@ -3,6 +3,8 @@
 
 mod api;
 mod assets;
+mod calls;
+mod calls_svg;
 mod error;
 mod feed;
 mod i18n;
@@ -52,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .merge(feed::router())
         .merge(api::router())
         .merge(assets::router())
+        .merge(calls::router())
         .fallback(error::not_found)
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::trace::TraceLayer::new_for_http())
