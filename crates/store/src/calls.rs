@@ -510,6 +510,15 @@ impl Store {
         })
     }
 
+    /// The request a confirmation link belongs to, without confirming it.
+    pub async fn request_by_token(&self, token: &str) -> Result<Option<StoredRequest>> {
+        let sql = format!("{REQUEST_SELECT} WHERE r.token = $1");
+        let row: Option<RequestRow> = with_pool!(self, pool => {
+            sqlx::query_as(&sql).bind(token).fetch_optional(pool).await?
+        });
+        row.map(RequestRow::into_request).transpose()
+    }
+
     /// Requests in one state, oldest first (the editors' queue is `Confirmed`).
     pub async fn requests(&self, status: RequestStatus) -> Result<Vec<StoredRequest>> {
         let sql = format!("{REQUEST_SELECT} WHERE r.status = $1 ORDER BY r.created_at, r.id");

@@ -89,7 +89,6 @@ pub(crate) fn t_args(c: &Chrome, key: &str, args: &[(&str, String)]) -> String {
 
 /// What a call shows in lists and headings, in the reader's language.
 pub struct CallView {
-    pub id: String,
     pub href: String,
     pub title: String,
     pub lang: Lang,
@@ -109,7 +108,6 @@ impl CallView {
             None => t_args(c, "calls-dates-open", &[("opens", c.date(&r.opens))]),
         };
         CallView {
-            id: r.id.clone(),
             href: c.url(&format!("/calls/{}", r.id)),
             title: r.title_in(c.lang).to_string(),
             lang: r.reading_language(c.lang),
@@ -423,7 +421,6 @@ async fn register(
 }
 
 pub struct Commitment {
-    pub id: String,
     pub text: String,
     pub lang: Lang,
 }
@@ -467,7 +464,7 @@ async fn signatory_page(
         .working_points
         .iter()
         .filter_map(|p| signed.working_point(p).or_else(|| stored.record.working_point(p)))
-        .map(|w| Commitment { id: w.id.clone(), text: w.text_in(signed_lang).to_string(), lang: signed_lang })
+        .map(|w| Commitment { text: w.text_in(signed_lang).to_string(), lang: signed_lang })
         .collect();
     let cards = state
         .store
@@ -727,6 +724,20 @@ mod tests {
         assert_eq!(csv("a, b"), "\"a, b\"");
         assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv("=cmd()"), "'=cmd()");
+    }
+
+    #[test]
+    fn every_call_code_and_type_is_translated() {
+        let i18n = crate::i18n::I18n::load();
+        let mut keys: Vec<String> =
+            praxis_domain::call::ERROR_CODES.iter().map(|c| format!("error-{c}")).collect();
+        keys.extend(SignatoryType::ALL.iter().map(|t| t.label_key()));
+        keys.extend(praxis_domain::CallStatus::ALL.iter().map(|s| format!("calls-status-{}", s.id())));
+        for lang in Lang::ALL {
+            for key in &keys {
+                assert!(i18n.has(lang, key), "{lang} lacks {key}");
+            }
+        }
     }
 
     #[test]
