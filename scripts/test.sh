@@ -75,4 +75,4 @@ done
 curl -fsS "http://127.0.0.1:$web_port/healthz" >/dev/null || { cat "$work/demo.log"; exit 1; }
 cd "$root/tests/browser"
 [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --loglevel=error
-PRAXIS_URL="http://127.0.0.1:$web_port" npm test --silent
+PRAXIS_URL="http://127.0.0.1:$web_port" PRAXIS_DATA_DIR="$work/demo" npm test --silent

@@ -41,6 +41,39 @@ pub struct ServeArgs {
     /// DIR/models/e5-small-q4.bin, then ~/.cache/praxis/models/e5-small-q4.bin.
     #[arg(long, env = "PRAXIS_E5_MODEL", value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// The site's address as people reach it, for links in e-mail (default: http://ADDR).
+    /// Cookies are marked Secure when it starts with https://.
+    #[arg(long, env = "PRAXIS_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+impl ServeArgs {
+    pub fn public_url(&self) -> String {
+        self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.addr))
+    }
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct MailArgs {
+    /// Send e-mail through this SMTP server (smtp://USER:PASSWORD@HOST:587?tls=required or
+    /// smtps://…). Without it every message is written to DIR/outbox as an .eml file.
+    #[arg(long, env = "PRAXIS_SMTP_URL", value_name = "URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of Praxis's e-mail.
+    #[arg(long, env = "PRAXIS_MAIL_FROM", value_name = "ADDRESS", default_value = praxis_mail::DEFAULT_FROM)]
+    pub mail_from: String,
+}
+
+impl MailArgs {
+    pub fn mailer(&self, data: &std::path::Path) -> anyhow::Result<praxis_mail::Mailer> {
+        match self.smtp_url.as_deref().filter(|u| !u.is_empty()) {
+            Some(url) => praxis_mail::Mailer::smtp(url, &self.mail_from)
+                .with_context(|| "check --smtp-url / PRAXIS_SMTP_URL and --mail-from".to_string()),
+            None => Ok(praxis_mail::Mailer::outbox(data.join("outbox"))),
+        }
+    }
 }
 
 pub const MODEL_FILE: &str = "e5-small-q4.bin";

@@ -32,5 +32,7 @@ pub async fn run(store_args: StoreArgs, serve_args: ServeArgs) -> anyhow::Result
         let n = store.load_calls(&file, "demo").await.context("cannot load the demo calls")?;
         println!("Loaded {} call(s) to action with {n} signatories.", file.calls.len());
     }
+    crate::accounts::seed_demo(&store, praxis_web::hash_password).await?;
+    crate::accounts::print_demo_sign_in(&serve_args.public_url());
     crate::serve::run(store, serve_args, &store_args.data, true).await
 }

@@ -2,6 +2,7 @@
 //! parses the command line and maps failures to exit codes (1: the user can fix it,
 //! 2: usage, which clap reports itself).
 
+mod accounts;
 mod bench;
 mod config;
 mod demo;
@@ -75,10 +76,57 @@ enum Command {
         #[arg(long, value_name = "FILE", default_value = "data/models/e5-small-query-means.json")]
         out: PathBuf,
     },
+    /// Accounts: `praxis user add --email E --role member|editor|admin [--organisation NAME]`.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// API tokens: `praxis token create --email E` prints a new token.
+    Token {
+        #[command(subcommand)]
+        action: TokenCommand,
+    },
     /// Measures search quality (nDCG@10, xNDCG@10, recall@10, MRR@10) of each layer and fused.
     EvalSearch(eval::EvalArgs),
     /// Measures import throughput, catalogue latency under load and memory, and prints the figures.
     Bench(bench::BenchArgs),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Creates or updates an account (a member belongs to an organisation) and prints a
+    /// link to choose its password.
+    Add {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long, value_name = "E")]
+        email: String,
+        #[arg(long, value_parser = ["member", "editor", "admin"])]
+        role: String,
+        /// The organisation a member works for (created when new).
+        #[arg(long, value_name = "NAME")]
+        organisation: Option<String>,
+        /// The person's name (default: the address before the @).
+        #[arg(long)]
+        name: Option<String>,
+        /// The site's address, for the password link.
+        #[arg(long, env = "PRAXIS_PUBLIC_URL", value_name = "URL", default_value = "http://127.0.0.1:8080")]
+        public_url: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Prints a new API token for the account on standard output, nothing else.
+    Create {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long, value_name = "E")]
+        email: String,
+        /// A label to recognise the token by on the account page.
+        #[arg(long, default_value = "command line")]
+        label: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -113,6 +161,23 @@ fn main() -> ExitCode {
             Command::Import { store, files } => import::run(&store.open().await?, &files).await,
             Command::Export { store, out } => import::export(&store.open().await?, out.as_deref()).await,
             Command::Reindex { store } => serve::reindex(&store.open().await?).await,
+            Command::User {
+                action: UserCommand::Add { store, email, role, organisation, name, public_url },
+            } => {
+                let role = praxis_domain::Role::parse(&role).expect("clap checked the role");
+                accounts::user_add(
+                    &store.open().await?,
+                    &email,
+                    role,
+                    organisation.as_deref(),
+                    name.as_deref(),
+                    &public_url,
+                )
+                .await
+            }
+            Command::Token { action: TokenCommand::Create { store, email, label } } => {
+                accounts::token_create(&store.open().await?, &email, &label).await
+            }
             Command::Bench(args) => bench::run(args).await,
             Command::EvalSearch(args) => eval::run(args).await,
             Command::DeriveQueryMeans { model, out } => eval::derive_query_means(&model, &out),

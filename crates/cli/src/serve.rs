@@ -21,7 +21,12 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
     .context("cannot build the search index")?;
     bar.finish_and_clear();
     start_semantic(&store, &catalogue, &args, data, fetch_model).await;
-    let state = AppState::new(store.clone(), catalogue.clone());
+    let mailer = args.mail.mailer(data)?;
+    println!("E-mail goes to the {}.", mailer.describe());
+    let state = AppState::new(store.clone(), catalogue.clone())
+        .with_data_dir(data.to_path_buf())
+        .with_mailer(mailer)
+        .with_public_url(&args.public_url());
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {}; is another program using it? Try --addr 127.0.0.1:8081", args.addr)
@@ -33,7 +38,8 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
         store.backend()
     );
     println!("Press Ctrl+C to stop.");
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown()).await?;
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     store.close().await;
     Ok(())
 }

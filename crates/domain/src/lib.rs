@@ -3,6 +3,7 @@
 //! Nothing here performs I/O. The web forms, the JSON API and the importer all validate
 //! through [`initiative::InitiativeRecord::validate`] so that they agree on what is valid.
 
+pub mod account;
 pub mod call;
 pub mod country;
 pub mod gazetteer;
@@ -15,6 +16,7 @@ pub mod vocab;
 pub use call::{
     CallRecord, CallStatus, CallsFile, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint,
 };
+pub use account::Role;
 pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;
 pub use place::{Place, PlaceKind};

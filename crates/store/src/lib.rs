@@ -7,6 +7,14 @@
 //! Every write happens inside one transaction that also stores the new revision and a
 //! change event, which the search index follows.
 
+mod accounts;
+mod initiatives;
+mod places;
+
+pub use accounts::{
+    new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation,
+    SecondFactor, User, SESSION_DAYS,
+};
 mod calls;
 mod initiatives;
 mod places;
@@ -25,6 +33,8 @@ use std::time::Duration;
 pub enum StoreError {
     #[error("not found")]
     NotFound,
+    #[error("{0}")]
+    Conflict(String),
     #[error("invalid record {id}: {message}")]
     Invalid { id: String, message: String },
     #[error("cannot use the data folder {path}: {source}")]

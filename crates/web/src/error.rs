@@ -60,7 +60,7 @@ pub fn api_error(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(body)).into_response()
 }
 
-fn error_page(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
+pub fn error_page(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
     let i18n = crate::i18n::shared();
     let chrome = Chrome::new(i18n.clone(), lang, "/", i18n.t(lang, title));
     let page = ErrorPage { title: chrome.t(title), text: chrome.t(text), c: chrome };

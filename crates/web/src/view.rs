@@ -17,6 +17,12 @@ pub struct Chrome {
     pub nav: &'static str,
     /// The text in the header's search box.
     pub q: String,
+    /// The value every form repeats in its hidden `csrf` field.
+    pub csrf: String,
+    /// The signed-in person's name, for the header.
+    pub account_name: Option<String>,
+    pub is_editor: bool,
+    pub is_admin: bool,
 }
 
 pub struct LanguageLink {
@@ -28,7 +34,29 @@ pub struct LanguageLink {
 
 impl Chrome {
     pub fn new(i18n: Arc<I18n>, lang: Lang, path: &str, title: String) -> Chrome {
-        Chrome { lang, i18n, path: path.to_string(), title, nav: "", q: String::new() }
+        Chrome {
+            lang,
+            i18n,
+            path: path.to_string(),
+            title,
+            nav: "",
+            q: String::new(),
+            csrf: String::new(),
+            account_name: None,
+            is_editor: false,
+            is_admin: false,
+        }
+    }
+
+    /// Shows who is signed in and gives forms their CSRF value.
+    pub fn with_viewer(mut self, viewer: &crate::auth::Viewer) -> Chrome {
+        self.csrf = viewer.csrf.clone();
+        if let Some(account) = &viewer.account {
+            self.account_name = Some(account.name.clone());
+            self.is_editor = account.is_editor();
+            self.is_admin = account.is_admin();
+        }
+        self
     }
 
     pub fn with_nav(mut self, nav: &'static str) -> Chrome {
