@@ -13,10 +13,10 @@ pub mod place;
 pub mod text;
 pub mod vocab;
 
+pub use account::Role;
 pub use call::{
     CallRecord, CallStatus, CallsFile, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint,
 };
-pub use account::Role;
 pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;
 pub use place::{Place, PlaceKind};

@@ -8,6 +8,7 @@
 //! change event, which the search index follows.
 
 mod accounts;
+mod calls;
 mod initiatives;
 mod places;
 
@@ -15,10 +16,6 @@ pub use accounts::{
     new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation,
     SecondFactor, User, SESSION_DAYS,
 };
-mod calls;
-mod initiatives;
-mod places;
-
 pub use calls::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
 pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
 pub use places::{Counts, PlaceSummary};

@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/calls", get(api_calls))
         .route("/api/v1/calls/{id}/signatories", get(api_signatories))
         .route("/assets/calls/{file}", get(asset))
+        .merge(crate::calls_forms::router())
 }
 
 pub const CALLS_CSS: &str = include_str!("../assets/calls.css");
