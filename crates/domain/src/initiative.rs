@@ -55,6 +55,10 @@ pub enum Status {
     #[default]
     Published,
     Draft,
+    /// Written by a member, waiting for an editor's review; not public.
+    Submitted,
+    /// Taken down by an editor after a report; not public, kept with its history.
+    Hidden,
 }
 
 impl Status {
@@ -62,6 +66,8 @@ impl Status {
         match self {
             Status::Published => "published",
             Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::Hidden => "hidden",
         }
     }
 }
@@ -197,9 +203,11 @@ impl InitiativeRecord {
                 |s| match s {
                     "published" => Some(Status::Published),
                     "draft" => Some(Status::Draft),
+                    "submitted" => Some(Status::Submitted),
+                    "hidden" => Some(Status::Hidden),
                     _ => None,
                 },
-                "published, draft",
+                "published, draft, submitted, hidden",
             )
             .unwrap_or_default();
         let mut errors = r.errors;

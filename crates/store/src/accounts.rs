@@ -228,14 +228,21 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             if let Some(organisation) = organisation {
-                let org_id: i64 = sqlx::query_scalar(
+                // The organisation as imported with initiatives when there is one by that name.
+                let known: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM organisations WHERE LOWER(name) = LOWER($1) ORDER BY id LIMIT 1",
+                )
+                .bind(organisation)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let org_id: i64 = if let Some(id) = known { id } else { sqlx::query_scalar(
                     "INSERT INTO organisations (slug, name) VALUES ($1, $2) \
                      ON CONFLICT (slug) DO UPDATE SET name = organisations.name RETURNING id",
                 )
                 .bind(slug(organisation))
                 .bind(organisation)
                 .fetch_one(&mut *tx)
-                .await?;
+                .await? };
                 sqlx::query(
                     "INSERT INTO memberships (user_id, organisation_id, status, requested_at, decided_at) \
                      VALUES ($1, $2, 'verified', $3, $3) \
@@ -523,23 +530,24 @@ impl Store {
         let automatic = user.email_verified_at.is_some() && organisation.domains().any(|d| d == domain);
         let status = if automatic { MembershipStatus::Verified } else { MembershipStatus::Pending };
         let at = now();
-        with_pool!(self, pool => {
-            sqlx::query(
+        let stored: String = with_pool!(self, pool => {
+            sqlx::query_scalar(
                 "INSERT INTO memberships (user_id, organisation_id, status, requested_at, decided_at) \
                  VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT (user_id, organisation_id) DO UPDATE SET status = \
                    CASE WHEN memberships.status = 'verified' THEN 'verified' ELSE excluded.status END, \
-                   requested_at = excluded.requested_at",
+                   requested_at = excluded.requested_at \
+                 RETURNING status",
             )
             .bind(user_id)
             .bind(organisation_id)
             .bind(status.as_str())
             .bind(&at)
             .bind(automatic.then_some(&at))
-            .execute(pool)
-            .await?;
+            .fetch_one(pool)
+            .await?
         });
-        Ok(status)
+        Ok(MembershipStatus::parse(&stored))
     }
 
     /// An editor's decision on a membership request, recorded in the audit log.

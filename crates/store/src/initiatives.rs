@@ -143,7 +143,15 @@ impl Store {
                         match organisation_ids.get(&key) {
                             Some(id) => Some(*id),
                             None => {
-                                let id: i64 = sqlx::query_scalar(
+                                let same_name: Option<i64> = sqlx::query_scalar(
+                                    // An organisation made by `praxis user add` has no country in its slug.
+                                    "SELECT id FROM organisations WHERE slug = $1 OR slug = $2 ORDER BY id LIMIT 1",
+                                )
+                                .bind(&key)
+                                .bind(slug(name))
+                                .fetch_optional(&mut *tx)
+                                .await?;
+                                let id: i64 = if let Some(id) = same_name { id } else { sqlx::query_scalar(
                                     "INSERT INTO organisations (slug, name, place_id) VALUES ($1, $2, $3) \
                                      ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id",
                                 )
@@ -151,7 +159,7 @@ impl Store {
                                 .bind(name)
                                 .bind(place_id)
                                 .fetch_one(&mut *tx)
-                                .await?;
+                                .await? };
                                 organisation_ids.insert(key, id);
                                 Some(id)
                             }
@@ -315,6 +323,36 @@ impl Store {
         );
         let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
             sqlx::query_as(&sql).bind(place_slug).fetch_all(pool).await?
+        });
+        rows.into_iter().map(InitiativeRow::into_stored).collect()
+    }
+
+    /// Initiatives with this status (e.g. `submitted`: the editors' queue), oldest change first.
+    pub async fn initiatives_with_status(&self, status: &str, limit: i64) -> Result<Vec<StoredInitiative>> {
+        let sql = select_initiatives("i.status = $1 ORDER BY i.updated_at, i.external_id LIMIT $2");
+        let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
+            sqlx::query_as(&sql).bind(status).bind(limit).fetch_all(pool).await?
+        });
+        rows.into_iter().map(InitiativeRow::into_stored).collect()
+    }
+
+    /// Every initiative (any status) of the organisations with these names (any case),
+    /// newest change first.
+    pub async fn organisation_initiatives(&self, names: &[String]) -> Result<Vec<StoredInitiative>> {
+        if names.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> = (1..=names.len()).map(|n| format!("LOWER(${n})")).collect();
+        let sql = select_initiatives(&format!(
+            "i.organisation_id IN (SELECT id FROM organisations WHERE LOWER(name) IN ({})) ORDER BY i.updated_at DESC",
+            placeholders.join(", ")
+        ));
+        let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
+            let mut query = sqlx::query_as(&sql);
+            for name in names {
+                query = query.bind(name);
+            }
+            query.fetch_all(pool).await?
         });
         rows.into_iter().map(InitiativeRow::into_stored).collect()
     }

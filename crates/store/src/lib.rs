@@ -10,6 +10,7 @@
 mod accounts;
 mod calls;
 mod initiatives;
+mod moderation;
 mod places;
 
 pub use accounts::{
@@ -18,6 +19,7 @@ pub use accounts::{
 };
 pub use calls::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
 pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
+pub use moderation::{Report, REPORT_REASONS};
 pub use places::{Counts, PlaceSummary};
 
 use sqlx::postgres::{PgPool, PgPoolOptions};

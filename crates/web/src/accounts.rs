@@ -43,11 +43,15 @@ pub fn router() -> Router<AppState> {
         .route("/{lang}/editor/members/{user}/{organisation}", post(decide_membership))
         .route("/{lang}/admin/accounts", get(accounts_list))
         .route("/{lang}/admin/accounts/{id}/role", post(set_role))
+        .route("/{lang}/admin/audit", get(audit_log))
 }
 
 /// Failed sign-ins allowed per account and per address within [`THROTTLE_WINDOW`].
 pub const THROTTLE_LIMIT: i64 = 5;
 pub const THROTTLE_WINDOW: i64 = 15 * 60;
+/// Failed sign-ins allowed per network address: higher, as an office or a proxy puts
+/// many people behind one address.
+pub const ADDRESS_THROTTLE_LIMIT: i64 = 50;
 const VERIFY_SECONDS: i64 = 3 * 86_400;
 const RESET_SECONDS: i64 = 3_600;
 
@@ -59,9 +63,12 @@ fn chrome(state: &AppState, viewer: &Viewer, lang: Lang, path: &str, title_key: 
     Chrome::new(state.i18n.clone(), lang, path, state.i18n.t(lang, title_key)).with_viewer(viewer)
 }
 
-/// Only same-site paths are followed after sign-in.
+/// Only same-site paths are followed after sign-in: a path that starts with one `/`,
+/// with no backslash, whitespace or control character (browsers drop tabs and line
+/// breaks, which would turn `/\t/evil.example` into `//evil.example`).
 fn safe_next(next: &str, lang: Lang) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    let plain = !next.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\');
+    if plain && next.starts_with('/') && !next.starts_with("//") {
         next.to_string()
     } else {
         format!("/{}/account", lang.code())
@@ -160,8 +167,8 @@ async fn sign_in(
     let email = normalise_email(&form.email).unwrap_or_else(|| form.email.trim().to_lowercase());
     let by_account = format!("account:{email}");
     let by_address = format!("address:{}", client_address(extensions.get::<ConnectInfo<SocketAddr>>()));
-    for subject in [&by_account, &by_address] {
-        if state.store.sign_in_failures(subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
+    for (subject, limit) in [(&by_account, THROTTLE_LIMIT), (&by_address, ADDRESS_THROTTLE_LIMIT)] {
+        if state.store.sign_in_failures(subject, THROTTLE_WINDOW).await? >= limit {
             let problem = c.t("sign-in-throttled");
             let mut response = render(sign_in_page(c, &form.email, &form.next, Some(problem)))?;
             *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
@@ -266,7 +273,9 @@ async fn code(
     let c = chrome(&state, &viewer, lang, "/sign-in/code", "code-title");
     if state.store.sign_in_failures(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
         let problem = c.t("sign-in-throttled");
-        return render(code_page(c, &form.next, Some(problem)));
+        let mut response = render(code_page(c, &form.next, Some(problem)))?;
+        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+        return Ok(response);
     }
     if !code_is_valid(&state, &user, &form.code).await? {
         state.store.record_sign_in_failure(&subject).await?;
@@ -293,9 +302,15 @@ async fn two_factor_form(
     else {
         return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
     };
-    if user.totp_enabled() && viewer.pending.is_some() {
-        return Ok(Redirect::to(&format!("/{}/sign-in/code?next={}", lang.code(), encode(&query.next)))
-            .into_response());
+    if user.totp_enabled() {
+        // Already on: a pending sign-in owes its code; a signed-in account keeps its
+        // authenticator (opening this page must never switch two-step sign-in off).
+        let to = if viewer.pending.is_some() {
+            format!("/{}/sign-in/code?next={}", lang.code(), encode(&query.next))
+        } else {
+            format!("/{}/account", lang.code())
+        };
+        return Ok(Redirect::to(&to).into_response());
     }
     let secret = match (&user.totp_secret, user.totp_enabled()) {
         (Some(secret), false) => secret.clone(),
@@ -337,12 +352,25 @@ async fn two_factor(
         return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
     };
     let user = state.store.user(user.id).await?.ok_or(WebError::PageNotFound(lang))?;
+    if user.totp_enabled() {
+        let to = if viewer.pending.is_some() { "/sign-in/code" } else { "/account" };
+        return Ok(Redirect::to(&format!("/{}{to}", lang.code())).into_response());
+    }
+    let subject = format!("account:{}", user.email);
+    let c = chrome(&state, &viewer, lang, "/account/two-factor", "two-factor-title");
+    let secret = user.totp_secret.clone().unwrap_or_default();
+    if state.store.sign_in_failures(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
+        let problem = c.t("sign-in-throttled");
+        let mut response = render(two_factor_page(c, &user, &secret, &form.next, Some(problem)))?;
+        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+        return Ok(response);
+    }
     if !code_is_valid(&state, &user, &form.code).await? {
-        let c = chrome(&state, &viewer, lang, "/account/two-factor", "two-factor-title");
+        state.store.record_sign_in_failure(&subject).await?;
         let problem = c.t("code-wrong");
-        let secret = user.totp_secret.clone().unwrap_or_default();
         return render(two_factor_page(c, &user, &secret, &form.next, Some(problem)));
     }
+    state.store.clear_sign_in_failures(&subject).await?;
     state.store.enable_totp(user.id).await?;
     if let Some(token) = crate::auth::cookie(&headers, SESSION_COOKIE) {
         state.store.complete_second_factor(token).await?;
@@ -929,4 +957,24 @@ async fn set_role(
         .audit(&admin.user, "account.role", "account", &user.email, &format!("{} -> {role}", user.role()))
         .await?;
     Ok(Redirect::to(&format!("/{}/admin/accounts", lang.code())).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin-audit.html")]
+struct AuditPage {
+    c: Chrome,
+    entries: Vec<praxis_store::AuditEntry>,
+}
+
+/// The newest 500 editor and admin actions.
+async fn audit_log(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    AdminOnly(_): AdminOnly,
+    Path(lang): Path<String>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/admin/audit", "audit-title").with_nav("admin");
+    let entries = state.store.audit_log(None, 500).await?;
+    render(AuditPage { c, entries })
 }

@@ -41,6 +41,9 @@ pub fn router() -> Router<AppState> {
         suggest,
         glossary_skos,
         openapi,
+        crate::contribute::create,
+        crate::contribute::publish,
+        crate::contribute::revisions,
         crate::calls::api_calls,
         crate::calls::api_signatories
     ),
@@ -50,12 +53,29 @@ pub fn router() -> Router<AppState> {
         SearchHit,
         ErrorBody,
         ErrorDetail,
+        crate::contribute::RevisionBody,
         crate::calls::ApiCall,
         crate::calls::ApiWorkingPoint,
         crate::calls::ApiSignatory
-    ))
+    )),
+    modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
+
+/// Declares the `bearer` security scheme: API tokens from `praxis token create` or the
+/// account page.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {

@@ -50,9 +50,14 @@ impl Account {
         self.role == Role::Admin
     }
 
-    /// Whether the account is a verified member of the organisation with this slug.
-    pub fn member_of(&self, organisation_slug: &str) -> bool {
-        self.organisations.iter().any(|m| m.slug == organisation_slug)
+    /// Whether the account is a verified member of the organisation with this slug or
+    /// name (names compare without case, accents or punctuation, as initiatives name
+    /// their organisation in free text).
+    pub fn member_of(&self, organisation: &str) -> bool {
+        let wanted = praxis_domain::text::slug(organisation);
+        self.organisations
+            .iter()
+            .any(|m| m.slug == organisation || praxis_domain::text::slug(&m.name) == wanted)
     }
 }
 
@@ -114,6 +119,11 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>) -> String {
         text.push_str("; Secure");
     }
     text
+}
+
+/// Percent-encodes a query value.
+pub fn encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// The language of a request's page path (`/fr/…`), English otherwise.

@@ -6,6 +6,7 @@
 //! filtered in one place ([`RegisterFilter::apply`]), so the count, list, map, CSV and
 //! feed cannot disagree.
 
+use crate::auth::Viewer;
 use crate::calls_svg::{self, Bar, Dot};
 use crate::error::{api_error, WebError};
 use crate::pages::page_lang;
@@ -127,10 +128,15 @@ struct ListPage {
     calls: Vec<CallView>,
 }
 
-async fn list(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(lang): Path<String>,
+) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
-    let c =
-        Chrome::new(state.i18n.clone(), lang, "/calls", state.i18n.t(lang, "calls-title")).with_nav("calls");
+    let c = Chrome::new(state.i18n.clone(), lang, "/calls", state.i18n.t(lang, "calls-title"))
+        .with_nav("calls")
+        .with_viewer(&viewer);
     let calls = state.store.calls(false).await?.iter().map(|s| CallView::new(&c, s)).collect();
     Ok(Html(ListPage { c, calls }.render()?))
 }
@@ -170,6 +176,7 @@ struct CallPage {
 
 async fn call_page(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
@@ -180,7 +187,8 @@ async fn call_page(
         &format!("/calls/{id}"),
         stored.record.title_in(lang).to_string(),
     )
-    .with_nav("calls");
+    .with_nav("calls")
+    .with_viewer(&viewer);
     let signatories = state.store.signatories(&id).await?;
     let call = CallView::new(&c, &stored);
     let page = CallPage {
@@ -327,6 +335,7 @@ fn per_month(signatories: &[&Signatory]) -> Vec<ChartRow> {
 
 async fn register(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path((lang, id)): Path<(String, String)>,
     Query(filter): Query<RegisterFilter>,
 ) -> Result<Html<String>, WebError> {
@@ -337,8 +346,9 @@ async fn register(
         "calls-register-title",
         &[("call", stored.record.title_in(lang).to_string().into())],
     );
-    let c =
-        Chrome::new(state.i18n.clone(), lang, &format!("/calls/{id}/signatories"), title).with_nav("calls");
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/calls/{id}/signatories"), title)
+        .with_nav("calls")
+        .with_viewer(&viewer);
     let all = state.store.signatories(&id).await?;
     let shown = filter.apply(&all);
     let call_lang = stored.record.reading_language(lang);
@@ -444,6 +454,7 @@ struct SignatoryPage {
 
 async fn signatory_page(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path((lang, id, slug)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Html<String>, WebError> {
@@ -456,7 +467,8 @@ async fn signatory_page(
         &format!("/calls/{id}/signatories/{slug}"),
         signatory.name.clone(),
     )
-    .with_nav("calls");
+    .with_nav("calls")
+    .with_viewer(&viewer);
     // Commitments read in the version of the call that the signatory signed.
     let signed =
         state.store.call_version(&id, signatory.call_version).await?.unwrap_or_else(|| stored.record.clone());

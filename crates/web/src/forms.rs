@@ -54,16 +54,6 @@ impl Field {
         self
     }
 
-    pub fn optional(mut self) -> Field {
-        self.required = false;
-        self
-    }
-
-    pub fn options(mut self, options: Vec<(String, String)>) -> Field {
-        self.options = options;
-        self
-    }
-
     /// Marks the field wrong with a translated message (the key of the message).
     pub fn error(mut self, message: Option<String>) -> Field {
         self.error = message;

@@ -417,10 +417,15 @@ struct InitiativePage {
     ended: Option<String>,
     partners: Vec<String>,
     links: Vec<Link>,
+    /// The signed-in reader may edit it (an editor or a member of its organisation).
+    can_edit: bool,
+    reasons: Vec<(&'static str, String)>,
+    reported: bool,
 }
 
 async fn initiative(
     State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
     Path((lang, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
@@ -450,7 +455,17 @@ async fn initiative(
         Some(l) => format!("{base}?text={l}"),
         None => base.clone(),
     };
-    let c = Chrome::new(state.i18n.clone(), lang, &path, title.clone()).with_nav("initiatives");
+    let c = Chrome::new(state.i18n.clone(), lang, &path, title.clone())
+        .with_nav("initiatives")
+        .with_viewer(&viewer);
+    let can_edit = viewer
+        .account
+        .as_ref()
+        .is_some_and(|a| a.is_editor() || r.organisation.as_deref().is_some_and(|o| a.member_of(o)));
+    let reported =
+        form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()).any(|(k, _)| k == "reported");
+    let reasons =
+        praxis_store::REPORT_REASONS.iter().map(|r| (*r, c.t(&format!("report-reason-{r}")))).collect();
     let versions = available
         .iter()
         .map(|l| VersionLink {
@@ -487,6 +502,9 @@ async fn initiative(
         ended: r.ended.clone(),
         partners: r.partners.clone(),
         links: r.links.clone(),
+        can_edit,
+        reasons,
+        reported,
         c,
     };
     Ok(Html(page.render()?))

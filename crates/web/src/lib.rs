@@ -8,14 +8,18 @@ pub mod auth;
 mod calls;
 mod calls_forms;
 mod calls_svg;
+mod contribute;
 mod credentials;
+mod editing;
 mod error;
 mod feed;
 mod forms;
+mod history;
 mod i18n;
 mod index;
 mod initiatives;
 mod markdown;
+mod moderation;
 mod pages;
 mod places;
 mod search;
@@ -100,6 +104,10 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router())
         .merge(calls::router())
         .merge(accounts::router())
+        .merge(contribute::router())
+        .merge(history::router())
+        .merge(editing::router())
+        .merge(moderation::router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(auth::csrf_cookie))
         .layer(tower_http::compression::CompressionLayer::new())

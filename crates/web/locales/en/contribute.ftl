@@ -1,0 +1,33 @@
+## Writing initiatives: the form, attachments, the member's list.
+
+new-title = Write an initiative
+edit-title = Edit the initiative
+form-original-language = Written in
+form-original-language-hint = The language of the original text. Translations are optional; give them in the other blocks.
+form-texts-in = Text in
+form-title = Title
+form-summary = Summary
+form-body = Full description
+form-body-hint = Markdown: **bold**, *italic*, lists with "- ", links as [text](https://…). Use Preview to check it.
+form-themes-hint = one to five
+form-date-hint = optional, YYYY-MM-DD
+form-one-per-line = optional, one per line
+form-links-hint = One per line: the address, then a space and a title if you like.
+form-attachments = Attachments
+form-attachments-hint = PDF or images (PNG, JPEG, GIF, WebP), up to 10 MB each, at most 5.
+form-preview = Preview
+form-preview-notice = This is how the text will look. Nothing has been saved yet.
+form-action-preview = Preview
+form-action-draft = Save as draft
+form-action-submit = Submit for review
+form-action-publish = Publish
+attachment-too_large = “{ $name }” is larger than 10 MB.
+attachment-wrong_type = “{ $name }” is not a PDF or an image.
+attachment-too-many = At most 5 attachments per initiative.
+mine-title = Your organisation's initiatives
+mine-saved = Saved. An editor will review it once it is submitted.
+mine-none = None yet.
+mine-need-organisation = To write initiatives, first join your organisation from your account page:
+mine-updated = Last change
+mine-actions = Actions
+mine-edit = Edit

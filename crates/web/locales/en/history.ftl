@@ -1,0 +1,51 @@
+history-title = History
+history-from = From revision
+history-to = to revision
+history-compare = Compare
+history-changes = Changes from revision
+history-no-change = These two revisions are the same.
+history-revisions = Revisions
+history-revision = Revision
+history-when = When
+history-who = Who
+history-status = Status
+history-restore = Restore
+status-published = published
+status-draft = draft
+status-submitted = submitted for review
+editor-title = Editors' desk
+editor-memberships = { $count ->
+    [one] { $formatted } membership request waits
+   *[other] { $formatted } membership requests wait
+}
+editor-submitted = { $count ->
+    [one] { $formatted } initiative to review
+   *[other] { $formatted } initiatives to review
+}
+editor-nothing = Nothing waits for review.
+editor-submitted-on = submitted on
+editor-read = read it and its changes
+editor-comment = Comment for the author
+editor-comment-hint = required when sending back
+editor-publish = Publish
+editor-return = Send back
+mail-published-subject = Published on Praxis: { $title }
+mail-published-body = Hello { $name },
+
+    an editor has published “{ $title }”. Everyone can now find it on Praxis.
+    { $comment }
+
+    { $link }
+
+    — Praxis
+mail-returned-subject = Please revise: { $title }
+mail-returned-body = Hello { $name },
+
+    an editor has sent “{ $title }” back to you with this comment:
+
+    { $comment }
+
+    Change it and submit it again. Its history: { $link }
+
+    — Praxis
+editor-comment-missing = Write what the author should change before sending it back.

@@ -1,0 +1,43 @@
+## Reports from readers, and what editors are told.
+
+status-hidden = hidden after a report
+report-title = Report a problem with this initiative
+report-reason = What is wrong?
+report-reason-incorrect = Something in it is not correct
+report-reason-offensive = It is offensive or hateful
+report-reason-personal_data = It reveals someone's personal data
+report-reason-copyright = It copies someone else's work
+report-reason-spam = It is advertising or spam
+report-reason-other = Something else
+report-details = Tell the editors more
+report-send = Send the report
+report-thanks = Thank you. The editors will look at your report.
+editor-reports = { $count ->
+    [one] { $formatted } report to resolve
+   *[other] { $formatted } reports to resolve
+}
+editor-no-reports = No report waits.
+editor-report-note = Note for the record
+editor-hide = Hide the initiative
+editor-dismiss = Dismiss the report
+mail-report-subject = A reader reported an initiative on Praxis
+mail-report-body = Hello,
+
+    a reader reported the initiative { $id }. Resolve it on the editors' desk:
+
+    { $link }
+
+    — Praxis
+mail-submitted-subject = To review on Praxis: { $title }
+mail-submitted-body = Hello,
+
+    “{ $title }” has been submitted for review. It waits on the editors' desk:
+
+    { $link }
+
+    — Praxis
+audit-title = Audit log
+audit-intro = Every action of editors and administrators, newest first.
+audit-action = Action
+audit-subject = Subject
+audit-detail = Detail

@@ -1,0 +1,33 @@
+## Redacción de iniciativas: el formulario, los adjuntos, la lista del miembro.
+
+new-title = Escribir una iniciativa
+edit-title = Editar la iniciativa
+form-original-language = Escrita en
+form-original-language-hint = El idioma del texto original. Las traducciones son opcionales; escríbalas en los otros bloques.
+form-texts-in = Texto en
+form-title = Título
+form-summary = Resumen
+form-body = Descripción completa
+form-body-hint = Markdown: **negrita**, *cursiva*, listas con "- ", enlaces como [texto](https://…). Use Vista previa para comprobarlo.
+form-themes-hint = de uno a cinco
+form-date-hint = opcional, AAAA-MM-DD
+form-one-per-line = opcional, uno por línea
+form-links-hint = Uno por línea: la dirección y, si quiere, un espacio y un título.
+form-attachments = Adjuntos
+form-attachments-hint = PDF o imágenes (PNG, JPEG, GIF, WebP), hasta 10 MB cada uno, 5 como máximo.
+form-preview = Vista previa
+form-preview-notice = Así se verá el texto. Todavía no se ha guardado nada.
+form-action-preview = Vista previa
+form-action-draft = Guardar como borrador
+form-action-submit = Enviar para revisión
+form-action-publish = Publicar
+attachment-too_large = «{ $name }» supera los 10 MB.
+attachment-wrong_type = «{ $name }» no es un PDF ni una imagen.
+attachment-too-many = Como máximo 5 adjuntos por iniciativa.
+mine-title = Las iniciativas de su organismo
+mine-saved = Guardado. Un editor la revisará cuando se envíe.
+mine-none = Ninguna por ahora.
+mine-need-organisation = Para escribir iniciativas, primero únase a su organismo desde la página de su cuenta:
+mine-updated = Último cambio
+mine-actions = Acciones
+mine-edit = Editar

@@ -1,0 +1,51 @@
+history-title = Historial
+history-from = De la versión
+history-to = a la versión
+history-compare = Comparar
+history-changes = Cambios de la versión
+history-no-change = Estas dos versiones son iguales.
+history-revisions = Versiones
+history-revision = Versión
+history-when = Cuándo
+history-who = Quién
+history-status = Estado
+history-restore = Restablecer
+status-published = publicada
+status-draft = borrador
+status-submitted = enviada para revisión
+editor-title = Mesa de edición
+editor-memberships = { $count ->
+    [one] { $formatted } solicitud de membresía pendiente
+   *[other] { $formatted } solicitudes de membresía pendientes
+}
+editor-submitted = { $count ->
+    [one] { $formatted } iniciativa por revisar
+   *[other] { $formatted } iniciativas por revisar
+}
+editor-nothing = No hay nada pendiente de revisión.
+editor-submitted-on = enviada el
+editor-read = leerla, con sus cambios
+editor-comment = Comentario para quien la escribió
+editor-comment-hint = obligatorio al devolverla
+editor-publish = Publicar
+editor-return = Devolver
+mail-published-subject = Publicada en Praxis: { $title }
+mail-published-body = Hola, { $name }:
+
+    Un editor publicó «{ $title }». Ya todos pueden encontrarla en Praxis.
+    { $comment }
+
+    { $link }
+
+    — Praxis
+mail-returned-subject = Para revisar: { $title }
+mail-returned-body = Hola, { $name }:
+
+    Un editor le devolvió «{ $title }» con este comentario:
+
+    { $comment }
+
+    Modifíquela y envíela de nuevo. Su historial: { $link }
+
+    — Praxis
+editor-comment-missing = Escriba qué debe cambiar quien la escribió antes de devolverla.

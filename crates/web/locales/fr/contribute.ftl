@@ -1,0 +1,33 @@
+## Rédaction des initiatives : le formulaire, les pièces jointes, la liste du membre.
+
+new-title = Rédiger une initiative
+edit-title = Modifier l’initiative
+form-original-language = Rédigée en
+form-original-language-hint = La langue du texte original. Les traductions sont facultatives ; saisissez-les dans les autres blocs.
+form-texts-in = Texte en
+form-title = Titre
+form-summary = Résumé
+form-body = Description complète
+form-body-hint = Markdown : **gras**, *italique*, listes avec « - », liens sous la forme [texte](https://…). Utilisez Aperçu pour vérifier.
+form-themes-hint = de un à cinq
+form-date-hint = facultatif, AAAA-MM-JJ
+form-one-per-line = facultatif, un par ligne
+form-links-hint = Un par ligne : l’adresse, puis une espace et un titre si vous le souhaitez.
+form-attachments = Pièces jointes
+form-attachments-hint = PDF ou images (PNG, JPEG, GIF, WebP), 10 Mo maximum chacune, 5 au plus.
+form-preview = Aperçu
+form-preview-notice = Voici à quoi ressemblera le texte. Rien n’a encore été enregistré.
+form-action-preview = Aperçu
+form-action-draft = Enregistrer comme brouillon
+form-action-submit = Soumettre à relecture
+form-action-publish = Publier
+attachment-too_large = « { $name } » dépasse 10 Mo.
+attachment-wrong_type = « { $name } » n’est ni un PDF ni une image.
+attachment-too-many = 5 pièces jointes au plus par initiative.
+mine-title = Les initiatives de votre organisme
+mine-saved = Enregistré. Un éditeur la relira une fois soumise.
+mine-none = Aucune pour l’instant.
+mine-need-organisation = Pour rédiger des initiatives, rejoignez d’abord votre organisme depuis la page de votre compte :
+mine-updated = Dernière modification
+mine-actions = Actions
+mine-edit = Modifier

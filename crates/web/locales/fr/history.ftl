@@ -1,0 +1,51 @@
+history-title = Historique
+history-from = De la version
+history-to = à la version
+history-compare = Comparer
+history-changes = Modifications de la version
+history-no-change = Ces deux versions sont identiques.
+history-revisions = Versions
+history-revision = Version
+history-when = Quand
+history-who = Qui
+history-status = État
+history-restore = Rétablir
+status-published = publiée
+status-draft = brouillon
+status-submitted = soumise à relecture
+editor-title = Bureau des éditeurs
+editor-memberships = { $count ->
+    [one] { $formatted } demande d’adhésion en attente
+   *[other] { $formatted } demandes d’adhésion en attente
+}
+editor-submitted = { $count ->
+    [one] { $formatted } initiative à relire
+   *[other] { $formatted } initiatives à relire
+}
+editor-nothing = Rien n’attend de relecture.
+editor-submitted-on = soumise le
+editor-read = la lire, avec ses modifications
+editor-comment = Commentaire pour l’auteur
+editor-comment-hint = obligatoire pour un renvoi
+editor-publish = Publier
+editor-return = Renvoyer
+mail-published-subject = Publiée sur Praxis : { $title }
+mail-published-body = Bonjour { $name },
+
+    un éditeur a publié « { $title } ». Chacun peut maintenant la trouver sur Praxis.
+    { $comment }
+
+    { $link }
+
+    — Praxis
+mail-returned-subject = À revoir : { $title }
+mail-returned-body = Bonjour { $name },
+
+    un éditeur vous a renvoyé « { $title } » avec ce commentaire :
+
+    { $comment }
+
+    Modifiez-la puis soumettez-la de nouveau. Son historique : { $link }
+
+    — Praxis
+editor-comment-missing = Indiquez ce que l’auteur doit modifier avant de renvoyer l’initiative.

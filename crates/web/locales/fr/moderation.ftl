@@ -1,0 +1,43 @@
+## Signalements des lecteurs, et ce que reçoivent les éditeurs.
+
+status-hidden = masquée après un signalement
+report-title = Signaler un problème dans cette initiative
+report-reason = Quel est le problème ?
+report-reason-incorrect = Une information n’est pas exacte
+report-reason-offensive = Le contenu est injurieux ou haineux
+report-reason-personal_data = Elle révèle des données personnelles
+report-reason-copyright = Elle copie le travail de quelqu’un d’autre
+report-reason-spam = C’est de la publicité ou du spam
+report-reason-other = Autre chose
+report-details = Précisions pour les éditeurs
+report-send = Envoyer le signalement
+report-thanks = Merci. Les éditeurs examineront votre signalement.
+editor-reports = { $count ->
+    [one] { $formatted } signalement à traiter
+   *[other] { $formatted } signalements à traiter
+}
+editor-no-reports = Aucun signalement en attente.
+editor-report-note = Note pour le dossier
+editor-hide = Masquer l’initiative
+editor-dismiss = Classer le signalement
+mail-report-subject = Un lecteur a signalé une initiative sur Praxis
+mail-report-body = Bonjour,
+
+    un lecteur a signalé l’initiative { $id }. Traitez-le depuis le bureau des éditeurs :
+
+    { $link }
+
+    — Praxis
+mail-submitted-subject = À relire sur Praxis : { $title }
+mail-submitted-body = Bonjour,
+
+    « { $title } » a été soumise à relecture. Elle attend sur le bureau des éditeurs :
+
+    { $link }
+
+    — Praxis
+audit-title = Journal d’audit
+audit-intro = Chaque action des éditeurs et des administrateurs, la plus récente en premier.
+audit-action = Action
+audit-subject = Objet
+audit-detail = Détail

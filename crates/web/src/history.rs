@@ -1,0 +1,409 @@
+//! The history of an initiative: every revision (who, when), a readable difference
+//! between any two, and — for editors — restoring an earlier one as a new revision.
+
+use crate::auth::{forbidden, CsrfForm, EditorOnly, SignedIn, Viewer};
+use crate::error::WebError;
+use crate::pages::page_lang;
+use crate::view::Chrome;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::Uri;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use praxis_domain::text::escape_markup;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/editor", get(queue))
+        .route("/{lang}/editor/initiatives/{id}/decision", post(decide))
+        .route("/{lang}/initiatives/{id}/history", get(history))
+        .route("/{lang}/initiatives/{id}/history/{revision}/restore", post(restore))
+}
+
+pub struct RevisionRow {
+    pub revision: i64,
+    pub author: String,
+    pub at: String,
+    pub status: String,
+}
+
+pub struct FieldChange {
+    pub field: String,
+    /// Escaped HTML with `<del>`/`<ins>` marking what changed.
+    pub html: String,
+}
+
+#[derive(Template)]
+#[template(path = "history.html")]
+struct HistoryPage {
+    c: Chrome,
+    id: String,
+    title: String,
+    revisions: Vec<RevisionRow>,
+    from: i64,
+    to: i64,
+    changes: Vec<FieldChange>,
+    can_restore: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct Compare {
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+async fn history(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    uri: Uri,
+    SignedIn(account): SignedIn,
+    Path((lang, id)): Path<(String, String)>,
+    Query(compare): Query<Compare>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
+    let owner = stored.record.organisation.as_deref().is_some_and(|o| account.member_of(o));
+    if !account.is_editor() && !owner {
+        return Ok(forbidden(uri.path()));
+    }
+    let revisions = state.store.revisions(&id).await?;
+    let last = revisions.last().map_or(1, |r| r.revision);
+    let to = compare.to.filter(|n| revisions.iter().any(|r| r.revision == *n)).unwrap_or(last);
+    let from = compare.from.filter(|n| revisions.iter().any(|r| r.revision == *n)).unwrap_or((to - 1).max(1));
+    let record_of = |n: i64| revisions.iter().find(|r| r.revision == n).map(|r| &r.record);
+    let changes = match (record_of(from), record_of(to)) {
+        (Some(a), Some(b)) => diff_records(
+            &serde_json::to_value(a).unwrap_or_default(),
+            &serde_json::to_value(b).unwrap_or_default(),
+        ),
+        _ => Vec::new(),
+    };
+    let (_, title) = stored.record.title_in(lang);
+    let c = Chrome::new(
+        state.i18n.clone(),
+        lang,
+        &format!("/initiatives/{id}/history"),
+        state.i18n.t(lang, "history-title"),
+    )
+    .with_viewer(&viewer);
+    let rows = revisions
+        .iter()
+        .rev()
+        .map(|r| RevisionRow {
+            revision: r.revision,
+            author: r.author.clone(),
+            at: r.created_at.get(..16).unwrap_or(&r.created_at).replace('T', " "),
+            status: c.t(&format!("status-{}", r.record.status.id())),
+        })
+        .collect();
+    let page = HistoryPage {
+        id: id.clone(),
+        title: title.to_string(),
+        revisions: rows,
+        from,
+        to,
+        changes,
+        can_restore: account.is_editor(),
+        c,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Deserialize)]
+struct RestoreForm {}
+
+async fn restore(
+    State(state): State<AppState>,
+    EditorOnly(editor): EditorOnly,
+    Path((lang, id, revision)): Path<(String, String, i64)>,
+    CsrfForm(_): CsrfForm<RestoreForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let revisions = state.store.revisions(&id).await?;
+    let Some(old) = revisions.into_iter().find(|r| r.revision == revision) else {
+        return Err(WebError::PageNotFound(lang));
+    };
+    state.store.save_initiative(&old.record, &editor.email).await?;
+    state
+        .store
+        .audit(&editor.user, "initiative.restore", "initiative", &id, &format!("revision {revision}"))
+        .await?;
+    state.catalogue.catch_up(&state.store).await?;
+    Ok(Redirect::to(&format!("/{}/initiatives/{id}/history", lang.code())).into_response())
+}
+
+pub struct ReportItem {
+    pub id: i64,
+    pub initiative: String,
+    pub title: String,
+    pub reason: String,
+    pub details: String,
+    pub at: String,
+}
+
+pub struct QueueItem {
+    pub id: String,
+    pub title: String,
+    pub title_lang: String,
+    pub organisation: String,
+    pub place: String,
+    pub submitted: String,
+}
+
+#[derive(Template)]
+#[template(path = "editor.html")]
+struct QueuePage {
+    c: Chrome,
+    submitted: Vec<QueueItem>,
+    count: usize,
+    memberships: usize,
+    reports: Vec<ReportItem>,
+    report_count: usize,
+    /// The initiative whose "send back" lacked a comment.
+    missing: String,
+}
+
+#[derive(Deserialize, Default)]
+struct QueueQuery {
+    #[serde(default)]
+    missing: String,
+}
+
+/// The editors' desk: initiatives waiting for review and the membership requests.
+async fn queue(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(_): EditorOnly,
+    Path(lang): Path<String>,
+    Query(query): Query<QueueQuery>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = Chrome::new(state.i18n.clone(), lang, "/editor", state.i18n.t(lang, "editor-title"))
+        .with_viewer(&viewer)
+        .with_nav("editor");
+    let submitted = state
+        .store
+        .initiatives_with_status("submitted", 500)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let (title_lang, title) = s.record.title_in(lang);
+            QueueItem {
+                id: s.record.id.clone(),
+                title: title.to_string(),
+                title_lang: title_lang.code().to_string(),
+                organisation: s.record.organisation.clone().unwrap_or_default(),
+                place: s.place.name.clone(),
+                submitted: s.updated_at.get(..10).unwrap_or("").to_string(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let memberships = state.store.pending_memberships().await?.len();
+    let mut reports = Vec::new();
+    for r in state.store.open_reports().await? {
+        let title = match state.store.initiative(&r.initiative_id).await? {
+            Some(s) => s.record.title_in(lang).1.to_string(),
+            None => r.initiative_id.clone(),
+        };
+        reports.push(ReportItem {
+            id: r.id,
+            title,
+            reason: c.t(&format!("report-reason-{}", r.reason)),
+            details: r.details,
+            at: r.created_at.get(..10).unwrap_or("").to_string(),
+            initiative: r.initiative_id,
+        });
+    }
+    let page = QueuePage {
+        c,
+        count: submitted.len(),
+        submitted,
+        memberships,
+        report_count: reports.len(),
+        reports,
+        missing: query.missing,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Deserialize)]
+struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    comment: String,
+}
+
+/// Publishes a submitted initiative, or sends it back to its author with a comment.
+async fn decide(
+    State(state): State<AppState>,
+    EditorOnly(editor): EditorOnly,
+    Path((lang, id)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
+    let author = state
+        .store
+        .revisions(&id)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|r| r.author != editor.email)
+        .map(|r| r.author);
+    let mut record = stored.record;
+    let (action, key) = match form.decision.as_str() {
+        "publish" => (praxis_domain::Status::Published, "mail-published"),
+        "return" => (praxis_domain::Status::Draft, "mail-returned"),
+        _ => return Err(WebError::PageNotFound(lang)),
+    };
+    let comment: String = form.comment.trim().chars().take(5_000).collect();
+    if action == praxis_domain::Status::Draft && comment.is_empty() {
+        let to = format!("/{}/editor?missing={}#comment-{id}", lang.code(), crate::auth::encode(&id));
+        return Ok(Redirect::to(&to).into_response());
+    }
+    record.status = action;
+    state.store.save_initiative(&record, &editor.email).await?;
+    state
+        .store
+        .audit(&editor.user, &format!("initiative.{}", form.decision), "initiative", &id, &comment)
+        .await?;
+    state.catalogue.catch_up(&state.store).await?;
+    if let Some(author) = author {
+        if let Some(user) = state.store.user_by_email(&author).await? {
+            let member_lang: praxis_domain::Lang = user.language.parse().unwrap_or_default();
+            let (_, title) = record.title_in(member_lang);
+            let link = format!("{}/{}/initiatives/{id}/history", state.public_url, member_lang.code());
+            crate::accounts::send_mail(
+                &state,
+                member_lang,
+                &user.email,
+                key,
+                &[
+                    ("name", user.name.clone()),
+                    ("title", title.to_string()),
+                    ("comment", comment.clone()),
+                    ("link", link),
+                ],
+            )
+            .await;
+        }
+    }
+    Ok(Redirect::to(&format!("/{}/editor", lang.code())).into_response())
+}
+
+/// Flattens a record into `field path → text`, so two revisions compare field by field.
+fn flatten(value: &Value, path: String, out: &mut BTreeMap<String, String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                flatten(v, p, out);
+            }
+        }
+        Value::Array(items) if items.iter().all(|v| v.is_string()) => {
+            out.insert(path, items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "));
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(v, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::String(s) => {
+            out.insert(path, s.clone());
+        }
+        Value::Null => {}
+        other => {
+            out.insert(path, other.to_string());
+        }
+    }
+}
+
+pub fn diff_records(before: &Value, after: &Value) -> Vec<FieldChange> {
+    let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
+    flatten(before, String::new(), &mut a);
+    flatten(after, String::new(), &mut b);
+    let fields: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    fields
+        .into_iter()
+        .filter_map(|field| {
+            let old = a.get(field).map(String::as_str).unwrap_or("");
+            let new = b.get(field).map(String::as_str).unwrap_or("");
+            (old != new).then(|| FieldChange { field: field.clone(), html: word_diff(old, new) })
+        })
+        .collect()
+}
+
+/// Marks removed words with `<del>` and added words with `<ins>` (longest common
+/// subsequence of words; very long texts fall back to old-then-new).
+pub fn word_diff(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.split_inclusive(char::is_whitespace).collect();
+    let b: Vec<&str> = new.split_inclusive(char::is_whitespace).collect();
+    let mut out = String::new();
+    if a.len() * b.len() > 4_000_000 {
+        if !old.is_empty() {
+            out.push_str(&format!("<del>{}</del>", escape_markup(old)));
+        }
+        if !new.is_empty() {
+            out.push_str(&format!("<ins>{}</ins>", escape_markup(new)));
+        }
+        return out;
+    }
+    // lcs[i][j]: common length of a[i..] and b[j..].
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut push = |tag: &str, word: &str| {
+        let text = escape_markup(word);
+        if tag.is_empty() {
+            out.push_str(&text);
+        } else {
+            out.push_str(&format!("<{tag}>{text}</{tag}>"));
+        }
+    };
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            push("", a[i]);
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            push("ins", b[j]);
+            j += 1;
+        } else {
+            push("del", a[i]);
+            i += 1;
+        }
+    }
+    out.replace("</del><del>", "").replace("</ins><ins>", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn word_diff_marks_only_what_changed_and_escapes() {
+        assert_eq!(word_diff("one two three", "one 2 three"), "one <ins>2 </ins><del>two </del>three");
+        assert_eq!(word_diff("", "<b>x</b>"), "<ins>&lt;b&gt;x&lt;/b&gt;</ins>");
+        assert_eq!(word_diff("same", "same"), "same");
+    }
+
+    #[test]
+    fn records_differ_field_by_field() {
+        let a = json!({"title": {"fr": "Vélo"}, "themes": ["mobility"], "links": [{"url": "https://a"}]});
+        let b =
+            json!({"title": {"fr": "Vélo", "es": "Bici"}, "themes": ["mobility", "housing"], "links": []});
+        let fields: Vec<String> = diff_records(&a, &b).into_iter().map(|c| c.field).collect();
+        assert_eq!(fields, ["links[0].url", "themes", "title.es"]);
+    }
+}
