@@ -180,6 +180,9 @@ impl RequestRow {
     }
 }
 
+/// A signatory id with one of its working points or initiatives.
+type IdText = (i64, String);
+
 fn parse_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T> {
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("stored {what}: {e}")))
 }
@@ -686,7 +689,7 @@ impl Store {
             "SELECT {SIGNATORY_COLUMNS} FROM signatories s JOIN calls c ON c.id = s.call_id \
              WHERE c.slug = $1 AND ($2 = '' OR s.slug = $2) ORDER BY s.joined, s.id"
         );
-        let (rows, points, initiatives): (Vec<SignatoryRow>, Vec<(i64, String)>, Vec<(i64, String)>) = with_pool!(self, pool => {
+        let (rows, points, initiatives): (Vec<SignatoryRow>, Vec<IdText>, Vec<IdText>) = with_pool!(self, pool => {
             let rows = sqlx::query_as(&sql).bind(call_id).bind(only).fetch_all(pool).await?;
             let points = sqlx::query_as(
                 "SELECT w.signatory_id, w.working_point FROM signatory_working_points w \

@@ -48,7 +48,7 @@ fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
 }
 
-fn all<'a>(fields: &'a Fields, name: &str) -> Vec<String> {
+fn all(fields: &Fields, name: &str) -> Vec<String> {
     fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
 }
 
