@@ -449,13 +449,30 @@ struct SignatoryPage {
     cards: Vec<Card>,
     badge_href: String,
     badge_snippet: String,
+    /// The linking form, for editors and members of the signing organisation.
+    link_form: Option<LinkForm>,
     css: &'static str,
+}
+
+pub struct LinkForm {
+    pub action: String,
+    pub value: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LinkQuery {
+    #[serde(default)]
+    unknown: Option<String>,
+    #[serde(default)]
+    typed: Option<String>,
 }
 
 async fn signatory_page(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((lang, id, slug)): Path<(String, String, String)>,
+    Query(link): Query<LinkQuery>,
     headers: HeaderMap,
 ) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
@@ -493,7 +510,13 @@ async fn signatory_page(
         page = c.url(&format!("/calls/{id}/signatories/{slug}")),
         alt = xml(&format!("{}: {}", c.t("calls-badge-heading"), signatory.name)),
     );
+    let link_form = crate::calls_forms::may_link(viewer.account.as_ref(), &signatory).then(|| LinkForm {
+        action: c.url(&format!("/calls/{id}/signatories/{slug}/initiatives")),
+        value: link.typed.clone().unwrap_or_else(|| signatory.initiatives.join("\n")),
+        error: link.unknown.as_ref().map(|u| t_args(&c, "calls-link-unknown", &[("ids", u.clone())])),
+    });
     let page = SignatoryPage {
+        link_form,
         call: CallView::new(&c, &stored),
         s: SignatoryView::new(&c, &stored.record, &signatory),
         place: format!("{}, {}", signatory.city, c.t(&format!("country-{}", signatory.country))),

@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/{lang}/calls/{call}/join/sent", get(sent))
         .route("/{lang}/calls/{call}/sign", post(member_sign))
         .route("/{lang}/calls/confirm/{token}", get(confirm_form).post(confirm))
+        .route("/{lang}/calls/{call}/signatories/{slug}/initiatives", post(link_initiatives))
         .route("/{lang}/editor/calls", get(desk))
         .route("/{lang}/editor/calls/requests/{id}/verify", post(verify))
         .route("/{lang}/editor/calls/requests/{id}/reject", post(reject))
@@ -473,6 +474,55 @@ async fn member_sign(
         .sign_directly(&id, &request, Some(membership.organisation_id), None, &account.email)
         .await?;
     Ok(Redirect::to(&c.url(&format!("/calls/{id}/signatories/{}", signatory.slug))).into_response())
+}
+
+/// Whether this account may change what a signatory links: editors, and members of the
+/// organisation that signed.
+pub fn may_link(account: Option<&crate::auth::Account>, signatory: &praxis_store::Signatory) -> bool {
+    account.is_some_and(|a| {
+        a.is_editor()
+            || signatory
+                .organisation_id
+                .is_some_and(|o| a.organisations.iter().any(|m| m.organisation_id == o))
+    })
+}
+
+/// The initiatives a signatory names as carrying out its commitments: ids of published
+/// initiatives, one per line or separated by spaces or commas.
+async fn link_initiatives(
+    State(state): State<AppState>,
+    SignedIn(account): SignedIn,
+    Path((lang, id, slug)): Path<(String, String, String)>,
+    CsrfForm(fields): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    public_call(&state, &id, lang).await?;
+    let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
+    let path = format!("/{lang}/calls/{id}/signatories/{slug}");
+    if !may_link(Some(&account), &signatory) {
+        return Ok(crate::auth::forbidden(&path));
+    }
+    let mut wanted: Vec<String> = Vec::new();
+    for token in field(&fields, "initiatives").split(|c: char| c.is_whitespace() || c == ',') {
+        // A pasted address works too: its last segment is the id.
+        let token = token.trim().trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
+        if !token.is_empty() && !wanted.contains(&token) {
+            wanted.push(token);
+        }
+    }
+    let found: Vec<String> =
+        state.store.published_initiatives(&wanted).await?.into_iter().map(|s| s.record.id).collect();
+    let unknown: Vec<&String> = wanted.iter().filter(|w| !found.contains(w)).collect();
+    if !unknown.is_empty() {
+        let list: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("unknown", &list.join(" "))
+            .append_pair("typed", field(&fields, "initiatives"))
+            .finish();
+        return Ok(Redirect::to(&format!("{path}?{query}#link-initiatives")).into_response());
+    }
+    state.store.set_signatory_initiatives(&id, &slug, &wanted).await?;
+    Ok(Redirect::to(&format!("{path}#carried-out")).into_response())
 }
 
 // --- The editors' desk ------------------------------------------------------------------

@@ -527,6 +527,42 @@ async fn a_member_signs_for_their_organisation_in_one_step() {
     let s = app.state.store.signatory(CALL, "ciudad-de-prueba").await.unwrap().unwrap();
     assert!(s.organisation_id.is_some());
     assert_eq!(views(&app, "").await.3, demo_calls().signatories.len() + 1);
+
+    // The member links the initiatives that carry the commitments out.
+    let record = praxis_domain::InitiativeRecord::from_json(&serde_json::json!({
+        "id": "quito-parks", "language": "es", "title": {"es": "Parques de barrio en Quito"},
+        "summary": {"es": "Un programa de parques."}, "city": "Quito", "country": "EC",
+        "themes": ["public-space"], "kind": "program"
+    }))
+    .unwrap()
+    .record;
+    app.state.store.import(&[record], "test", &|_| {}).await.unwrap();
+    let page_uri = format!("/es/calls/{CALL}/signatories/ciudad-de-prueba");
+    assert!(!get(&app, &page_uri).await.body.contains("name=\"initiatives\""), "visitors get no form");
+    assert!(get_as(&app, &page_uri, &member).await.body.contains("name=\"initiatives\""));
+    let link_uri = format!("{page_uri}/initiatives");
+    let unknown =
+        post(&app, &link_uri, Some(&member), &[("initiatives", "quito-parks\nno-such-thing")], true).await;
+    assert_eq!(unknown.status, StatusCode::SEE_OTHER);
+    let shown = get_as(&app, unknown.headers[header::LOCATION].to_str().unwrap(), &member).await;
+    assert!(shown.body.contains("no-such-thing") && shown.body.contains("aria-invalid=\"true\""));
+    assert!(app
+        .state
+        .store
+        .signatory(CALL, "ciudad-de-prueba")
+        .await
+        .unwrap()
+        .unwrap()
+        .initiatives
+        .is_empty());
+    let linked =
+        post(&app, &link_uri, Some(&member), &[("initiatives", "http://x/es/initiatives/quito-parks")], true)
+            .await;
+    assert_eq!(linked.status, StatusCode::SEE_OTHER);
+    assert!(get(&app, &page_uri).await.body.contains("Parques de barrio en Quito"));
+    let stranger = session(&app, "s@example.org", praxis_domain::Role::Member, Some("Otra Ciudad")).await;
+    let refused = post(&app, &link_uri, Some(&stranger), &[("initiatives", "")], true).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

@@ -163,3 +163,7 @@ calls-field-status = Status
 error-invalid_email = Give an e-mail address such as name@example.org.
 error-consent_required = The register is public: agree to publication to join.
 error-missing_translation = Give this in every language of the call.
+calls-link-label = Initiatives carrying out these commitments
+calls-link-hint = The identifiers or addresses of published initiatives, one per line.
+calls-link-unknown = No published initiative has this identifier: { $ids }
+calls-link-button = Save the links

@@ -163,3 +163,7 @@ calls-field-status = Estado
 error-invalid_email = Indique una dirección de correo electrónico, por ejemplo nombre@ejemplo.org.
 error-consent_required = El registro es público: acepte la publicación para sumarse.
 error-missing_translation = Indíquelo en cada idioma del llamado.
+calls-link-label = Iniciativas que llevan a cabo estos compromisos
+calls-link-hint = Los identificadores o direcciones de iniciativas publicadas, uno por línea.
+calls-link-unknown = Ninguna iniciativa publicada tiene este identificador: { $ids }
+calls-link-button = Guardar los vínculos

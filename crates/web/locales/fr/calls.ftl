@@ -163,3 +163,7 @@ calls-field-status = Statut
 error-invalid_email = Indiquez une adresse électronique, par exemple nom@exemple.org.
 error-consent_required = Le registre est public : acceptez la publication pour rejoindre l'appel.
 error-missing_translation = Indiquez-le dans chaque langue de l'appel.
+calls-link-label = Initiatives qui mettent en œuvre ces engagements
+calls-link-hint = Les identifiants ou adresses d'initiatives publiées, un par ligne.
+calls-link-unknown = Aucune initiative publiée ne porte cet identifiant : { $ids }
+calls-link-button = Enregistrer les liens
