@@ -191,6 +191,10 @@ describe('Calls to action', () => {
     await expectNoAxeViolations(editor);
     await clickAndLoad(editor, request.getByRole('button', { name: 'Verify' }));
     await editor.getByRole('status').filter({ hasText: institution }).waitFor();
+    // The editor's other pages: writing a call, and linking initiatives on a signatory.
+    await clickAndLoad(editor, editor.getByRole('link', { name: 'Write a new call' }));
+    await editor.getByLabel('Title (French)').waitFor();
+    await expectNoAxeViolations(editor);
 
     // The register, its map and the CSV show it.
     await reader.goto(url(`/fr${CALL}/signatories`));
@@ -216,5 +220,11 @@ describe('Calls to action', () => {
     await reader.getByRole('heading', { name: 'Engagements' }).waitFor();
     assert.ok(!(await reader.content()).includes(email));
     await expectNoAxeViolations(reader);
+    await editor.goto(reader.url().replace('/fr/', '/en/'));
+    await editor.getByLabel('Initiatives carrying out these commitments').fill('demo-es-019\ndemo-es-020');
+    await clickAndLoad(editor, editor.getByRole('button', { name: 'Save the links' }));
+    await editor.getByRole('heading', { name: 'Initiatives carrying them out' }).waitFor();
+    assert.equal(await editor.locator('#carried-out + ol.cards > li').count(), 2);
+    await expectNoAxeViolations(editor);
   });
 });

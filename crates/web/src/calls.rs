@@ -180,7 +180,15 @@ async fn call_page(
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
-    let stored = public_call(&state, &id, lang).await?;
+    // Editors preview drafts here before publishing them.
+    let stored = match state.store.call(&id).await? {
+        Some(call)
+            if call.record.status.is_public() || viewer.account.as_ref().is_some_and(|a| a.is_editor()) =>
+        {
+            call
+        }
+        _ => return Err(WebError::PageNotFound(lang)),
+    };
     let c = Chrome::new(
         state.i18n.clone(),
         lang,

@@ -215,6 +215,14 @@ async fn drafts_are_not_public() {
     let api = get(&app, "/api/v1/calls").await.json();
     assert_eq!(api.as_array().unwrap().len(), 1);
     assert!(!get(&app, "/en/calls").await.body.contains("draft-call"));
+    let editor = session(&app, "e@example.org", praxis_domain::Role::Editor, None).await;
+    assert_eq!(
+        get_as(&app, "/en/calls/draft-call", &editor).await.status,
+        StatusCode::OK,
+        "editors preview drafts"
+    );
+    let member = session(&app, "m@example.org", praxis_domain::Role::Member, Some("X")).await;
+    assert_eq!(get_as(&app, "/en/calls/draft-call", &member).await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
