@@ -122,3 +122,47 @@ fn missing_files_and_bad_usage_have_distinct_exit_codes() {
     let reindex = praxis(dir.path(), &["reindex"]);
     assert!(text(&reindex.stdout).contains("Indexed 0 published initiatives"));
 }
+
+#[test]
+fn user_add_and_token_create_follow_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    // A member needs an organisation; a bad address or role is refused.
+    let out = praxis(data, &["user", "add", "--email", "ana@rosario.gob.ar", "--role", "member"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("--organisation"));
+    let out = praxis(data, &["user", "add", "--email", "not-an-address", "--role", "editor"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = praxis(data, &["user", "add", "--email", "x@y.org", "--role", "root"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown role is a usage error");
+
+    let out = praxis(
+        data,
+        &[
+            "user",
+            "add",
+            "--email",
+            "Ana@Rosario.gob.ar",
+            "--role",
+            "member",
+            "--organisation",
+            "Municipalidad de Rosario",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("ana@rosario.gob.ar as member of Municipalidad de Rosario"), "{stdout}");
+    assert!(stdout.contains("/en/password/reset?token="), "a link to choose the password: {stdout}");
+    let out = praxis(data, &["user", "add", "--email", "ana@rosario.gob.ar", "--role", "editor"]);
+    assert!(text(&out.stdout).starts_with("Updated"), "the same address updates the account");
+
+    // token create prints the token and nothing else.
+    let out = praxis(data, &["token", "create", "--email", "ana@rosario.gob.ar"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let token = text(&out.stdout);
+    assert_eq!(token.lines().count(), 1);
+    assert!(token.trim().starts_with("praxis_") && token.trim().len() > 40, "{token}");
+    let out = praxis(data, &["token", "create", "--email", "nobody@example.org"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("praxis user add"));
+}

@@ -452,3 +452,73 @@ async fn asking_again_keeps_and_reports_a_verified_membership() {
     })
     .await;
 }
+
+fn initiative(id: &str, organisation: &str, status: &str) -> praxis_domain::InitiativeRecord {
+    praxis_domain::InitiativeRecord::from_json(&serde_json::json!({
+        "id": id, "language": "fr",
+        "title": {"fr": format!("Initiative {id}")}, "summary": {"fr": "Résumé."},
+        "city": "Lyon", "country": "FR", "organisation": organisation,
+        "themes": ["housing"], "kind": "program", "status": status
+    }))
+    .unwrap()
+    .record
+}
+
+#[tokio::test]
+async fn review_queues_and_organisation_lists_see_every_status() {
+    on_every_backend(|store| async move {
+        store.upsert_user("ana@lyon.fr", "Ana", Role::Member, Some("Ville de Lyon")).await.unwrap();
+        let records = [
+            initiative("a", "Ville de Lyon", "submitted"),
+            initiative("b", "VILLE DE LYON", "draft"),
+            initiative("c", "Métropole de Lyon", "published"),
+        ];
+        store.import(&records, "test", &|_| {}).await.unwrap();
+        let queue = store.initiatives_with_status("submitted", 10).await.unwrap();
+        assert_eq!(queue.iter().map(|s| s.record.id.as_str()).collect::<Vec<_>>(), ["a"]);
+        let mut mine: Vec<String> = store
+            .organisation_initiatives(&["ville de lyon".to_string()])
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.record.id)
+            .collect();
+        mine.sort();
+        assert_eq!(
+            mine,
+            ["a", "b"],
+            "names compare without case; the account's organisation is the imported one"
+        );
+        assert_eq!(
+            store.organisations().await.unwrap().len(),
+            2,
+            "user add and import share one organisation"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn hiding_after_a_report_keeps_a_revision_and_resolves_every_open_report() {
+    on_every_backend(|store| async move {
+        let (_, editor) = organisation(&store, "Network").await;
+        store.import(&[initiative("x", "Ville de Lyon", "published")], "test", &|_| {}).await.unwrap();
+        let first = store.report("x", "personal_data", "a phone number", None).await.unwrap();
+        store.report("x", "spam", "", None).await.unwrap();
+        assert!(matches!(store.report("x", "boring", "", None).await, Err(StoreError::Invalid { .. })));
+        assert_eq!(store.open_reports().await.unwrap().len(), 2);
+
+        let resolved = store.resolve_report(first, true, "removed", &editor).await.unwrap();
+        assert_eq!(resolved.resolution.as_deref(), Some("hidden"));
+        assert!(store.open_reports().await.unwrap().is_empty(), "hiding resolves every report about it");
+        let revisions = store.revisions("x").await.unwrap();
+        assert_eq!(revisions.len(), 2, "the hidden state is a new revision; the old one is kept");
+        assert_eq!(revisions[1].record.status.id(), "hidden");
+        assert_eq!(revisions[1].author, editor.email);
+        assert!(store.published_initiatives(&["x".to_string()]).await.unwrap().is_empty());
+        let audit = store.audit_log(Some(("initiative", "x")), 5).await.unwrap();
+        assert_eq!(audit[0].action, "report.hide");
+        assert!(matches!(store.resolve_report(9999, false, "", &editor).await, Err(StoreError::NotFound)));
+    })
+    .await;
+}

@@ -44,6 +44,8 @@ pub fn router() -> Router<AppState> {
         .route("/{lang}/admin/accounts", get(accounts_list))
         .route("/{lang}/admin/accounts/{id}/role", post(set_role))
         .route("/{lang}/admin/audit", get(audit_log))
+        .route("/{lang}/admin/organisations", get(organisations_list))
+        .route("/{lang}/admin/organisations/{id}", post(set_organisation))
 }
 
 /// Failed sign-ins allowed per account and per address within [`THROTTLE_WINDOW`].
@@ -407,7 +409,7 @@ async fn sign_out_everywhere(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     state.store.delete_sessions_of(account.id).await?;
-    Ok(without_session_cookie(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response()))
+    Ok(without_session_cookie(Redirect::to(&format!("/{}/", lang.code())).into_response()))
 }
 
 // --- Sign up and e-mail verification ------------------------------------------------
@@ -900,6 +902,12 @@ pub struct AccountRow {
     pub two_factor: bool,
 }
 
+impl AccountRow {
+    pub fn has_role(&self, role: &str) -> bool {
+        self.role == role
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin-accounts.html")]
 struct AccountsList {
@@ -977,4 +985,86 @@ async fn audit_log(
     let c = chrome(&state, &viewer, lang, "/admin/audit", "audit-title").with_nav("admin");
     let entries = state.store.audit_log(None, 500).await?;
     render(AuditPage { c, entries })
+}
+
+/// Kinds of organisation a member can belong to.
+pub const ORGANISATION_KINDS: &[&str] =
+    &["local", "metropolitan", "regional", "national", "network", "other"];
+
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub domains: String,
+}
+
+impl OrganisationRow {
+    pub fn has_kind(&self, kind: &str) -> bool {
+        self.kind == kind
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin-organisations.html")]
+struct OrganisationsPage {
+    c: Chrome,
+    organisations: Vec<OrganisationRow>,
+    kinds: Vec<(&'static str, String)>,
+}
+
+/// Organisations, their kind and the e-mail domains whose owners join without review.
+async fn organisations_list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    AdminOnly(_): AdminOnly,
+    Path(lang): Path<String>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/admin/organisations", "organisations-title").with_nav("admin");
+    let organisations = state
+        .store
+        .organisations()
+        .await?
+        .into_iter()
+        .map(|o| OrganisationRow { id: o.id, name: o.name, kind: o.kind, domains: o.email_domains })
+        .collect();
+    let kinds = ORGANISATION_KINDS.iter().map(|k| (*k, c.t(&format!("organisation-kind-{k}")))).collect();
+    render(OrganisationsPage { c, organisations, kinds })
+}
+
+#[derive(Deserialize)]
+struct OrganisationForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    domains: String,
+}
+
+async fn set_organisation(
+    State(state): State<AppState>,
+    AdminOnly(admin): AdminOnly,
+    Path((lang, id)): Path<(String, i64)>,
+    CsrfForm(form): CsrfForm<OrganisationForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    if !ORGANISATION_KINDS.contains(&form.kind.as_str()) {
+        return Err(WebError::PageNotFound(lang));
+    }
+    // Only plausible domains are kept (a dot, no @, no spaces inside).
+    let domains: Vec<String> = form
+        .domains
+        .split([' ', ',', '\n', '\r'])
+        .map(|d| d.trim().trim_start_matches('@').to_lowercase())
+        .filter(|d| d.contains('.') && !d.contains('@') && d.len() <= 253)
+        .collect();
+    let Some(organisation) = state.store.organisations().await?.into_iter().find(|o| o.id == id) else {
+        return Err(WebError::PageNotFound(lang));
+    };
+    state.store.set_organisation_domains(id, &form.kind, &domains.join(" ")).await?;
+    let detail = format!("{} {}", form.kind, domains.join(" "));
+    state
+        .store
+        .audit(&admin.user, "organisation.update", "organisation", &organisation.slug, &detail)
+        .await?;
+    Ok(Redirect::to(&format!("/{}/admin/organisations", lang.code())).into_response())
 }

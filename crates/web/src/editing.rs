@@ -254,7 +254,10 @@ fn form_page(
             checked: draft.organisation == m.name,
         })
         .collect();
-    let blocks = Lang::ALL
+    // The reader's own language first: most people write the original in it.
+    let mut order: Vec<Lang> = vec![lang];
+    order.extend(Lang::ALL.iter().copied().filter(|l| *l != lang));
+    let blocks = order
         .iter()
         .map(|l| {
             let code = l.code();

@@ -49,12 +49,17 @@ struct HistoryPage {
     to: i64,
     changes: Vec<FieldChange>,
     can_restore: bool,
+    /// Published, and the reader is an editor: the page offers to unpublish it.
+    can_unpublish: bool,
+    reason_missing: bool,
 }
 
 #[derive(Deserialize, Default)]
 struct Compare {
     from: Option<i64>,
     to: Option<i64>,
+    #[serde(default)]
+    missing: String,
 }
 
 async fn history(
@@ -109,6 +114,8 @@ async fn history(
         to,
         changes,
         can_restore: account.is_editor(),
+        can_unpublish: account.is_editor() && stored.record.status == praxis_domain::Status::Published,
+        reason_missing: compare.missing == "reason",
         c,
     };
     Ok(Html(page.render()?).into_response())
@@ -260,11 +267,17 @@ async fn decide(
     let (action, key) = match form.decision.as_str() {
         "publish" => (praxis_domain::Status::Published, "mail-published"),
         "return" => (praxis_domain::Status::Draft, "mail-returned"),
+        "unpublish" => (praxis_domain::Status::Draft, "mail-unpublished"),
         _ => return Err(WebError::PageNotFound(lang)),
     };
     let comment: String = form.comment.trim().chars().take(5_000).collect();
     if action == praxis_domain::Status::Draft && comment.is_empty() {
-        let to = format!("/{}/editor?missing={}#comment-{id}", lang.code(), crate::auth::encode(&id));
+        // Sending back and unpublishing both need the reason, for the author.
+        let to = if form.decision == "unpublish" {
+            format!("/{}/initiatives/{id}/history?missing=reason#reason", lang.code())
+        } else {
+            format!("/{}/editor?missing={}#comment-{id}", lang.code(), crate::auth::encode(&id))
+        };
         return Ok(Redirect::to(&to).into_response());
     }
     record.status = action;

@@ -765,7 +765,7 @@ async fn signing_out_ends_the_session_on_the_server() {
 
     let everywhere = phone.post("/en/account/sign-out-everywhere", &[]).await;
     assert_eq!(everywhere.status, StatusCode::SEE_OTHER);
-    assert_eq!(everywhere.location(), "/en/sign-in");
+    assert_eq!(everywhere.location(), "/en/");
     assert_eq!(phone.get("/en/account").await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.store().delete_sessions_of(id).await.unwrap(), 0, "no session left");
 }

@@ -523,3 +523,64 @@ async fn a_report_reaches_the_editors_and_hiding_removes_the_initiative_at_once(
     let audit = app.store.audit_log(Some(("initiative", "ros-7")), 5).await.unwrap();
     assert_eq!(audit[0].action, "report.hide");
 }
+
+#[tokio::test]
+async fn an_oversized_attachment_is_refused_with_the_form_kept() {
+    let app = app().await;
+    let (member, csrf) = session(&app, "ana@rosario.gob.ar").await;
+    let mut big = PNG.to_vec();
+    big.resize(10 * 1024 * 1024 + 1, 0);
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("language", "es"),
+        ("title_es", "Presupuesto participativo joven"),
+        ("summary_es", "Jóvenes deciden."),
+        ("city", "Rosario"),
+        ("country", "AR"),
+        ("kind", "program"),
+        ("themes", "governance-participation"),
+        ("action", "submit"),
+    ];
+    let (ct, body) = multipart(&fields, &[("plano.png", &big)]);
+    let (status, html, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("plano.png") && html.contains("10 MB"), "the file's problem is named");
+    assert!(html.contains("Presupuesto participativo joven"));
+    assert!(app
+        .store
+        .organisation_initiatives(&["Municipalidad de Rosario".into()])
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(!app._dir.path().join("files").exists(), "no file was kept");
+}
+
+#[tokio::test]
+async fn an_editor_unpublishes_with_a_reason_the_author_is_told() {
+    let app = app().await;
+    let (status, _) =
+        call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&record("ros-8"))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = call(&app, "POST", "/api/v1/initiatives/ros-8/publish", Some(&app.editor), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let (editor, csrf) = session(&app, "ed@network.org").await;
+    let (_, html, _) = page(&app, "GET", "/en/initiatives/ros-8/history", &editor, None).await;
+    assert!(html.contains("Unpublish it"));
+    let uri = "/en/editor/initiatives/ros-8/decision";
+    let (_, _, location) =
+        page(&app, "POST", uri, &editor, Some(format!("csrf={csrf}&decision=unpublish&comment="))).await;
+    assert!(location.contains("missing=reason"), "a reason is required: {location}");
+    let (status, _) = call(&app, "GET", "/api/v1/initiatives/ros-8", None, None).await;
+    assert_eq!(status, StatusCode::OK, "still published without a reason");
+    let form = format!("csrf={csrf}&decision=unpublish&comment=Outdated+figures");
+    let (status, _, _) = page(&app, "POST", uri, &editor, Some(form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = call(&app, "GET", "/api/v1/initiatives/ros-8", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(app_outbox(&app)
+        .iter()
+        .any(|m| m.contains("ana@rosario.gob.ar") && m.contains("Outdated figures")));
+    let audit = app.store.audit_log(Some(("initiative", "ros-8")), 5).await.unwrap();
+    assert_eq!(audit[0].action, "initiative.unpublish");
+    assert_eq!(audit[0].detail, "Outdated figures");
+}

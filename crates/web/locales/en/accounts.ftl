@@ -168,3 +168,13 @@ mail-membership-refused-body = Hello { $name },
     an editor could not verify you as a member of { $organisation }. If you think this is a mistake, reply to your network's staff.
 
     — Praxis
+organisations-title = Organisations
+organisations-intro = A member joins an organisation at once when their confirmed e-mail address is at one of its domains; otherwise an editor checks the request.
+organisations-kind = Kind
+organisations-domains = E-mail domains (separated by spaces)
+organisation-kind-local = local government
+organisation-kind-metropolitan = metropolitan authority
+organisation-kind-regional = regional government
+organisation-kind-national = national government
+organisation-kind-network = network of governments
+organisation-kind-other = other

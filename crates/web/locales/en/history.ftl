@@ -49,3 +49,17 @@ mail-returned-body = Hello { $name },
 
     — Praxis
 editor-comment-missing = Write what the author should change before sending it back.
+unpublish-title = Unpublish
+unpublish-reason = Reason, sent to the author
+unpublish-reason-missing = Give the reason: the author is told.
+unpublish-button = Unpublish it
+mail-unpublished-subject = Unpublished from Praxis: { $title }
+mail-unpublished-body = Hello { $name },
+
+    an editor has taken “{ $title }” off the public site for this reason:
+
+    { $comment }
+
+    It is kept with its history as a draft. Change it and submit it again: { $link }
+
+    — Praxis

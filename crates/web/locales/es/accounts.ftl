@@ -168,3 +168,13 @@ mail-membership-refused-body = Hola, { $name }:
     Un editor no ha podido verificar que usted es miembro de { $organisation }. Si cree que se trata de un error, póngase en contacto con el equipo de su red.
 
     — Praxis
+organisations-title = Organismos
+organisations-intro = Un miembro se une a un organismo al instante si su dirección confirmada pertenece a uno de sus dominios; si no, un editor revisa la solicitud.
+organisations-kind = Tipo
+organisations-domains = Dominios de correo (separados por espacios)
+organisation-kind-local = gobierno local
+organisation-kind-metropolitan = autoridad metropolitana
+organisation-kind-regional = gobierno regional
+organisation-kind-national = gobierno nacional
+organisation-kind-network = red de gobiernos
+organisation-kind-other = otro

@@ -49,3 +49,17 @@ mail-returned-body = Hola, { $name }:
 
     — Praxis
 editor-comment-missing = Escriba qué debe cambiar quien la escribió antes de devolverla.
+unpublish-title = Retirar de la publicación
+unpublish-reason = Motivo, enviado a quien la escribió
+unpublish-reason-missing = Indique el motivo: se le comunica a quien la escribió.
+unpublish-button = Retirarla
+mail-unpublished-subject = Retirada de Praxis: { $title }
+mail-unpublished-body = Hola, { $name }:
+
+    Un editor retiró «{ $title }» del sitio público por este motivo:
+
+    { $comment }
+
+    Se conserva con su historial como borrador. Modifíquela y envíela de nuevo: { $link }
+
+    — Praxis

@@ -168,3 +168,13 @@ mail-membership-refused-body = Bonjour { $name },
     Un éditeur n’a pas pu confirmer que vous êtes membre de { $organisation }. Si vous pensez qu’il s’agit d’une erreur, contactez l’équipe de votre réseau.
 
     — Praxis
+organisations-title = Organismes
+organisations-intro = Un membre rejoint un organisme tout de suite si son adresse confirmée appartient à l’un de ses domaines ; sinon un éditeur examine la demande.
+organisations-kind = Type
+organisations-domains = Domaines de messagerie (séparés par des espaces)
+organisation-kind-local = collectivité locale
+organisation-kind-metropolitan = autorité métropolitaine
+organisation-kind-regional = gouvernement régional
+organisation-kind-national = gouvernement national
+organisation-kind-network = réseau de gouvernements
+organisation-kind-other = autre

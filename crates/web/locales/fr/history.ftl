@@ -49,3 +49,17 @@ mail-returned-body = Bonjour { $name },
 
     — Praxis
 editor-comment-missing = Indiquez ce que l’auteur doit modifier avant de renvoyer l’initiative.
+unpublish-title = Dépublier
+unpublish-reason = Motif, envoyé à l’auteur
+unpublish-reason-missing = Indiquez le motif : l’auteur en est informé.
+unpublish-button = La dépublier
+mail-unpublished-subject = Dépubliée de Praxis : { $title }
+mail-unpublished-body = Bonjour { $name },
+
+    un éditeur a retiré « { $title } » du site public pour ce motif :
+
+    { $comment }
+
+    Elle est conservée avec son historique comme brouillon. Modifiez-la et soumettez-la de nouveau : { $link }
+
+    — Praxis

@@ -1,0 +1,440 @@
+//! The authorization matrix: every route of the web crate, tried as a visitor, a member
+//! of the owning organisation, a member of another organisation, an editor and an admin,
+//! each answer checked as allowed or refused.
+//!
+//! The routes are read from the source (`.route("PATH", get(..).post(..))` in
+//! `crates/web/src/*.rs`), so a new route without a row here fails the test.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use praxis_domain::{InitiativeRecord, Role};
+use praxis_store::{Store, StoreConfig};
+use praxis_web::{router, AppState};
+use serde_json::json;
+use std::collections::BTreeSet;
+use tower::ServiceExt;
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    /// Everyone, visitors included.
+    Anyone,
+    /// Any signed-in account.
+    SignedIn,
+    /// Editors, admins and members of the organisation that owns the initiative.
+    Owner,
+    /// Editors and admins.
+    Editor,
+    /// Admins only.
+    Admin,
+    /// Only a sign-in that is half done (password given, code owed): every completed
+    /// session and every visitor is sent back.
+    PendingOnly,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum As {
+    Visitor,
+    Owner,
+    OtherMember,
+    Editor,
+    Admin,
+}
+
+const EVERYONE: [As; 5] = [As::Visitor, As::OtherMember, As::Owner, As::Editor, As::Admin];
+
+impl Who {
+    fn allows(self, who: As) -> bool {
+        match self {
+            Who::Anyone => true,
+            Who::SignedIn => who != As::Visitor,
+            Who::Owner => matches!(who, As::Owner | As::Editor | As::Admin),
+            Who::Editor => matches!(who, As::Editor | As::Admin),
+            Who::Admin => who == As::Admin,
+            Who::PendingOnly => false,
+        }
+    }
+}
+
+/// How to call a route: the method, the pattern as in the source, a concrete URI, the
+/// body (`Form` fields get the CSRF field added; `Json`; `Multipart` fields).
+enum Send {
+    Nothing,
+    Form(&'static [(&'static str, &'static str)]),
+    Json(fn() -> serde_json::Value),
+    Multipart(&'static [(&'static str, &'static str)]),
+}
+
+struct Row {
+    method: &'static str,
+    pattern: &'static str,
+    uri: &'static str,
+    send: Send,
+    who: Who,
+}
+
+const fn row(method: &'static str, pattern: &'static str, uri: &'static str, send: Send, who: Who) -> Row {
+    Row { method, pattern, uri, send, who }
+}
+
+fn owned_record() -> serde_json::Value {
+    json!({
+        "id": "own-1", "language": "es",
+        "title": {"es": "Mesas barriales de presupuesto"},
+        "summary": {"es": "Vecinos priorizan obras con el municipio."},
+        "city": "Rosario", "country": "AR", "organisation": "Municipalidad de Rosario",
+        "themes": ["governance-participation"], "kind": "program"
+    })
+}
+
+const INITIATIVE_FORM: &[(&str, &str)] = &[
+    ("language", "es"),
+    ("title_es", "Mesas barriales de presupuesto"),
+    ("summary_es", "Vecinos priorizan obras con el municipio."),
+    ("city", "Rosario"),
+    ("country", "AR"),
+    ("organisation", "Municipalidad de Rosario"),
+    ("kind", "program"),
+    ("themes", "governance-participation"),
+    ("action", "draft"),
+];
+
+fn matrix() -> Vec<Row> {
+    use Send::*;
+    use Who::*;
+    vec![
+        // The public site and API.
+        row("GET", "/", "/", Nothing, Anyone),
+        row("GET", "/{lang}", "/en", Nothing, Anyone),
+        row("GET", "/{lang}/", "/en/", Nothing, Anyone),
+        row("GET", "/{lang}/about", "/fr/about", Nothing, Anyone),
+        row("GET", "/{lang}/initiatives", "/es/initiatives?q=agua", Nothing, Anyone),
+        row("GET", "/{lang}/initiatives/{id}", "/en/initiatives/pub-1", Nothing, Anyone),
+        row("GET", "/{lang}/places", "/en/places", Nothing, Anyone),
+        row("GET", "/{lang}/places/{slug}", "/en/places/ar-rosario", Nothing, Anyone),
+        row("GET", "/{lang}/feed.atom", "/fr/feed.atom", Nothing, Anyone),
+        row("GET", "/assets/{file}", "/assets/none.css", Nothing, Anyone),
+        row("GET", "/files/{name}", "/files/none.pdf", Nothing, Anyone),
+        row("GET", "/healthz", "/healthz", Nothing, Anyone),
+        row("GET", "/healthz/details", "/healthz/details", Nothing, Anyone),
+        row("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/pub-1", Nothing, Anyone),
+        row("GET", "/api/v1/search", "/api/v1/search?q=water", Nothing, Anyone),
+        row("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", Nothing, Anyone),
+        row("GET", "/api/v1/suggest", "/api/v1/suggest?q=wat&lang=en", Nothing, Anyone),
+        row("GET", "/api/v1/glossary.ttl", "/api/v1/glossary.ttl", Nothing, Anyone),
+        row(
+            "POST",
+            "/{lang}/initiatives/{id}/report",
+            "/en/initiatives/pub-1/report",
+            Form(&[("reason", "spam")]),
+            Anyone,
+        ),
+        // Signing in and out.
+        row("GET", "/{lang}/sign-in", "/en/sign-in", Nothing, Anyone),
+        row(
+            "POST",
+            "/{lang}/sign-in",
+            "/en/sign-in",
+            Form(&[("email", "x@y.org"), ("password", "nope")]),
+            Anyone,
+        ),
+        row("GET", "/{lang}/sign-in/code", "/en/sign-in/code", Nothing, PendingOnly),
+        row("POST", "/{lang}/sign-in/code", "/en/sign-in/code", Form(&[("code", "000000")]), PendingOnly),
+        row("POST", "/{lang}/sign-out", "/en/sign-out", Form(&[]), Anyone),
+        row("GET", "/{lang}/sign-up", "/en/sign-up", Nothing, Anyone),
+        row("POST", "/{lang}/sign-up", "/en/sign-up", Form(&[("name", "")]), Anyone),
+        row("GET", "/{lang}/verify", "/en/verify?token=x", Nothing, Anyone),
+        row("GET", "/{lang}/password/forgot", "/en/password/forgot", Nothing, Anyone),
+        row("POST", "/{lang}/password/forgot", "/en/password/forgot", Form(&[("email", "x@y.org")]), Anyone),
+        row("GET", "/{lang}/password/reset", "/en/password/reset?token=x", Nothing, Anyone),
+        row(
+            "POST",
+            "/{lang}/password/reset",
+            "/en/password/reset",
+            Form(&[("token", "x"), ("password", "long enough pw")]),
+            Anyone,
+        ),
+        // The account.
+        row("GET", "/{lang}/account", "/en/account", Nothing, SignedIn),
+        row("GET", "/{lang}/account/two-factor", "/en/account/two-factor", Nothing, SignedIn),
+        row(
+            "POST",
+            "/{lang}/account/two-factor",
+            "/en/account/two-factor",
+            Form(&[("code", "000000")]),
+            SignedIn,
+        ),
+        row(
+            "POST",
+            "/{lang}/account/sign-out-everywhere",
+            "/en/account/sign-out-everywhere",
+            Form(&[]),
+            SignedIn,
+        ),
+        row(
+            "POST",
+            "/{lang}/account/organisations",
+            "/en/account/organisations",
+            Form(&[("organisation", "none")]),
+            SignedIn,
+        ),
+        row("POST", "/{lang}/account/tokens", "/en/account/tokens", Form(&[("label", "ci")]), SignedIn),
+        row(
+            "POST",
+            "/{lang}/account/tokens/{id}/revoke",
+            "/en/account/tokens/999/revoke",
+            Form(&[]),
+            SignedIn,
+        ),
+        row("GET", "/{lang}/account/initiatives", "/en/account/initiatives", Nothing, SignedIn),
+        // Writing initiatives.
+        row("GET", "/{lang}/initiatives/new", "/es/initiatives/new", Nothing, SignedIn),
+        row("POST", "/{lang}/initiatives/new", "/es/initiatives/new", Multipart(INITIATIVE_FORM), SignedIn),
+        row("GET", "/{lang}/initiatives/{id}/edit", "/es/initiatives/own-1/edit", Nothing, Owner),
+        row(
+            "POST",
+            "/{lang}/initiatives/{id}/edit",
+            "/es/initiatives/own-1/edit",
+            Multipart(INITIATIVE_FORM),
+            Owner,
+        ),
+        row("GET", "/{lang}/initiatives/{id}/history", "/es/initiatives/own-1/history", Nothing, Owner),
+        row(
+            "POST",
+            "/{lang}/initiatives/{id}/history/{revision}/restore",
+            "/es/initiatives/own-1/history/1/restore",
+            Form(&[]),
+            Editor,
+        ),
+        row("POST", "/api/v1/initiatives", "/api/v1/initiatives", Json(owned_record), Owner),
+        row("POST", "/api/v1/initiatives/{id}/publish", "/api/v1/initiatives/own-1/publish", Nothing, Editor),
+        row(
+            "GET",
+            "/api/v1/initiatives/{id}/revisions",
+            "/api/v1/initiatives/own-1/revisions",
+            Nothing,
+            Owner,
+        ),
+        // Editors and admins.
+        row("GET", "/{lang}/editor", "/en/editor", Nothing, Editor),
+        row(
+            "POST",
+            "/{lang}/editor/initiatives/{id}/decision",
+            "/en/editor/initiatives/own-1/decision",
+            Form(&[("decision", "publish")]),
+            Editor,
+        ),
+        row(
+            "POST",
+            "/{lang}/editor/reports/{id}",
+            "/en/editor/reports/999",
+            Form(&[("decision", "dismiss")]),
+            Editor,
+        ),
+        row("GET", "/{lang}/editor/members", "/en/editor/members", Nothing, Editor),
+        row(
+            "POST",
+            "/{lang}/editor/members/{user}/{organisation}",
+            "/en/editor/members/999/999",
+            Form(&[("decision", "verify")]),
+            Editor,
+        ),
+        row("GET", "/{lang}/admin/accounts", "/en/admin/accounts", Nothing, Admin),
+        row(
+            "POST",
+            "/{lang}/admin/accounts/{id}/role",
+            "/en/admin/accounts/999/role",
+            Form(&[("role", "member")]),
+            Admin,
+        ),
+        row("GET", "/{lang}/admin/audit", "/en/admin/audit", Nothing, Admin),
+        row("GET", "/{lang}/admin/organisations", "/en/admin/organisations", Nothing, Admin),
+        row(
+            "POST",
+            "/{lang}/admin/organisations/{id}",
+            "/en/admin/organisations/1",
+            Form(&[("kind", "local"), ("domains", "rosario.gob.ar")]),
+            Admin,
+        ),
+    ]
+}
+
+/// Every (method, route) the web crate declares.
+fn declared_routes() -> BTreeSet<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut routes = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        let mut rest = source.as_str();
+        while let Some(at) = rest.find(".route(\"") {
+            rest = &rest[at + 8..];
+            let end = rest.find('"').unwrap();
+            let pattern = rest[..end].to_string();
+            // The handlers: `get(x)`, `get(x).post(y)`, up to the closing parenthesis.
+            let mut depth = 1;
+            let mut close = end;
+            for (i, c) in rest[end..].char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            close = end + i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let handlers = &rest[end..close];
+            for method in ["get", "post", "put", "patch", "delete"] {
+                let call = format!("{method}(");
+                let found = handlers.match_indices(&call).any(|(i, _)| {
+                    i == 0
+                        || !handlers.as_bytes()[i - 1].is_ascii_alphanumeric()
+                            && handlers.as_bytes()[i - 1] != b'_'
+                });
+                if found {
+                    routes.insert((method.to_uppercase(), pattern.clone()));
+                }
+            }
+        }
+    }
+    routes
+}
+
+#[test]
+fn every_route_has_a_row_and_every_row_a_route() {
+    let declared = declared_routes();
+    assert!(declared.len() > 40, "found only {} routes: is the parser broken?", declared.len());
+    let rows: BTreeSet<(String, String)> =
+        matrix().iter().map(|r| (r.method.to_string(), r.pattern.to_string())).collect();
+    let missing: Vec<_> = declared.difference(&rows).collect();
+    assert!(missing.is_empty(), "routes without a row in the authorization matrix: {missing:?}");
+    let stale: Vec<_> = rows.difference(&declared).collect();
+    assert!(stale.is_empty(), "rows for routes that do not exist: {stale:?}");
+}
+
+struct Fixture {
+    router: axum::Router,
+    cookies: Vec<(As, String)>,
+    tokens: Vec<(As, String)>,
+    _dir: tempfile::TempDir,
+}
+
+const CSRF: &str = "matrixmatrixmatrixmatrixmatrixmatrixmatrix";
+
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
+    let mut published = owned_record();
+    published["id"] = json!("pub-1");
+    let mut owned = owned_record();
+    owned["status"] = json!("submitted");
+    let records: Vec<InitiativeRecord> =
+        [published, owned].iter().map(|v| InitiativeRecord::from_json(v).unwrap().record).collect();
+    store.import(&records, "test", &|_| {}).await.unwrap();
+    let users = [
+        (As::Owner, "own@rosario.gob.ar", Role::Member, Some("Municipalidad de Rosario")),
+        (As::OtherMember, "other@lyon.fr", Role::Member, Some("Ville de Lyon")),
+        (As::Editor, "editor@network.org", Role::Editor, None),
+        (As::Admin, "admin@network.org", Role::Admin, None),
+    ];
+    let mut cookies = vec![(As::Visitor, format!("praxis_csrf={CSRF}"))];
+    let mut tokens = Vec::new();
+    for (who, email, role, organisation) in users {
+        let id = store.upsert_user(email, email, role, organisation).await.unwrap();
+        let session = store.create_session(id).await.unwrap();
+        cookies.push((who, format!("praxis_session={session}; praxis_csrf={CSRF}")));
+        tokens.push((who, store.create_api_token(id, "matrix").await.unwrap()));
+    }
+    let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
+    Fixture { router: router(state), cookies, tokens, _dir: dir }
+}
+
+fn multipart(fields: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "matrix-boundary";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{CSRF}\r\n");
+    for (k, v) in fields {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (format!("multipart/form-data; boundary={boundary}"), body.into_bytes())
+}
+
+/// Whether an answer is a refusal: 403; 401 from the API (a page answers a wrong
+/// password with 401 too, which is not a refusal of the route); or a redirect to sign in.
+fn refused(status: StatusCode, location: &str, api: bool) -> bool {
+    status == StatusCode::FORBIDDEN
+        || (api && status == StatusCode::UNAUTHORIZED)
+        || (status.is_redirection() && location.contains("/sign-in"))
+}
+
+#[tokio::test]
+async fn every_route_answers_each_role_as_the_matrix_says() {
+    let mut failures = Vec::new();
+    for row in matrix() {
+        // Each route gets a fresh site: what one role's allowed call changes cannot
+        // decide another role's answer.
+        let f = fixture().await;
+        for who in EVERYONE {
+            let cookie = f.cookies.iter().find(|(w, _)| *w == who).map(|(_, c)| c.clone()).unwrap();
+            let mut request = Request::builder().method(row.method).uri(row.uri);
+            let is_api = row.uri.starts_with("/api/");
+            if is_api {
+                if let Some((_, token)) = f.tokens.iter().find(|(w, _)| *w == who) {
+                    request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+                }
+            } else {
+                request = request.header(header::COOKIE, cookie);
+            }
+            let body = match &row.send {
+                Send::Nothing => Body::empty(),
+                Send::Form(fields) => {
+                    let mut form = form_urlencoded::Serializer::new(String::new());
+                    form.append_pair("csrf", CSRF);
+                    for (k, v) in *fields {
+                        form.append_pair(k, v);
+                    }
+                    request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                    Body::from(form.finish())
+                }
+                Send::Json(make) => {
+                    request = request.header(header::CONTENT_TYPE, "application/json");
+                    Body::from(serde_json::to_vec(&make()).unwrap())
+                }
+                Send::Multipart(fields) => {
+                    let (content_type, bytes) = multipart(fields);
+                    request = request.header(header::CONTENT_TYPE, content_type);
+                    Body::from(bytes)
+                }
+            };
+            let response = f.router.clone().oneshot(request.body(body).unwrap()).await.unwrap();
+            let status = response.status();
+            let location = response
+                .headers()
+                .get(header::LOCATION)
+                .map(|v| v.to_str().unwrap_or("").to_string())
+                .unwrap_or_default();
+            let _ = response.into_body().collect().await;
+            let was_refused = refused(status, &location, is_api);
+            if status.is_server_error() {
+                failures.push(format!("{} {} as {who:?}: {status}", row.method, row.uri));
+            } else if row.who.allows(who) == was_refused {
+                let expected = if row.who.allows(who) { "allowed" } else { "refused" };
+                failures.push(format!(
+                    "{} {} as {who:?}: expected {expected}, got {status} {location}",
+                    row.method, row.uri
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "authorization matrix:\n{}", failures.join("\n"));
+}
