@@ -29,11 +29,12 @@ function equalEarth(lonDeg, latDeg) {
 const X_MAX = equalEarth(180, 0)[0];
 const Y_MAX = equalEarth(0, 90)[1];
 const SCALE = WIDTH / (2 * X_MAX);
-const HEIGHT = Math.round(2 * Y_MAX * SCALE);
 function project(lon, lat) {
   const [x, y] = equalEarth(lon, lat);
   return [(x + X_MAX) * SCALE, (Y_MAX - y) * SCALE];
 }
+// The map stops at 60° south: below it there is only Antarctica, which is left out.
+const HEIGHT = Math.round(project(0, -60)[1]);
 
 const work = mkdtempSync(join(tmpdir(), 'world-atlas-'));
 try {
@@ -125,7 +126,7 @@ try {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}">` +
     `<!-- Land outlines: Natural Earth 1:110m (public domain), via the npm package ${PACKAGE}; ` +
-    `Equal Earth projection, ${WIDTH} units wide, Antarctica omitted. Built by scripts/build-world-map.mjs. -->` +
+    `Equal Earth projection, ${WIDTH} units wide, down to 60° south (Antarctica omitted). Built by scripts/build-world-map.mjs. -->` +
     `<path fill="#dfe6e9" stroke="#b2bec3" stroke-width="0.5" d="${d}"/></svg>\n`;
   mkdirSync('data/map', { recursive: true });
   writeFileSync('data/map/world-110m.svg', svg);

@@ -25,11 +25,10 @@ fn equal_earth(lon: f64, lat: f64) -> (f64, f64) {
     (x, y)
 }
 
-/// The height of the map for [`MAP_WIDTH`], as the build script rounds it.
+/// The height of the map for [`MAP_WIDTH`]: down to 60° south, as the build script
+/// draws it.
 pub fn map_height() -> f64 {
-    let (x_max, _) = equal_earth(180.0, 0.0);
-    let (_, y_max) = equal_earth(0.0, 90.0);
-    (2.0 * y_max * MAP_WIDTH / (2.0 * x_max)).round()
+    project(0.0, -60.0).1.round()
 }
 
 /// Longitude and latitude (degrees) to map coordinates.
@@ -165,7 +164,9 @@ mod tests {
             "the outline file was built for another size"
         );
         let (x, y) = project(0.0, 0.0);
-        assert!((x - 500.0).abs() < 1e-9 && (y - height / 2.0).abs() < 0.5);
+        let (_, pole) = project(0.0, -90.0);
+        assert!((x - 500.0).abs() < 1e-9 && (y - pole / 2.0).abs() < 1e-9, "the equator halves the full map");
+        assert!(project(0.0, -60.0).1 <= height + 0.5);
         // Western cities land left of eastern ones, northern ones above southern ones.
         let lima = project(-77.03, -12.05);
         let seoul = project(126.98, 37.57);
