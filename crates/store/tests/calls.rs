@@ -295,3 +295,38 @@ async fn signatories_link_initiatives() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn two_pending_requests_for_one_institution_make_one_signatory() {
+    on_every_backend(|store| async move {
+        store.save_call(&call(), "editor").await.unwrap();
+        let a = store
+            .request_signature(
+                "green-metropolises",
+                &request("Metrópoli Sur", "Lima", "PE", &["trees"]),
+                "c1",
+            )
+            .await
+            .unwrap();
+        let b = store
+            .request_signature(
+                "green-metropolises",
+                &request("metropoli sur", "LIMA", "PE", &["housing"]),
+                "c2",
+            )
+            .await
+            .unwrap();
+        assert_eq!((a.existing_signatory.clone(), b.existing_signatory.clone()), (None, None));
+        store.confirm_request(&a.token).await.unwrap();
+        store.confirm_request(&b.token).await.unwrap();
+        store.verify_request(b.id, "editor").await.unwrap();
+        assert_eq!(
+            store.request(a.id).await.unwrap().unwrap().existing_signatory.as_deref(),
+            Some("metropoli-sur")
+        );
+        let merged = store.verify_request(a.id, "editor").await.unwrap();
+        assert_eq!(merged.working_points, vec!["trees", "housing"]);
+        assert_eq!(store.signatories("green-metropolises").await.unwrap().len(), 1);
+    })
+    .await;
+}
