@@ -93,6 +93,9 @@ pub struct StoredRequest {
     /// The slug of the signatory this request is (or would be) merged into, when the
     /// register already lists the same institution.
     pub existing_signatory: Option<String>,
+    /// Other confirmed requests for the same institution waiting for an editor: verifying
+    /// them all makes one entry.
+    pub same_institution_waiting: i64,
 }
 
 /// What a new request needs next: the token for the confirmation link.
@@ -162,6 +165,7 @@ struct RequestRow {
     created_at: String,
     confirmed_at: Option<String>,
     existing: Option<String>,
+    twins: i64,
 }
 
 impl RequestRow {
@@ -176,6 +180,7 @@ impl RequestRow {
             created_at: self.created_at,
             confirmed_at: self.confirmed_at,
             existing_signatory: self.existing,
+            same_institution_waiting: self.twins,
         })
     }
 }
@@ -199,7 +204,9 @@ const SIGNATORY_COLUMNS: &str = "s.id, s.slug, s.name, s.type, s.city, s.country
 
 const REQUEST_SELECT: &str = "SELECT r.id, c.slug AS call_slug, r.call_version, r.request, r.status, r.reason, \
      r.created_at, r.confirmed_at, \
-     (SELECT s.slug FROM signatories s WHERE s.call_id = r.call_id AND s.institution_key = r.institution_key) AS existing \
+     (SELECT s.slug FROM signatories s WHERE s.call_id = r.call_id AND s.institution_key = r.institution_key) AS existing, \
+     (SELECT COUNT(*) FROM signature_requests o WHERE o.call_id = r.call_id AND o.institution_key = r.institution_key \
+      AND o.id <> r.id AND o.status = 'confirmed') AS twins \
      FROM signature_requests r JOIN calls c ON c.id = r.call_id";
 
 /// A confirmation token: 128 random bits, hex.

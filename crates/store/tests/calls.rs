@@ -319,6 +319,7 @@ async fn two_pending_requests_for_one_institution_make_one_signatory() {
         assert_eq!((a.existing_signatory.clone(), b.existing_signatory.clone()), (None, None));
         store.confirm_request(&a.token).await.unwrap();
         store.confirm_request(&b.token).await.unwrap();
+        assert_eq!(store.request(a.id).await.unwrap().unwrap().same_institution_waiting, 1);
         store.verify_request(b.id, "editor").await.unwrap();
         assert_eq!(
             store.request(a.id).await.unwrap().unwrap().existing_signatory.as_deref(),

@@ -538,6 +538,7 @@ pub struct QueueItem {
     pub points: Vec<String>,
     pub requested: String,
     pub merge: Option<String>,
+    pub twins: Option<String>,
     pub verify_action: String,
     pub reject_action: String,
     pub reason: String,
@@ -640,6 +641,8 @@ fn queue_item(
             .existing_signatory
             .as_ref()
             .map(|_| t_args(c, "calls-editor-merge", &[("name", r.request.institution.clone())])),
+        twins: (r.same_institution_waiting > 0)
+            .then(|| c.n("calls-editor-twins", &usize::try_from(r.same_institution_waiting).unwrap_or(0))),
         verify_action: c.url(&format!("/editor/calls/requests/{}/verify", r.id)),
         reject_action: c.url(&format!("/editor/calls/requests/{}/reject", r.id)),
         reason,

@@ -167,3 +167,7 @@ calls-link-label = Initiatives carrying out these commitments
 calls-link-hint = The identifiers or addresses of published initiatives, one per line.
 calls-link-unknown = No published initiative has this identifier: { $ids }
 calls-link-button = Save the links
+calls-editor-twins = { $count ->
+    [one] Another request for the same institution is waiting: verifying both makes one entry.
+   *[other] { $formatted } other requests for the same institution are waiting: verifying them makes one entry.
+}

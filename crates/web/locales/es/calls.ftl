@@ -167,3 +167,7 @@ calls-link-label = Iniciativas que llevan a cabo estos compromisos
 calls-link-hint = Los identificadores o direcciones de iniciativas publicadas, uno por línea.
 calls-link-unknown = Ninguna iniciativa publicada tiene este identificador: { $ids }
 calls-link-button = Guardar los vínculos
+calls-editor-twins = { $count ->
+    [one] Hay otra solicitud pendiente para la misma institución: verificar ambas da una sola ficha.
+   *[other] Hay { $formatted } solicitudes más pendientes para la misma institución: verificarlas da una sola ficha.
+}

@@ -167,3 +167,7 @@ calls-link-label = Initiatives qui mettent en œuvre ces engagements
 calls-link-hint = Les identifiants ou adresses d'initiatives publiées, un par ligne.
 calls-link-unknown = Aucune initiative publiée ne porte cet identifiant : { $ids }
 calls-link-button = Enregistrer les liens
+calls-editor-twins = { $count ->
+    [one] Une autre demande pour la même institution est en attente : les vérifier toutes deux donne une seule fiche.
+   *[other] { $formatted } autres demandes pour la même institution sont en attente : les vérifier donne une seule fiche.
+}
