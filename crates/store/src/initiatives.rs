@@ -11,7 +11,10 @@ use std::collections::{BTreeSet, HashMap};
 pub struct StoredInitiative {
     pub record: InitiativeRecord,
     pub place: Place,
+    /// The newest revision's number (a proposal included).
     pub revision: i64,
+    /// A member's change to this published initiative that waits for review.
+    pub proposed_revision: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -56,6 +59,7 @@ pub struct ImportReport {
 struct InitiativeRow {
     record: String,
     revision: i64,
+    proposed_revision: Option<i64>,
     created_at: String,
     updated_at: String,
     #[sqlx(flatten)]
@@ -68,6 +72,7 @@ impl InitiativeRow {
             record: parse_record(&self.record)?,
             place: self.place.into_place()?,
             revision: self.revision,
+            proposed_revision: self.proposed_revision,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -80,7 +85,7 @@ fn parse_record(json: &str) -> Result<InitiativeRecord> {
 
 fn select_initiatives(condition: &str) -> String {
     format!(
-        "SELECT i.record, i.revision, i.created_at, i.updated_at, {PLACE_COLUMNS} \
+        "SELECT i.record, i.revision, i.proposed_revision, i.created_at, i.updated_at, {PLACE_COLUMNS} \
          FROM initiatives i JOIN places p ON p.id = i.place_id WHERE {condition}"
     )
 }
@@ -185,7 +190,7 @@ impl Store {
                         sqlx::query(
                             "UPDATE initiatives SET status = $1, language = $2, country = $3, place_id = $4, \
                              organisation_id = $5, kind = $6, level = $7, started = $8, record = $9, \
-                             revision = $10, updated_at = $11 WHERE id = $12",
+                             revision = $10, updated_at = $11, proposed_revision = NULL WHERE id = $12",
                         )
                         .bind(record.status.id())
                         .bind(record.language.code())
@@ -353,6 +358,69 @@ impl Store {
                 query = query.bind(name);
             }
             query.fetch_all(pool).await?
+        });
+        rows.into_iter().map(InitiativeRow::into_stored).collect()
+    }
+
+    /// Stores a member's change to a published initiative as a proposed revision: kept in
+    /// the history, waiting for an editor, while the published version stays public.
+    /// Returns the proposal's revision number.
+    pub async fn propose_initiative(&self, record: &InitiativeRecord, author: &str) -> Result<i64> {
+        if let Some(e) = record.validate().into_iter().next() {
+            return Err(StoreError::Invalid {
+                id: record.id.clone(),
+                message: format!("{}: {}", e.field, e.message),
+            });
+        }
+        let json = serde_json::to_string(record)
+            .map_err(|e| StoreError::Corrupt(format!("cannot serialise {}: {e}", record.id)))?;
+        let at = now();
+        Ok(with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let (id, revision): (i64, i64) =
+                sqlx::query_as("SELECT id, revision FROM initiatives WHERE external_id = $1")
+                    .bind(&record.id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+            let next = revision + 1;
+            sqlx::query(
+                "INSERT INTO initiative_revisions (initiative_id, revision, record, author, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id).bind(next).bind(&json).bind(author).bind(&at)
+            .execute(&mut *tx).await?;
+            sqlx::query("UPDATE initiatives SET revision = $1, proposed_revision = $1, updated_at = $2 WHERE id = $3")
+                .bind(next).bind(&at).bind(id)
+                .execute(&mut *tx).await?;
+            tx.commit().await?;
+            next
+        }))
+    }
+
+    /// The proposed change of an initiative, when one waits.
+    pub async fn proposal(&self, external_id: &str) -> Result<Option<Revision>> {
+        let Some(stored) = self.initiative(external_id).await? else { return Ok(None) };
+        let Some(n) = stored.proposed_revision else { return Ok(None) };
+        Ok(self.revisions(external_id).await?.into_iter().find(|r| r.revision == n))
+    }
+
+    /// Sends a proposal back: the published version stays, the proposal stays in history.
+    pub async fn withdraw_proposal(&self, external_id: &str) -> Result<()> {
+        with_pool!(self, pool => {
+            sqlx::query("UPDATE initiatives SET proposed_revision = NULL WHERE external_id = $1")
+                .bind(external_id).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// Published initiatives with a proposed change waiting, oldest first.
+    pub async fn initiatives_with_proposals(&self, limit: i64) -> Result<Vec<StoredInitiative>> {
+        let sql = select_initiatives(
+            "i.proposed_revision IS NOT NULL ORDER BY i.updated_at, i.external_id LIMIT $1",
+        );
+        let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
+            sqlx::query_as(&sql).bind(limit).fetch_all(pool).await?
         });
         rows.into_iter().map(InitiativeRow::into_stored).collect()
     }

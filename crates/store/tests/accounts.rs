@@ -522,3 +522,33 @@ async fn hiding_after_a_report_keeps_a_revision_and_resolves_every_open_report()
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_proposal_waits_beside_the_published_version() {
+    on_every_backend(|store| async move {
+        store.import(&[initiative("p", "Ville de Lyon", "published")], "editor", &|_| {}).await.unwrap();
+        let mut change = initiative("p", "Ville de Lyon", "submitted");
+        change.summary = praxis_domain::Multilingual::one(praxis_domain::Lang::Fr, "Nouveau résumé.");
+        let n = store.propose_initiative(&change, "ana@lyon.fr").await.unwrap();
+        assert_eq!(n, 2);
+        let stored = store.initiative("p").await.unwrap().unwrap();
+        assert_eq!(stored.record.status.id(), "published", "the public version stays");
+        assert_eq!(stored.proposed_revision, Some(2));
+        assert_eq!(store.proposal("p").await.unwrap().unwrap().record, change);
+        assert_eq!(store.initiatives_with_proposals(10).await.unwrap().len(), 1);
+        assert_eq!(store.published_initiatives(&["p".to_string()]).await.unwrap().len(), 1);
+
+        // Saving a record (the editor accepting it) clears the proposal and numbers on.
+        let mut accepted = change.clone();
+        accepted.status = praxis_domain::Status::Published;
+        store.save_initiative(&accepted, "editor").await.unwrap();
+        let stored = store.initiative("p").await.unwrap().unwrap();
+        assert_eq!((stored.revision, stored.proposed_revision), (3, None));
+        assert!(store.initiatives_with_proposals(10).await.unwrap().is_empty());
+        assert!(matches!(
+            store.propose_initiative(&initiative("nope", "X", "submitted"), "a").await,
+            Err(StoreError::NotFound)
+        ));
+    })
+    .await;
+}

@@ -85,6 +85,13 @@ async fn create(
             }
         }
         record.status = Status::Submitted;
+        if existing.as_ref().is_some_and(|s| s.record.status == Status::Published) {
+            // The published version stays public until an editor accepts the change.
+            state.store.propose_initiative(&record, &account.email).await?;
+            let title = record.title_in(record.language).1.to_string();
+            crate::moderation::notify_editors(&state, "mail-submitted", &[("title", title)]).await?;
+            return Ok((StatusCode::OK, Json(record)).into_response());
+        }
     }
     state.store.save_initiative(&record, &account.email).await?;
     if account.is_editor() {

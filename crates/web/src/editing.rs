@@ -354,7 +354,12 @@ async fn edit_form(
         return Ok(forbidden(uri.path()));
     }
     let c = chrome(&state, &viewer, lang, &format!("/initiatives/{id}/edit"), "edit-title");
-    let draft = Draft::from_record(&stored.record);
+    // Editing continues from a change that waits for review, when there is one.
+    let current = match state.store.proposal(&id).await? {
+        Some(proposed) => proposed.record,
+        None => stored.record,
+    };
+    let draft = Draft::from_record(&current);
     Ok(Html(form_page(c, &account, draft, BTreeMap::new(), true).render()?).into_response())
 }
 
@@ -615,6 +620,17 @@ async fn save(
             title: Some(title),
         });
     }
+    let published = existing.as_ref().is_some_and(|r| r.status == Status::Published);
+    if published && !account.is_editor() {
+        // A member's change to a published initiative waits for review; the published
+        // version stays public meanwhile.
+        record.status = Status::Submitted;
+        state.store.propose_initiative(&record, &account.email).await?;
+        let title = record.title_in(record.language).1.to_string();
+        crate::moderation::notify_editors(&state, "mail-submitted", &[("title", title)]).await?;
+        let to = format!("/{}/account/initiatives?saved={}", lang.code(), crate::auth::encode(&record.id));
+        return Ok(Redirect::to(&to).into_response());
+    }
     state.store.save_initiative(&record, &account.email).await?;
     if account.is_editor() {
         state.store.audit(&account.user, "initiative.save", "initiative", &record.id, status.id()).await?;
@@ -678,7 +694,11 @@ async fn mine(
                 id: s.record.id.clone(),
                 title: title.to_string(),
                 title_lang: title_lang.code().to_string(),
-                status: c.t(&format!("status-{}", s.record.status.id())),
+                status: if s.proposed_revision.is_some() {
+                    c.t("status-change-waiting")
+                } else {
+                    c.t(&format!("status-{}", s.record.status.id()))
+                },
                 published: s.record.status == Status::Published,
                 updated: s.updated_at.get(..10).unwrap_or("").to_string(),
             }

@@ -154,6 +154,8 @@ pub struct ReportItem {
 }
 
 pub struct QueueItem {
+    /// A proposed change to a published initiative (the published version stays public).
+    pub change: bool,
     pub id: String,
     pub title: String,
     pub title_lang: String,
@@ -193,10 +195,9 @@ async fn queue(
     let c = Chrome::new(state.i18n.clone(), lang, "/editor", state.i18n.t(lang, "editor-title"))
         .with_viewer(&viewer)
         .with_nav("editor");
-    let submitted = state
-        .store
-        .initiatives_with_status("submitted", 500)
-        .await?
+    let mut waiting = state.store.initiatives_with_status("submitted", 500).await?;
+    waiting.extend(state.store.initiatives_with_proposals(500).await?);
+    let submitted = waiting
         .into_iter()
         .map(|s| {
             let (title_lang, title) = s.record.title_in(lang);
@@ -207,6 +208,7 @@ async fn queue(
                 organisation: s.record.organisation.clone().unwrap_or_default(),
                 place: s.place.name.clone(),
                 submitted: s.updated_at.get(..10).unwrap_or("").to_string(),
+                change: s.proposed_revision.is_some(),
             }
         })
         .collect::<Vec<_>>();
@@ -263,6 +265,7 @@ async fn decide(
         .rev()
         .find(|r| r.author != editor.email)
         .map(|r| r.author);
+    let proposal = if stored.proposed_revision.is_some() { state.store.proposal(&id).await? } else { None };
     let mut record = stored.record;
     let (action, key) = match form.decision.as_str() {
         "publish" => (praxis_domain::Status::Published, "mail-published"),
@@ -280,8 +283,20 @@ async fn decide(
         };
         return Ok(Redirect::to(&to).into_response());
     }
-    record.status = action;
-    state.store.save_initiative(&record, &editor.email).await?;
+    match (form.decision.as_str(), proposal) {
+        // A proposed change: publishing applies it; sending it back leaves the
+        // published version as it is (the proposal stays in the history).
+        ("publish", Some(proposed)) => {
+            record = proposed.record;
+            record.status = action;
+            state.store.save_initiative(&record, &editor.email).await?;
+        }
+        ("return", Some(_)) => state.store.withdraw_proposal(&id).await?,
+        _ => {
+            record.status = action;
+            state.store.save_initiative(&record, &editor.email).await?;
+        }
+    }
     state
         .store
         .audit(&editor.user, &format!("initiative.{}", form.decision), "initiative", &id, &comment)

@@ -584,3 +584,50 @@ async fn an_editor_unpublishes_with_a_reason_the_author_is_told() {
     assert_eq!(audit[0].action, "initiative.unpublish");
     assert_eq!(audit[0].detail, "Outdated figures");
 }
+
+#[tokio::test]
+async fn a_members_change_to_a_published_initiative_waits_while_the_published_version_stays() {
+    let app = app().await;
+    let (status, _) =
+        call(&app, "POST", "/api/v1/initiatives", Some(&app.editor), bytes(&record("ros-9"))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let mut changed = record("ros-9");
+    changed["summary"] = json!({"es": "Ahora participan 4.000 jóvenes de los seis distritos."});
+    let (status, body) = call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&changed)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["status"], "submitted");
+
+    // The public version is unchanged and still searchable.
+    let (status, public) = call(&app, "GET", "/api/v1/initiatives/ros-9", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(public["summary"]["es"].as_str().unwrap().starts_with("Jóvenes de 13 a 18"));
+    let (_, found) = call(&app, "GET", "/api/v1/search?q=presupuesto", None, None).await;
+    assert_eq!(found["total"], 1);
+
+    // The member's edit form continues from the proposal; the desk shows the change.
+    let (member, _) = session(&app, "ana@rosario.gob.ar").await;
+    let (_, html, _) = page(&app, "GET", "/es/initiatives/ros-9/edit", &member, None).await;
+    assert!(html.contains("4.000 jóvenes"));
+    let (editor, csrf) = session(&app, "ed@network.org").await;
+    let (_, html, _) = page(&app, "GET", "/en/editor", &editor, None).await;
+    assert!(html.contains("A change to a published initiative"), "{html}");
+
+    // Sent back: the published version stays, the proposal stays in the history.
+    let uri = "/en/editor/initiatives/ros-9/decision";
+    page(&app, "POST", uri, &editor, Some(format!("csrf={csrf}&decision=return&comment=Source%3F"))).await;
+    let (_, public) = call(&app, "GET", "/api/v1/initiatives/ros-9", None, None).await;
+    assert_eq!(public["status"], "published");
+    assert!(app.store.proposal("ros-9").await.unwrap().is_none());
+    assert_eq!(app.store.revisions("ros-9").await.unwrap().len(), 2);
+
+    // Proposed again and published: the change is now public.
+    let (status, _) = call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&changed)).await;
+    assert_eq!(status, StatusCode::OK);
+    page(&app, "POST", uri, &editor, Some(format!("csrf={csrf}&decision=publish&comment="))).await;
+    let (_, public) = call(&app, "GET", "/api/v1/initiatives/ros-9", None, None).await;
+    assert_eq!(public["status"], "published");
+    assert!(public["summary"]["es"].as_str().unwrap().contains("4.000 jóvenes"));
+    let revisions = app.store.revisions("ros-9").await.unwrap();
+    assert_eq!(revisions.len(), 4);
+    assert_eq!(revisions[3].author, "ed@network.org");
+}

@@ -63,3 +63,5 @@ mail-unpublished-body = Hello { $name },
     It is kept with its history as a draft. Change it and submit it again: { $link }
 
     — Praxis
+editor-change = A change to a published initiative; the published version stays public until you decide.
+status-change-waiting = published; a change waits for review

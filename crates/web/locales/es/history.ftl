@@ -63,3 +63,5 @@ mail-unpublished-body = Hola, { $name }:
     Se conserva con su historial como borrador. Modifíquela y envíela de nuevo: { $link }
 
     — Praxis
+editor-change = Un cambio a una iniciativa publicada; la versión publicada sigue en línea hasta que usted decida.
+status-change-waiting = publicada; un cambio espera revisión

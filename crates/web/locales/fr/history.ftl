@@ -63,3 +63,5 @@ mail-unpublished-body = Bonjour { $name },
     Elle est conservée avec son historique comme brouillon. Modifiez-la et soumettez-la de nouveau : { $link }
 
     — Praxis
+editor-change = Une modification d’une initiative publiée ; la version publiée reste en ligne jusqu’à votre décision.
+status-change-waiting = publiée ; une modification attend la relecture
