@@ -121,7 +121,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
         FieldError { field: field.into(), code, message: message.into() }
     }
 }
@@ -388,7 +388,7 @@ fn partial_checks(
     errors
 }
 
-fn check_text(
+pub(crate) fn check_text(
     errors: &mut Vec<FieldError>,
     field: &str,
     text: &Multilingual,
@@ -415,7 +415,7 @@ fn check_text(
     }
 }
 
-fn check_name(errors: &mut Vec<FieldError>, field: &str, value: &str) {
+pub(crate) fn check_name(errors: &mut Vec<FieldError>, field: &str, value: &str) {
     if value.trim().is_empty() {
         errors.push(FieldError::new(field, "required", "must not be empty"));
     } else if value.chars().count() > NAME_MAX {
@@ -437,7 +437,11 @@ fn check_unique<T: Vocabulary>(errors: &mut Vec<FieldError>, field: &str, values
     }
 }
 
-fn check_date(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>) -> Option<time::Date> {
+pub(crate) fn check_date(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    value: Option<&str>,
+) -> Option<time::Date> {
     let value = value?;
     let format = time::macros::format_description!("[year]-[month]-[day]");
     match time::Date::parse(value, format) {

@@ -4,6 +4,7 @@
 //! through [`initiative::InitiativeRecord::validate`] so that they agree on what is valid.
 
 pub mod account;
+pub mod call;
 pub mod country;
 pub mod event;
 pub mod gazetteer;
@@ -14,6 +15,9 @@ pub mod text;
 pub mod vocab;
 
 pub use account::Role;
+pub use call::{
+    CallRecord, CallStatus, CallsFile, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint,
+};
 pub use event::{EventRecord, Format, RegistrationForm, Speaker};
 pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;

@@ -8,6 +8,7 @@
 //! change event, which the search index follows.
 
 mod accounts;
+mod calls;
 mod events;
 mod initiatives;
 mod moderation;
@@ -17,6 +18,7 @@ pub use accounts::{
     new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation,
     SecondFactor, User, SESSION_DAYS,
 };
+pub use calls::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
 pub use events::{
     Booking, Cancellation, EventFilter, MailJob, MailKind, NewRegistration, Registration, RegistrationStatus,
     StoredEvent, When, MAIL_ATTEMPTS_MAX, REMINDER_BEFORE,

@@ -44,10 +44,21 @@ pub fn router() -> Router<AppState> {
         crate::contribute::create,
         crate::contribute::publish,
         crate::contribute::revisions,
-        crate::events::api_events
+        crate::events::api_events,
+        crate::calls::api_calls,
+        crate::calls::api_signatories
     ),
-    components(schemas(InitiativeRecord, SearchResponse, SearchHit, ErrorBody, ErrorDetail, crate::contribute::RevisionBody,
-        crate::events::EventSummary
+    components(schemas(
+        InitiativeRecord,
+        SearchResponse,
+        SearchHit,
+        ErrorBody,
+        ErrorDetail,
+        crate::contribute::RevisionBody,
+        crate::events::EventSummary,
+        crate::calls::ApiCall,
+        crate::calls::ApiWorkingPoint,
+        crate::calls::ApiSignatory
     )),
     modifiers(&BearerAuth)
 )]

@@ -5,6 +5,9 @@ mod accounts;
 mod api;
 mod assets;
 pub mod auth;
+mod calls;
+mod calls_forms;
+mod calls_svg;
 mod contribute;
 mod credentials;
 mod editing;
@@ -102,6 +105,7 @@ pub fn router(state: AppState) -> Router {
         .merge(events::router())
         .merge(api::router())
         .merge(assets::router())
+        .merge(calls::router())
         .merge(accounts::router())
         .merge(contribute::router())
         .merge(history::router())

@@ -28,6 +28,8 @@ enum Who {
     Editor,
     /// Admins only.
     Admin,
+    /// Members of the owning organisation only (signing a call for it).
+    OwningMember,
     /// Only a sign-in that is half done (password given, code owed): every completed
     /// session and every visitor is sent back.
     PendingOnly,
@@ -52,6 +54,7 @@ impl Who {
             Who::Owner => matches!(who, As::Owner | As::Editor | As::Admin),
             Who::Editor => matches!(who, As::Editor | As::Admin),
             Who::Admin => who == As::Admin,
+            Who::OwningMember => who == As::Owner,
             Who::PendingOnly => false,
         }
     }
@@ -87,6 +90,29 @@ fn owned_record() -> serde_json::Value {
         "themes": ["governance-participation"], "kind": "program"
     })
 }
+
+const JOIN_FORM: &[(&str, &str)] = &[
+    ("institution", "Municipalidad de Prueba"),
+    ("kind", "local-government"),
+    ("city", "Rosario"),
+    ("country", "AR"),
+    ("representative_name", "Ana"),
+    ("representative_role", "Intendenta"),
+    ("email", "ana@example.org"),
+    ("working_points", "green"),
+    ("consent", "yes"),
+];
+
+const SIGN_FORM: &[(&str, &str)] = &[
+    ("organisation", "municipalidad-de-rosario-ar"),
+    ("kind", "local-government"),
+    ("city", "Rosario"),
+    ("country", "AR"),
+    ("working_points", "green"),
+    ("consent", "yes"),
+];
+
+const CALL_FORM: &[(&str, &str)] = &[("id", "new-call"), ("title_en", "A call"), ("opens", "2026-01-01")];
 
 const INITIATIVE_FORM: &[(&str, &str)] = &[
     ("language", "es"),
@@ -298,6 +324,72 @@ fn matrix() -> Vec<Row> {
             Nothing,
             Editor,
         ),
+        // Calls to action: reading, joining, signing, the editors' desk.
+        row("GET", "/{lang}/calls", "/fr/calls", Nothing, Anyone),
+        row("GET", "/{lang}/calls/{call}", "/fr/calls/matrix-call", Nothing, Anyone),
+        row("GET", "/{lang}/calls/{call}/signatories", "/es/calls/matrix-call/signatories", Nothing, Anyone),
+        row(
+            "GET",
+            "/{lang}/calls/{call}/signatories/{slug}",
+            "/es/calls/matrix-call/signatories/municipalidad-de-rosario",
+            Nothing,
+            Anyone,
+        ),
+        row(
+            "GET",
+            "/{lang}/calls/{call}/signatories/{slug}/badge.svg",
+            "/es/calls/matrix-call/signatories/municipalidad-de-rosario/badge.svg",
+            Nothing,
+            Anyone,
+        ),
+        row("GET", "/{lang}/calls/{call}/feed.atom", "/en/calls/matrix-call/feed.atom", Nothing, Anyone),
+        row("GET", "/api/v1/calls", "/api/v1/calls", Nothing, Anyone),
+        row(
+            "GET",
+            "/api/v1/calls/{id}/signatories",
+            "/api/v1/calls/matrix-call/signatories?format=csv",
+            Nothing,
+            Anyone,
+        ),
+        row("GET", "/assets/calls/{file}", "/assets/calls/none.css", Nothing, Anyone),
+        row("GET", "/{lang}/calls/{call}/join", "/es/calls/matrix-call/join", Nothing, Anyone),
+        row("POST", "/{lang}/calls/{call}/join", "/es/calls/matrix-call/join", Form(JOIN_FORM), Anyone),
+        row("GET", "/{lang}/calls/{call}/join/sent", "/es/calls/matrix-call/join/sent", Nothing, Anyone),
+        row("GET", "/{lang}/calls/confirm/{token}", "/es/calls/confirm/0000", Nothing, Anyone),
+        row("POST", "/{lang}/calls/confirm/{token}", "/es/calls/confirm/0000", Form(&[]), Anyone),
+        row("POST", "/{lang}/calls/{call}/sign", "/es/calls/matrix-call/sign", Form(SIGN_FORM), OwningMember),
+        row(
+            "POST",
+            "/{lang}/calls/{call}/signatories/{slug}/initiatives",
+            "/es/calls/matrix-call/signatories/municipalidad-de-rosario/initiatives",
+            Form(&[("initiatives", "pub-1")]),
+            Owner,
+        ),
+        row("GET", "/{lang}/editor/calls", "/en/editor/calls", Nothing, Editor),
+        row(
+            "POST",
+            "/{lang}/editor/calls/requests/{id}/verify",
+            "/en/editor/calls/requests/999/verify",
+            Form(&[]),
+            Editor,
+        ),
+        row(
+            "POST",
+            "/{lang}/editor/calls/requests/{id}/reject",
+            "/en/editor/calls/requests/999/reject",
+            Form(&[("reason", "not a public body")]),
+            Editor,
+        ),
+        row("GET", "/{lang}/editor/calls/new", "/en/editor/calls/new", Nothing, Editor),
+        row("POST", "/{lang}/editor/calls/new", "/en/editor/calls/new", Form(CALL_FORM), Editor),
+        row("GET", "/{lang}/editor/calls/{call}/edit", "/en/editor/calls/matrix-call/edit", Nothing, Editor),
+        row(
+            "POST",
+            "/{lang}/editor/calls/{call}/edit",
+            "/en/editor/calls/matrix-call/edit",
+            Form(CALL_FORM),
+            Editor,
+        ),
     ]
 }
 
@@ -406,6 +498,33 @@ async fn fixture() -> Fixture {
         cookies.push((who, format!("praxis_session={session}; praxis_csrf={CSRF}")));
         tokens.push((who, store.create_api_token(id, "matrix").await.unwrap()));
     }
+    // A call signed by the owner's organisation.
+    let mut calls: praxis_domain::CallsFile =
+        serde_json::from_str(include_str!("../../../data/demo/calls.json")).unwrap();
+    calls.calls[0].id = "matrix-call".into();
+    calls.signatories.clear();
+    store.load_calls(&calls, "test").await.unwrap();
+    let rosario = store
+        .organisations()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == "Municipalidad de Rosario")
+        .expect("the owner's organisation");
+    let input = praxis_domain::SignatureInput {
+        institution: "Municipalidad de Rosario".into(),
+        kind: "local-government".into(),
+        city: "Rosario".into(),
+        country: "AR".into(),
+        representative_name: "Owner".into(),
+        representative_role: "member".into(),
+        email: "own@rosario.gob.ar".into(),
+        working_points: vec!["green".into()],
+        consent: true,
+    };
+    let request =
+        praxis_domain::SignatureRequest::parse(&input, &calls.calls[0], praxis_domain::Lang::Es).unwrap();
+    store.sign_directly("matrix-call", &request, Some(rosario.id), None, "test").await.unwrap();
     let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
     Fixture { router: router(state), cookies, tokens, _dir: dir }
 }

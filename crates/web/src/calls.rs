@@ -1,0 +1,792 @@
+//! Calls to action: the call in each language, the join form and its e-mail
+//! confirmation, the public register (count, filters, map, chart, list), a page and a
+//! badge per signatory, open data (JSON, CSV, Atom) and the editors' pages.
+//!
+//! Every public view of the register is derived from one read, [`Store::signatories`],
+//! filtered in one place ([`RegisterFilter::apply`]), so the count, list, map, CSV and
+//! feed cannot disagree.
+
+use crate::auth::Viewer;
+use crate::calls_svg::{self, Bar, Dot};
+use crate::error::{api_error, WebError};
+use crate::pages::page_lang;
+use crate::view::{Card, Chrome};
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use praxis_domain::text::escape_markup as xml;
+use praxis_domain::{CallRecord, Lang, Multilingual, SignatoryType};
+use praxis_store::{Signatory, StoredCall};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/calls", get(list))
+        .route("/{lang}/calls/{call}", get(call_page))
+        .route("/{lang}/calls/{call}/signatories", get(register))
+        .route("/{lang}/calls/{call}/signatories/{slug}", get(signatory_page))
+        .route("/{lang}/calls/{call}/signatories/{slug}/badge.svg", get(badge))
+        .route("/{lang}/calls/{call}/feed.atom", get(feed))
+        .route("/api/v1/calls", get(api_calls))
+        .route("/api/v1/calls/{id}/signatories", get(api_signatories))
+        .route("/assets/calls/{file}", get(asset))
+        .merge(crate::calls_forms::router())
+}
+
+pub const CALLS_CSS: &str = include_str!("../assets/calls.css");
+
+fn hashed(name: &str, ext: &str, content: &str) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    content.hash(&mut hasher);
+    format!("/assets/calls/{name}-{:016x}.{ext}", hasher.finish())
+}
+
+pub static CSS_PATH: LazyLock<String> = LazyLock::new(|| hashed("calls", "css", CALLS_CSS));
+pub static WORLD_PATH: LazyLock<String> = LazyLock::new(|| hashed("world", "svg", calls_svg::WORLD_SVG));
+
+async fn asset(Path(file): Path<String>) -> Response {
+    let path = format!("/assets/calls/{file}");
+    let (content_type, body) = if path == *CSS_PATH {
+        ("text/css; charset=utf-8", CALLS_CSS)
+    } else if path == *WORLD_PATH {
+        ("image/svg+xml", calls_svg::WORLD_SVG)
+    } else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A call that visitors may see; drafts are not found.
+pub(crate) async fn public_call(state: &AppState, id: &str, lang: Lang) -> Result<StoredCall, WebError> {
+    state.store.call(id).await?.filter(|c| c.record.status.is_public()).ok_or(WebError::PageNotFound(lang))
+}
+
+/// Today as `YYYY-MM-DD` (UTC).
+pub(crate) fn today() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!("{:04}-{:02}-{:02}", now.year(), u8::from(now.month()), now.day())
+}
+
+/// A translated string with text arguments.
+pub(crate) fn t_args(c: &Chrome, key: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+        args.iter().map(|(k, v)| (*k, fluent_bundle::FluentValue::from(v.as_str()))).collect();
+    crate::i18n::shared().t_args(c.lang, key, &args)
+}
+
+/// What a call shows in lists and headings, in the reader's language.
+pub struct CallView {
+    pub href: String,
+    pub title: String,
+    pub lang: Lang,
+    pub status: String,
+    pub dates: String,
+    pub count: usize,
+    pub accepts: bool,
+}
+
+impl CallView {
+    fn new(c: &Chrome, stored: &StoredCall) -> CallView {
+        let r = &stored.record;
+        let dates = match &r.closes {
+            Some(closes) => {
+                t_args(c, "calls-dates-closing", &[("opens", c.date(&r.opens)), ("closes", c.date(closes))])
+            }
+            None => t_args(c, "calls-dates-open", &[("opens", c.date(&r.opens))]),
+        };
+        CallView {
+            href: c.url(&format!("/calls/{}", r.id)),
+            title: r.title_in(c.lang).to_string(),
+            lang: r.reading_language(c.lang),
+            status: c.t(&format!("calls-status-{}", r.status.id())),
+            dates,
+            count: usize::try_from(stored.signatories).unwrap_or(0),
+            accepts: r.accepts_signatures(&today()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "calls-list.html")]
+struct ListPage {
+    c: Chrome,
+    calls: Vec<CallView>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(lang): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = Chrome::new(state.i18n.clone(), lang, "/calls", state.i18n.t(lang, "calls-title"))
+        .with_nav("calls")
+        .with_viewer(&viewer);
+    let calls = state.store.calls(false).await?.iter().map(|s| CallView::new(&c, s)).collect();
+    Ok(Html(ListPage { c, calls }.render()?))
+}
+
+pub struct PointView {
+    pub id: String,
+    pub text: String,
+    pub lang: Lang,
+    /// Signatories committed to it.
+    pub count: usize,
+}
+
+fn points(c: &Chrome, call: &CallRecord, signatories: &[Signatory]) -> Vec<PointView> {
+    let lang = call.reading_language(c.lang);
+    call.working_points
+        .iter()
+        .map(|p| PointView {
+            id: p.id.clone(),
+            text: p.text.get(lang).unwrap_or_else(|| p.text_in(lang)).to_string(),
+            lang,
+            count: signatories.iter().filter(|s| s.working_points.contains(&p.id)).count(),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "calls-call.html")]
+struct CallPage {
+    c: Chrome,
+    call: CallView,
+    text_html: String,
+    points: Vec<PointView>,
+    latest: Vec<SignatoryView>,
+    version: i64,
+    css: &'static str,
+}
+
+async fn call_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, id)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    // Editors preview drafts here before publishing them.
+    let stored = match state.store.call(&id).await? {
+        Some(call)
+            if call.record.status.is_public() || viewer.account.as_ref().is_some_and(|a| a.is_editor()) =>
+        {
+            call
+        }
+        _ => return Err(WebError::PageNotFound(lang)),
+    };
+    let c = Chrome::new(
+        state.i18n.clone(),
+        lang,
+        &format!("/calls/{id}"),
+        stored.record.title_in(lang).to_string(),
+    )
+    .with_nav("calls")
+    .with_viewer(&viewer);
+    let signatories = state.store.signatories(&id).await?;
+    let call = CallView::new(&c, &stored);
+    let page = CallPage {
+        text_html: crate::markdown::render(stored.record.text_in(lang)),
+        points: points(&c, &stored.record, &signatories),
+        latest: signatories.iter().rev().take(6).map(|s| SignatoryView::new(&c, &stored.record, s)).collect(),
+        version: stored.version,
+        call,
+        c,
+        css: CSS_PATH.as_str(),
+    };
+    Ok(Html(page.render()?))
+}
+
+/// The register's filters, from the query string. Unknown values match nothing rather
+/// than being ignored, so a shared link never shows more than it says.
+#[derive(Debug, Default, Deserialize)]
+pub struct RegisterFilter {
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub point: Option<String>,
+}
+
+impl RegisterFilter {
+    fn norm(value: &Option<String>) -> Option<&str> {
+        value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    pub fn apply<'a>(&self, all: &'a [Signatory]) -> Vec<&'a Signatory> {
+        all.iter()
+            .filter(|s| Self::norm(&self.kind).is_none_or(|k| s.kind.id() == k))
+            .filter(|s| Self::norm(&self.country).is_none_or(|k| s.country == k))
+            .filter(|s| Self::norm(&self.point).is_none_or(|p| s.working_points.iter().any(|w| w == p)))
+            .collect()
+    }
+
+    fn active(&self) -> bool {
+        Self::norm(&self.kind).is_some()
+            || Self::norm(&self.country).is_some()
+            || Self::norm(&self.point).is_some()
+    }
+}
+
+pub struct SignatoryView {
+    pub href: String,
+    pub name: String,
+    pub kind: String,
+    pub city: String,
+    pub country: String,
+    pub joined: String,
+    pub joined_iso: String,
+    pub points: Vec<String>,
+}
+
+impl SignatoryView {
+    fn new(c: &Chrome, call: &CallRecord, s: &Signatory) -> SignatoryView {
+        let lang = call.reading_language(c.lang);
+        SignatoryView {
+            href: c.url(&format!("/calls/{}/signatories/{}", call.id, s.slug)),
+            name: s.name.clone(),
+            kind: c.t(&s.kind.label_key()),
+            city: s.city.clone(),
+            country: c.t(&format!("country-{}", s.country)),
+            joined: c.date(&s.joined),
+            joined_iso: s.joined.clone(),
+            points: s
+                .working_points
+                .iter()
+                .map(|p| call.working_point(p).map(|w| short(w.text_in(lang))).unwrap_or_else(|| p.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The part of a working point's text before its colon ("Green: cut…" → "Green").
+fn short(text: &str) -> String {
+    match text.split_once(':') {
+        Some((head, _)) if head.chars().count() <= 40 => head.trim().to_string(),
+        _ => text.to_string(),
+    }
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct ChartRow {
+    pub period: String,
+    pub added: usize,
+    pub total: usize,
+}
+
+#[derive(Template)]
+#[template(path = "calls-register.html")]
+struct RegisterPage {
+    c: Chrome,
+    call: CallView,
+    total: usize,
+    shown: usize,
+    filtered: bool,
+    types: Vec<Choice>,
+    countries: Vec<Choice>,
+    points: Vec<Choice>,
+    map_svg: String,
+    chart_svg: String,
+    chart_rows: Vec<ChartRow>,
+    rows: Vec<SignatoryView>,
+    csv_href: String,
+    json_href: String,
+    feed_href: String,
+    css: &'static str,
+}
+
+/// Signatures per month from the first to the last, with running totals.
+fn per_month(signatories: &[&Signatory]) -> Vec<ChartRow> {
+    let mut months: BTreeMap<String, usize> = BTreeMap::new();
+    for s in signatories {
+        *months.entry(s.joined.get(..7).unwrap_or("").to_string()).or_default() += 1;
+    }
+    let (Some(first), Some(last)) = (months.keys().next().cloned(), months.keys().last().cloned()) else {
+        return Vec::new();
+    };
+    let parse =
+        |m: &str| -> Option<(i32, u32)> { Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?)) };
+    let (Some((mut y, mut m)), Some(end)) = (parse(&first), parse(&last)) else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    let mut total = 0;
+    while (y, m) <= end && rows.len() < 240 {
+        let key = format!("{y:04}-{m:02}");
+        let added = months.get(&key).copied().unwrap_or(0);
+        total += added;
+        rows.push(ChartRow { period: key, added, total });
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    rows
+}
+
+async fn register(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, id)): Path<(String, String)>,
+    Query(filter): Query<RegisterFilter>,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = public_call(&state, &id, lang).await?;
+    let title = state.i18n.t_args(
+        lang,
+        "calls-register-title",
+        &[("call", stored.record.title_in(lang).to_string().into())],
+    );
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/calls/{id}/signatories"), title)
+        .with_nav("calls")
+        .with_viewer(&viewer);
+    let all = state.store.signatories(&id).await?;
+    let shown = filter.apply(&all);
+    let call_lang = stored.record.reading_language(lang);
+
+    let mut types: Vec<Choice> = SignatoryType::ALL
+        .iter()
+        .filter(|t| all.iter().any(|s| s.kind == **t))
+        .map(|t| Choice {
+            value: t.id().to_string(),
+            label: c.t(&t.label_key()),
+            selected: filter.kind.as_deref() == Some(t.id()),
+        })
+        .collect();
+    types.insert(0, Choice { value: String::new(), label: c.t("calls-filter-any"), selected: false });
+    let present: BTreeSet<&str> = all.iter().map(|s| s.country.as_str()).collect();
+    let mut countries: Vec<Choice> = present
+        .iter()
+        .map(|code| Choice {
+            value: code.to_string(),
+            label: c.t(&format!("country-{code}")),
+            selected: filter.country.as_deref() == Some(*code),
+        })
+        .collect();
+    countries.sort_by_cached_key(|ch| praxis_domain::text::fold(&ch.label));
+    countries.insert(0, Choice { value: String::new(), label: c.t("calls-filter-any"), selected: false });
+    let mut point_choices: Vec<Choice> = stored
+        .record
+        .working_points
+        .iter()
+        .map(|p| Choice {
+            value: p.id.clone(),
+            label: short(p.text_in(call_lang)),
+            selected: filter.point.as_deref() == Some(p.id.as_str()),
+        })
+        .collect();
+    point_choices.insert(0, Choice { value: String::new(), label: c.t("calls-filter-any"), selected: false });
+
+    let dots: Vec<Dot> = shown
+        .iter()
+        .filter_map(|s| {
+            Some(Dot {
+                lon: s.longitude?,
+                lat: s.latitude?,
+                label: format!("{} — {}, {}", s.name, s.city, c.t(&format!("country-{}", s.country))),
+            })
+        })
+        .collect();
+    let on_map = dots.len();
+    let map_svg = calls_svg::map(
+        WORLD_PATH.as_str(),
+        &dots,
+        &c.t("calls-map-title"),
+        &state.i18n.t_args(
+            lang,
+            "calls-map-description",
+            &[("count", (on_map as f64).into()), ("total", (shown.len() as f64).into())],
+        ),
+    );
+    let chart_rows = per_month(&shown);
+    let bars: Vec<Bar> = chart_rows.iter().map(|r| Bar { label: r.period.clone(), total: r.total }).collect();
+    let chart_svg = calls_svg::chart(&bars, &c.t("calls-chart-title"));
+    let page = RegisterPage {
+        call: CallView::new(&c, &stored),
+        total: all.len(),
+        shown: shown.len(),
+        filtered: filter.active(),
+        types,
+        countries,
+        points: point_choices,
+        map_svg,
+        chart_svg,
+        chart_rows,
+        rows: shown.iter().map(|s| SignatoryView::new(&c, &stored.record, s)).collect(),
+        csv_href: format!("/api/v1/calls/{id}/signatories?format=csv"),
+        json_href: format!("/api/v1/calls/{id}/signatories"),
+        feed_href: c.url(&format!("/calls/{id}/feed.atom")),
+        css: CSS_PATH.as_str(),
+        c,
+    };
+    Ok(Html(page.render()?))
+}
+
+pub struct Commitment {
+    pub text: String,
+    pub lang: Lang,
+}
+
+#[derive(Template)]
+#[template(path = "calls-signatory.html")]
+struct SignatoryPage {
+    c: Chrome,
+    call: CallView,
+    s: SignatoryView,
+    place: String,
+    commitments: Vec<Commitment>,
+    version: i64,
+    current_version: i64,
+    cards: Vec<Card>,
+    badge_href: String,
+    badge_snippet: String,
+    /// The linking form, for editors and members of the signing organisation.
+    link_form: Option<LinkForm>,
+    css: &'static str,
+}
+
+pub struct LinkForm {
+    pub action: String,
+    pub value: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LinkQuery {
+    #[serde(default)]
+    unknown: Option<String>,
+    #[serde(default)]
+    typed: Option<String>,
+}
+
+async fn signatory_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, id, slug)): Path<(String, String, String)>,
+    Query(link): Query<LinkQuery>,
+    headers: HeaderMap,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = public_call(&state, &id, lang).await?;
+    let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
+    let c = Chrome::new(
+        state.i18n.clone(),
+        lang,
+        &format!("/calls/{id}/signatories/{slug}"),
+        signatory.name.clone(),
+    )
+    .with_nav("calls")
+    .with_viewer(&viewer);
+    // Commitments read in the version of the call that the signatory signed.
+    let signed =
+        state.store.call_version(&id, signatory.call_version).await?.unwrap_or_else(|| stored.record.clone());
+    let signed_lang = signed.reading_language(lang);
+    let commitments = signatory
+        .working_points
+        .iter()
+        .filter_map(|p| signed.working_point(p).or_else(|| stored.record.working_point(p)))
+        .map(|w| Commitment { text: w.text_in(signed_lang).to_string(), lang: signed_lang })
+        .collect();
+    let cards = state
+        .store
+        .published_initiatives(&signatory.initiatives)
+        .await?
+        .iter()
+        .map(|s| Card::new(&c, s))
+        .collect();
+    let badge_href = c.url(&format!("/calls/{id}/signatories/{slug}/badge.svg"));
+    let base = base_url(&headers);
+    let badge_snippet = format!(
+        r#"<a href="{base}{page}"><img src="{base}{badge_href}" width="320" height="64" alt="{alt}"></a>"#,
+        page = c.url(&format!("/calls/{id}/signatories/{slug}")),
+        alt = xml(&format!("{}: {}", c.t("calls-badge-heading"), signatory.name)),
+    );
+    let link_form = crate::calls_forms::may_link(viewer.account.as_ref(), &signatory).then(|| LinkForm {
+        action: c.url(&format!("/calls/{id}/signatories/{slug}/initiatives")),
+        value: link.typed.clone().unwrap_or_else(|| signatory.initiatives.join("\n")),
+        error: link.unknown.as_ref().map(|u| t_args(&c, "calls-link-unknown", &[("ids", u.clone())])),
+    });
+    let page = SignatoryPage {
+        link_form,
+        call: CallView::new(&c, &stored),
+        s: SignatoryView::new(&c, &stored.record, &signatory),
+        place: format!("{}, {}", signatory.city, c.t(&format!("country-{}", signatory.country))),
+        commitments,
+        version: signatory.call_version,
+        current_version: stored.version,
+        cards,
+        badge_href,
+        badge_snippet,
+        css: CSS_PATH.as_str(),
+        c,
+    };
+    Ok(Html(page.render()?))
+}
+
+async fn badge(
+    State(state): State<AppState>,
+    Path((lang, id, slug)): Path<(String, String, String)>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    public_call(&state, &id, lang).await?;
+    let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
+    let svg = calls_svg::badge(&state.i18n.t(lang, "calls-badge-heading"), &signatory.name, lang.code());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+        ],
+        svg,
+    )
+        .into_response())
+}
+
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+/// New signatories of a call, newest first, as Atom.
+async fn feed(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = public_call(&state, &id, lang).await?;
+    let mut signatories = state.store.signatories(&id).await?;
+    signatories.reverse();
+    let base = base_url(&headers);
+    let call_lang = stored.record.reading_language(lang);
+    let title = state.i18n.t_args(
+        lang,
+        "calls-feed-title",
+        &[("call", stored.record.title_in(lang).to_string().into())],
+    );
+    let updated =
+        signatories.iter().map(|s| s.updated_at.as_str()).max().unwrap_or(&stored.updated_at).to_string();
+    let mut out = String::new();
+    let _ = writeln!(out, r#"<?xml version="1.0" encoding="utf-8"?>"#);
+    let _ = writeln!(out, r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">"#);
+    let _ = writeln!(out, r#"  <title xml:lang="{call_lang}">{}</title>"#, xml(&title));
+    let _ = writeln!(out, "  <id>{base}/{lang}/calls/{id}/feed.atom</id>");
+    let _ = writeln!(out, r#"  <link rel="self" href="{base}/{lang}/calls/{id}/feed.atom"/>"#);
+    let _ = writeln!(
+        out,
+        r#"  <link rel="alternate" type="text/html" href="{base}/{lang}/calls/{id}/signatories"/>"#
+    );
+    let _ = writeln!(out, "  <updated>{}</updated>", xml(&updated));
+    for s in &signatories {
+        let href = format!("{base}/{lang}/calls/{id}/signatories/{}", s.slug);
+        let summary = state.i18n.t_args(
+            lang,
+            "calls-feed-entry",
+            &[
+                ("name", s.name.clone().into()),
+                ("type", state.i18n.t(lang, &s.kind.label_key()).into()),
+                (
+                    "place",
+                    format!("{}, {}", s.city, state.i18n.t(lang, &format!("country-{}", s.country))).into(),
+                ),
+            ],
+        );
+        let _ = writeln!(out, "  <entry>");
+        let _ = writeln!(out, "    <id>{}</id>", xml(&href));
+        let _ = writeln!(out, "    <title>{}</title>", xml(&s.name));
+        let _ = writeln!(out, r#"    <link rel="alternate" type="text/html" href="{}"/>"#, xml(&href));
+        let _ = writeln!(out, "    <published>{}T00:00:00Z</published>", xml(&s.joined));
+        let _ = writeln!(out, "    <updated>{}</updated>", xml(&s.updated_at));
+        let _ = writeln!(out, "    <author><name>{}</name></author>", xml(&s.name));
+        for p in &s.working_points {
+            let _ = writeln!(out, r#"    <category term="{}"/>"#, xml(p));
+        }
+        let _ = writeln!(out, "    <summary>{}</summary>", xml(&summary));
+        let _ = writeln!(out, "  </entry>");
+    }
+    out.push_str("</feed>\n");
+    Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], out).into_response())
+}
+
+// --- Open data ------------------------------------------------------------------------
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiWorkingPoint {
+    id: String,
+    text: Multilingual,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiCall {
+    /// The call's stable id, as in its URL.
+    id: String,
+    title: Multilingual,
+    working_points: Vec<ApiWorkingPoint>,
+    /// Verified signatories.
+    signatories: usize,
+}
+
+/// The public calls to action.
+#[utoipa::path(get, path = "/api/v1/calls", tag = "calls", responses((status = 200, body = Vec<ApiCall>)))]
+pub async fn api_calls(State(state): State<AppState>) -> Result<Json<Vec<ApiCall>>, WebError> {
+    let calls = state.store.calls(false).await?;
+    Ok(Json(
+        calls
+            .into_iter()
+            .map(|c| ApiCall {
+                id: c.record.id,
+                title: c.record.title,
+                working_points: c
+                    .record
+                    .working_points
+                    .into_iter()
+                    .map(|p| ApiWorkingPoint { id: p.id, text: p.text })
+                    .collect(),
+                signatories: usize::try_from(c.signatories).unwrap_or(0),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiSignatory {
+    name: String,
+    /// local-government, metropolitan-government, regional-government, public-institution, organisation, network
+    #[serde(rename = "type")]
+    kind: String,
+    city: String,
+    /// ISO 3166-1 alpha-2.
+    country: String,
+    /// `YYYY-MM-DD`, the day the signature was verified.
+    joined: String,
+    /// Ids of the working points it committed to.
+    working_points: Vec<String>,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SignatoriesParams {
+    /// `csv` for CSV; JSON otherwise.
+    format: Option<String>,
+}
+
+/// The public register of one call: verified signatories in the order they joined.
+#[utoipa::path(get, path = "/api/v1/calls/{id}/signatories", tag = "calls",
+    params(("id" = String, Path, description = "the call's id"), SignatoriesParams),
+    responses(
+        (status = 200, body = Vec<ApiSignatory>, description = "JSON, or CSV with `?format=csv`"),
+        (status = 404, body = crate::api::ErrorBody)
+    ))]
+pub async fn api_signatories(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(params): Query<SignatoriesParams>,
+) -> Result<Response, WebError> {
+    let Some(_) = state.store.call(&id).await?.filter(|c| c.record.status.is_public()) else {
+        return Err(WebError::ApiNotFound { message: format!("no public call with id {id:?}") });
+    };
+    let signatories = state.store.signatories(&id).await?;
+    let rows: Vec<ApiSignatory> = signatories
+        .into_iter()
+        .map(|s| ApiSignatory {
+            name: s.name,
+            kind: s.kind.id().to_string(),
+            city: s.city,
+            country: s.country,
+            joined: s.joined,
+            working_points: s.working_points,
+        })
+        .collect();
+    match params.format.as_deref() {
+        None | Some("json") => Ok(Json(rows).into_response()),
+        Some("csv") => {
+            let mut out = String::from("name,type,city,country,joined,working_points\r\n");
+            for r in &rows {
+                let _ = write!(
+                    out,
+                    "{},{},{},{},{},{}\r\n",
+                    csv(&r.name),
+                    csv(&r.kind),
+                    csv(&r.city),
+                    csv(&r.country),
+                    csv(&r.joined),
+                    csv(&r.working_points.join(" "))
+                );
+            }
+            Ok((
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}-signatories.csv\"")),
+                ],
+                out,
+            )
+                .into_response())
+        }
+        Some(other) => Ok(api_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_format",
+            &format!("unknown format {other:?}: use csv or json"),
+        )),
+    }
+}
+
+/// A CSV field (RFC 4180). A leading = + - @ is prefixed with an apostrophe so that a
+/// spreadsheet does not run a signatory's name as a formula.
+fn csv(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv("plain"), "plain");
+        assert_eq!(csv("a, b"), "\"a, b\"");
+        assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv("=cmd()"), "'=cmd()");
+    }
+
+    #[test]
+    fn every_call_code_and_type_is_translated() {
+        let i18n = crate::i18n::I18n::load();
+        let mut keys: Vec<String> =
+            praxis_domain::call::ERROR_CODES.iter().map(|c| format!("error-{c}")).collect();
+        keys.extend(SignatoryType::ALL.iter().map(|t| t.label_key()));
+        keys.extend(praxis_domain::CallStatus::ALL.iter().map(|s| format!("calls-status-{}", s.id())));
+        for lang in Lang::ALL {
+            for key in &keys {
+                assert!(i18n.has(lang, key), "{lang} lacks {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_labels_stop_at_the_colon() {
+        assert_eq!(short("Green: cut emissions"), "Green");
+        assert_eq!(short("No colon here"), "No colon here");
+    }
+}

@@ -1,0 +1,1070 @@
+//! The forms of calls to action: joining (visitors, confirmed by e-mail), signing in one
+//! step (members of a verified organisation), and the editors' desk (verify or reject
+//! requests, write and publish calls). Every form is POST with the CSRF field; a form
+//! with errors comes back with everything typed kept and each error by its field.
+
+use crate::auth::{CsrfForm, EditorOnly, SignedIn, Viewer};
+use crate::calls::{public_call, t_args, today, CSS_PATH};
+use crate::error::WebError;
+use crate::pages::page_lang;
+use crate::view::Chrome;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use praxis_domain::call::CallStatus;
+use praxis_domain::{
+    CallRecord, FieldError, Lang, Multilingual, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint,
+};
+use praxis_mail::Email;
+use praxis_store::{Confirmation, RequestStatus, StoredCall, StoredRequest};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+
+/// Requests one address may send per hour.
+pub const REQUESTS_PER_HOUR: i64 = 5;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/calls/{call}/join", get(join_form).post(join))
+        .route("/{lang}/calls/{call}/join/sent", get(sent))
+        .route("/{lang}/calls/{call}/sign", post(member_sign))
+        .route("/{lang}/calls/confirm/{token}", get(confirm_form).post(confirm))
+        .route("/{lang}/calls/{call}/signatories/{slug}/initiatives", post(link_initiatives))
+        .route("/{lang}/editor/calls", get(desk))
+        .route("/{lang}/editor/calls/requests/{id}/verify", post(verify))
+        .route("/{lang}/editor/calls/requests/{id}/reject", post(reject))
+        .route("/{lang}/editor/calls/new", get(new_call_form).post(create_call))
+        .route("/{lang}/editor/calls/{call}/edit", get(edit_call_form).post(update_call))
+}
+
+/// Form fields as sent: repeated names (checkboxes) are kept.
+type Fields = Vec<(String, String)>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+fn all(fields: &Fields, name: &str) -> Vec<String> {
+    fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+}
+
+/// Errors by form field, translated.
+#[derive(Default)]
+pub struct Errors(HashMap<String, String>);
+
+impl Errors {
+    fn from_fields(c: &Chrome, errors: &[FieldError], rename: impl Fn(&str) -> String) -> Errors {
+        let mut map = HashMap::new();
+        for e in errors {
+            map.entry(rename(&e.field)).or_insert_with(|| c.t(&format!("error-{}", e.code)));
+        }
+        Errors(map)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&String> {
+        self.0.get(name)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct PointChoice {
+    pub id: String,
+    pub text: String,
+    pub checked: bool,
+}
+
+fn type_choices(c: &Chrome, selected: &str) -> Vec<Choice> {
+    SignatoryType::ALL
+        .iter()
+        .map(|t| Choice { value: t.id().into(), label: c.t(&t.label_key()), selected: t.id() == selected })
+        .collect()
+}
+
+fn country_choices(c: &Chrome, selected: &str) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = praxis_domain::country::COUNTRY_CODES
+        .iter()
+        .map(|code| Choice {
+            value: code.to_string(),
+            label: c.t(&format!("country-{code}")),
+            selected: *code == selected,
+        })
+        .collect();
+    choices.sort_by_cached_key(|ch| praxis_domain::text::fold(&ch.label));
+    choices
+}
+
+fn point_choices(call: &CallRecord, lang: Lang, checked: &[String]) -> Vec<PointChoice> {
+    let lang = call.reading_language(lang);
+    call.working_points
+        .iter()
+        .map(|p| PointChoice {
+            id: p.id.clone(),
+            text: p.text_in(lang).to_string(),
+            checked: checked.contains(&p.id),
+        })
+        .collect()
+}
+
+pub struct MemberForm {
+    pub organisations: Vec<Choice>,
+    pub types: Vec<Choice>,
+    pub countries: Vec<Choice>,
+    pub city: String,
+    pub points: Vec<PointChoice>,
+    pub consent: bool,
+    pub errors: Errors,
+}
+
+#[derive(Template)]
+#[template(path = "calls-join.html")]
+struct JoinPage {
+    c: Chrome,
+    call_href: String,
+    call_title: String,
+    call_lang: Lang,
+    accepts: bool,
+    throttled: bool,
+    input: SignatureInput,
+    types: Vec<Choice>,
+    countries: Vec<Choice>,
+    points: Vec<PointChoice>,
+    errors: Errors,
+    member: Option<MemberForm>,
+    css: &'static str,
+}
+
+impl JoinPage {
+    fn render_with(self, status: StatusCode) -> Result<Response, WebError> {
+        Ok((status, Html(self.render()?)).into_response())
+    }
+}
+
+fn member_form(
+    c: &Chrome,
+    viewer: &Viewer,
+    call: &CallRecord,
+    fields: Option<&Fields>,
+    errors: Errors,
+) -> Option<MemberForm> {
+    let account = viewer.account.as_ref()?;
+    if account.organisations.is_empty() {
+        return None;
+    }
+    let get = |name: &str| fields.map(|f| field(f, name).to_string()).unwrap_or_default();
+    let org = get("organisation");
+    Some(MemberForm {
+        organisations: account
+            .organisations
+            .iter()
+            .map(|m| Choice { value: m.slug.clone(), label: m.name.clone(), selected: m.slug == org })
+            .collect(),
+        types: type_choices(c, &get("kind")),
+        countries: country_choices(c, &get("country")),
+        city: get("city"),
+        points: point_choices(call, c.lang, &fields.map(|f| all(f, "working_points")).unwrap_or_default()),
+        consent: !get("consent").is_empty(),
+        errors,
+    })
+}
+
+fn join_page(
+    c: Chrome,
+    viewer: &Viewer,
+    stored: &StoredCall,
+    input: SignatureInput,
+    errors: Errors,
+    member: Option<MemberForm>,
+) -> JoinPage {
+    let call = &stored.record;
+    let member = member.or_else(|| member_form(&c, viewer, call, None, Errors::default()));
+    JoinPage {
+        call_href: c.url(&format!("/calls/{}", call.id)),
+        call_title: call.title_in(c.lang).to_string(),
+        call_lang: call.reading_language(c.lang),
+        accepts: call.accepts_signatures(&today()),
+        throttled: false,
+        types: type_choices(&c, &input.kind),
+        countries: country_choices(&c, &input.country),
+        points: point_choices(call, c.lang, &input.working_points),
+        input,
+        errors,
+        member,
+        css: CSS_PATH.as_str(),
+        c,
+    }
+}
+
+fn chrome(state: &AppState, viewer: &Viewer, lang: Lang, path: &str, title: String) -> Chrome {
+    Chrome::new(state.i18n.clone(), lang, path, title).with_nav("calls").with_viewer(viewer)
+}
+
+async fn join_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, id)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = public_call(&state, &id, lang).await?;
+    let c =
+        chrome(&state, &viewer, lang, &format!("/calls/{id}/join"), state.i18n.t(lang, "calls-join-title"));
+    join_page(c, &viewer, &stored, SignatureInput::default(), Errors::default(), None)
+        .render_with(StatusCode::OK)
+}
+
+/// The peer's address when the server records it (`praxis serve` does); never rejects.
+pub struct ClientAddr(pub Option<std::net::SocketAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0),
+        ))
+    }
+}
+
+/// Who sent a request, for throttling: a hash of the address, never the address.
+fn client_key(headers: &HeaderMap, connect: Option<std::net::SocketAddr>) -> String {
+    // The peer address when there is one: a client cannot choose it. Only without one
+    // (in-process tests) does the first X-Forwarded-For entry stand in for it.
+    let address = connect.map(|a| a.ip().to_string()).or_else(|| {
+        headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(|v| v.trim().to_string())
+    });
+    let address = address.unwrap_or_else(|| "unknown".into());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    ("praxis-calls-throttle", address).hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+fn hour_ago() -> String {
+    let then = time::OffsetDateTime::now_utc() - Duration::from_secs(3600);
+    let format = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+    );
+    then.format(&format).unwrap_or_default()
+}
+
+async fn join(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, id)): Path<(String, String)>,
+    ClientAddr(connect): ClientAddr,
+    headers: HeaderMap,
+    CsrfForm(fields): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = public_call(&state, &id, lang).await?;
+    let c =
+        chrome(&state, &viewer, lang, &format!("/calls/{id}/join"), state.i18n.t(lang, "calls-join-title"));
+    let input = SignatureInput {
+        institution: field(&fields, "institution").into(),
+        kind: field(&fields, "kind").into(),
+        city: field(&fields, "city").into(),
+        country: field(&fields, "country").into(),
+        representative_name: field(&fields, "representative_name").into(),
+        representative_role: field(&fields, "representative_role").into(),
+        email: field(&fields, "email").into(),
+        working_points: all(&fields, "working_points"),
+        consent: !field(&fields, "consent").is_empty(),
+    };
+    if !stored.record.accepts_signatures(&today()) {
+        return join_page(c, &viewer, &stored, input, Errors::default(), None)
+            .render_with(StatusCode::CONFLICT);
+    }
+    let request = match SignatureRequest::parse(&input, &stored.record, lang) {
+        Ok(r) => r,
+        Err(errors) => {
+            let errors = Errors::from_fields(&c, &errors, |f| f.to_string());
+            return join_page(c, &viewer, &stored, input, errors, None)
+                .render_with(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let client = client_key(&headers, connect);
+    if state.store.requests_since(&client, &hour_ago()).await? >= REQUESTS_PER_HOUR {
+        let mut page = join_page(c, &viewer, &stored, input, Errors::default(), None);
+        page.throttled = true;
+        return page.render_with(StatusCode::TOO_MANY_REQUESTS);
+    }
+    let new = state.store.request_signature(&id, &request, &client).await?;
+    let call_title = stored.record.title_in(lang).to_string();
+    let link = format!("{}/{}/calls/confirm/{}", state.public_url, lang.code(), new.token);
+    let args = [
+        ("name", request.representative_name.clone()),
+        ("institution", request.institution.clone()),
+        ("call", call_title),
+        ("link", link),
+    ];
+    let email = Email::new(
+        request.email.clone(),
+        t_args(&c, "calls-mail-confirm-subject", &args),
+        t_args(&c, "calls-mail-confirm-text", &args),
+    );
+    if let Err(e) = state.mailer.send(email).await {
+        // The request is stored; the person can send the form again if no mail arrives.
+        tracing::error!("cannot send the confirmation of signature request {}: {e}", new.id);
+    }
+    Ok(Redirect::to(&c.url(&format!("/calls/{id}/join/sent"))).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "calls-message.html")]
+struct MessagePage {
+    c: Chrome,
+    heading: String,
+    text: String,
+    back_href: String,
+    /// A confirmation form: its action and button, when the page asks to confirm.
+    confirm_action: Option<String>,
+    css: &'static str,
+}
+
+async fn sent(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, id)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    public_call(&state, &id, lang).await?;
+    let c = chrome(
+        &state,
+        &viewer,
+        lang,
+        &format!("/calls/{id}/join/sent"),
+        state.i18n.t(lang, "calls-sent-title"),
+    );
+    let page = MessagePage {
+        heading: c.t("calls-sent-title"),
+        text: c.t("calls-sent-text"),
+        back_href: c.url(&format!("/calls/{id}")),
+        confirm_action: None,
+        css: CSS_PATH.as_str(),
+        c,
+    };
+    Ok(Html(page.render()?))
+}
+
+async fn confirm_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, token)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let path = format!("/calls/confirm/{token}");
+    let c = chrome(&state, &viewer, lang, &path, state.i18n.t(lang, "calls-confirm-title"));
+    let Some(request) = state.store.request_by_token(&token).await? else {
+        let page = MessagePage {
+            heading: c.t("calls-confirm-title"),
+            text: c.t("calls-confirm-unknown"),
+            back_href: c.url("/calls"),
+            confirm_action: None,
+            css: CSS_PATH.as_str(),
+            c,
+        };
+        return Ok((StatusCode::NOT_FOUND, Html(page.render()?)).into_response());
+    };
+    let already = request.status != RequestStatus::Unconfirmed;
+    let page = MessagePage {
+        heading: c.t(if already { "calls-confirmed-title" } else { "calls-confirm-title" }),
+        text: if already {
+            c.t("calls-confirm-already")
+        } else {
+            t_args(&c, "calls-confirm-text", &[("institution", request.request.institution.clone())])
+        },
+        back_href: c.url(&format!("/calls/{}", request.call_id)),
+        confirm_action: (!already).then(|| c.url(&path)),
+        css: CSS_PATH.as_str(),
+        c,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+async fn confirm(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((lang, token)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let path = format!("/calls/confirm/{token}");
+    let c = chrome(&state, &viewer, lang, &path, state.i18n.t(lang, "calls-confirmed-title"));
+    let (status, heading, text, back) = match state.store.confirm_request(&token).await? {
+        Some(Confirmation::Confirmed { call_id, .. }) => {
+            (StatusCode::OK, "calls-confirmed-title", "calls-confirmed-text", format!("/calls/{call_id}"))
+        }
+        Some(Confirmation::AlreadyConfirmed { call_id }) => {
+            (StatusCode::OK, "calls-confirmed-title", "calls-confirm-already", format!("/calls/{call_id}"))
+        }
+        None => (StatusCode::NOT_FOUND, "calls-confirm-title", "calls-confirm-unknown", "/calls".to_string()),
+    };
+    let page = MessagePage {
+        heading: c.t(heading),
+        text: c.t(text),
+        back_href: c.url(&back),
+        confirm_action: None,
+        css: CSS_PATH.as_str(),
+        c,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+/// A verified member signs for their organisation: no e-mail round trip, no review.
+async fn member_sign(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    SignedIn(account): SignedIn,
+    Path((lang, id)): Path<(String, String)>,
+    CsrfForm(fields): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = public_call(&state, &id, lang).await?;
+    let c =
+        chrome(&state, &viewer, lang, &format!("/calls/{id}/join"), state.i18n.t(lang, "calls-join-title"));
+    let Some(membership) = account.organisations.iter().find(|m| m.slug == field(&fields, "organisation"))
+    else {
+        return Ok(crate::auth::forbidden(&format!("/{lang}/calls/{id}/sign")));
+    };
+    let input = SignatureInput {
+        institution: membership.name.clone(),
+        kind: field(&fields, "kind").into(),
+        city: field(&fields, "city").into(),
+        country: field(&fields, "country").into(),
+        representative_name: account.name.clone(),
+        representative_role: "member".into(),
+        email: account.email.clone(),
+        working_points: all(&fields, "working_points"),
+        consent: !field(&fields, "consent").is_empty(),
+    };
+    let problems = if stored.record.accepts_signatures(&today()) {
+        SignatureRequest::parse(&input, &stored.record, lang).err()
+    } else {
+        Some(Vec::new())
+    };
+    if let Some(errors) = problems {
+        let errors = Errors::from_fields(&c, &errors, |f| f.to_string());
+        let member = member_form(&c, &viewer, &stored.record, Some(&fields), errors);
+        return join_page(c, &viewer, &stored, SignatureInput::default(), Errors::default(), member)
+            .render_with(StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let request = SignatureRequest::parse(&input, &stored.record, lang)
+        .map_err(|_| WebError::Internal("checked".into()))?;
+    let signatory = state
+        .store
+        .sign_directly(&id, &request, Some(membership.organisation_id), None, &account.email)
+        .await?;
+    Ok(Redirect::to(&c.url(&format!("/calls/{id}/signatories/{}", signatory.slug))).into_response())
+}
+
+/// Whether this account may change what a signatory links: editors, and members of the
+/// organisation that signed.
+pub fn may_link(account: Option<&crate::auth::Account>, signatory: &praxis_store::Signatory) -> bool {
+    account.is_some_and(|a| {
+        a.is_editor()
+            || signatory
+                .organisation_id
+                .is_some_and(|o| a.organisations.iter().any(|m| m.organisation_id == o))
+    })
+}
+
+/// The initiatives a signatory names as carrying out its commitments: ids of published
+/// initiatives, one per line or separated by spaces or commas.
+async fn link_initiatives(
+    State(state): State<AppState>,
+    SignedIn(account): SignedIn,
+    Path((lang, id, slug)): Path<(String, String, String)>,
+    CsrfForm(fields): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    public_call(&state, &id, lang).await?;
+    let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
+    let path = format!("/{lang}/calls/{id}/signatories/{slug}");
+    if !may_link(Some(&account), &signatory) {
+        return Ok(crate::auth::forbidden(&path));
+    }
+    let mut wanted: Vec<String> = Vec::new();
+    for token in field(&fields, "initiatives").split(|c: char| c.is_whitespace() || c == ',') {
+        // A pasted address works too: its last segment is the id.
+        let token = token.trim().trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
+        if !token.is_empty() && !wanted.contains(&token) {
+            wanted.push(token);
+        }
+    }
+    let found: Vec<String> =
+        state.store.published_initiatives(&wanted).await?.into_iter().map(|s| s.record.id).collect();
+    let unknown: Vec<&String> = wanted.iter().filter(|w| !found.contains(w)).collect();
+    if !unknown.is_empty() {
+        let list: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("unknown", &list.join(" "))
+            .append_pair("typed", field(&fields, "initiatives"))
+            .finish();
+        return Ok(Redirect::to(&format!("{path}?{query}#link-initiatives")).into_response());
+    }
+    state.store.set_signatory_initiatives(&id, &slug, &wanted).await?;
+    Ok(Redirect::to(&format!("{path}#carried-out")).into_response())
+}
+
+// --- The editors' desk ------------------------------------------------------------------
+
+pub struct QueueItem {
+    pub id: i64,
+    pub institution: String,
+    pub kind: String,
+    pub place: String,
+    pub representative: String,
+    pub email: String,
+    pub call_title: String,
+    pub points: Vec<String>,
+    pub requested: String,
+    pub merge: Option<String>,
+    pub twins: Option<String>,
+    pub verify_action: String,
+    pub reject_action: String,
+    pub reason: String,
+    pub reason_error: Option<String>,
+}
+
+pub struct DeskCall {
+    pub title: String,
+    pub status: String,
+    pub href: String,
+    pub edit_href: String,
+    pub count: usize,
+}
+
+#[derive(Template)]
+#[template(path = "calls-desk.html")]
+struct DeskPage {
+    c: Chrome,
+    notice: Option<String>,
+    queue: Vec<QueueItem>,
+    calls: Vec<DeskCall>,
+    css: &'static str,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct DeskQuery {
+    #[serde(default)]
+    verified: Option<String>,
+    #[serde(default)]
+    rejected: Option<String>,
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+async fn desk_page(
+    state: &AppState,
+    c: Chrome,
+    notice: Option<String>,
+    reason_for: Option<(i64, String, String)>,
+) -> Result<DeskPage, WebError> {
+    let calls = state.store.calls(true).await?;
+    let titles: HashMap<String, (CallRecord, Lang)> = calls
+        .iter()
+        .map(|s| (s.record.id.clone(), (s.record.clone(), s.record.reading_language(c.lang))))
+        .collect();
+    let queue = state
+        .store
+        .requests(RequestStatus::Confirmed)
+        .await?
+        .into_iter()
+        .map(|r| queue_item(&c, &titles, r, reason_for.as_ref()))
+        .collect();
+    let calls = calls
+        .iter()
+        .map(|s| DeskCall {
+            title: s.record.title_in(c.lang).to_string(),
+            status: c.t(&format!("calls-status-{}", s.record.status.id())),
+            href: c.url(&format!("/calls/{}", s.record.id)),
+            edit_href: c.url(&format!("/editor/calls/{}/edit", s.record.id)),
+            count: usize::try_from(s.signatories).unwrap_or(0),
+        })
+        .collect();
+    Ok(DeskPage { c, notice, queue, calls, css: CSS_PATH.as_str() })
+}
+
+fn queue_item(
+    c: &Chrome,
+    calls: &HashMap<String, (CallRecord, Lang)>,
+    r: StoredRequest,
+    reason_for: Option<&(i64, String, String)>,
+) -> QueueItem {
+    let (call_title, points) = match calls.get(&r.call_id) {
+        Some((call, lang)) => (
+            call.title_in(c.lang).to_string(),
+            r.request
+                .working_points
+                .iter()
+                .map(|p| {
+                    call.working_point(p).map(|w| w.text_in(*lang).to_string()).unwrap_or_else(|| p.clone())
+                })
+                .collect(),
+        ),
+        None => (r.call_id.clone(), r.request.working_points.clone()),
+    };
+    let (reason, reason_error) = match reason_for {
+        Some((id, typed, error)) if *id == r.id => (typed.clone(), Some(error.clone())),
+        _ => (String::new(), None),
+    };
+    QueueItem {
+        id: r.id,
+        institution: r.request.institution.clone(),
+        kind: c.t(&r.request.kind.label_key()),
+        place: format!("{}, {}", r.request.city, c.t(&format!("country-{}", r.request.country))),
+        representative: format!("{} ({})", r.request.representative_name, r.request.representative_role),
+        email: r.request.email.clone(),
+        call_title,
+        points,
+        requested: c.date(r.confirmed_at.as_deref().unwrap_or(&r.created_at).get(..10).unwrap_or("")),
+        merge: r
+            .existing_signatory
+            .as_ref()
+            .map(|_| t_args(c, "calls-editor-merge", &[("name", r.request.institution.clone())])),
+        twins: (r.same_institution_waiting > 0)
+            .then(|| c.n("calls-editor-twins", &usize::try_from(r.same_institution_waiting).unwrap_or(0))),
+        verify_action: c.url(&format!("/editor/calls/requests/{}/verify", r.id)),
+        reject_action: c.url(&format!("/editor/calls/requests/{}/reject", r.id)),
+        reason,
+        reason_error,
+    }
+}
+
+async fn desk(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(_): EditorOnly,
+    Path(lang): Path<String>,
+    Query(q): Query<DeskQuery>,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/editor/calls", state.i18n.t(lang, "calls-editor-title"));
+    let notice = if let Some(name) = q.verified {
+        Some(t_args(&c, "calls-editor-verified", &[("name", name)]))
+    } else if q.rejected.is_some() {
+        Some(c.t("calls-editor-rejected"))
+    } else {
+        q.saved.map(|_| c.t("calls-editor-saved"))
+    };
+    Ok(Html(desk_page(&state, c, notice, None).await?.render()?))
+}
+
+async fn decision_mail(state: &AppState, r: &StoredRequest, key: &str, link: String, reason: &str) {
+    let lang = r.request.language;
+    let call_title = match state.store.call(&r.call_id).await {
+        Ok(Some(call)) => call.record.title_in(lang).to_string(),
+        _ => r.call_id.clone(),
+    };
+    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = vec![
+        ("name", r.request.representative_name.clone().into()),
+        ("institution", r.request.institution.clone().into()),
+        ("call", call_title.into()),
+        ("link", link.into()),
+        ("reason", reason.to_string().into()),
+    ];
+    let email = Email::new(
+        r.request.email.clone(),
+        state.i18n.t_args(lang, &format!("{key}-subject"), &args),
+        state.i18n.t_args(lang, &format!("{key}-text"), &args),
+    );
+    if let Err(e) = state.mailer.send(email).await {
+        tracing::error!("cannot tell the requester of signature request {} the decision: {e}", r.id);
+    }
+}
+
+async fn verify(
+    State(state): State<AppState>,
+    EditorOnly(editor): EditorOnly,
+    Path((lang, id)): Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let Some(request) = state.store.request(id).await?.filter(|r| r.status == RequestStatus::Confirmed)
+    else {
+        return Err(WebError::PageNotFound(lang));
+    };
+    let signatory = state.store.verify_request(id, &editor.email).await?;
+    let rl = request.request.language;
+    let link = format!(
+        "{}/{}/calls/{}/signatories/{}",
+        state.public_url,
+        rl.code(),
+        request.call_id,
+        signatory.slug
+    );
+    decision_mail(&state, &request, "calls-mail-verified", link, "").await;
+    let name: String = form_urlencoded::byte_serialize(signatory.name.as_bytes()).collect();
+    Ok(Redirect::to(&format!("/{}/editor/calls?verified={name}", lang.code())).into_response())
+}
+
+async fn reject(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(editor): EditorOnly,
+    Path((lang, id)): Path<(String, i64)>,
+    CsrfForm(fields): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let Some(request) = state.store.request(id).await?.filter(|r| r.status == RequestStatus::Confirmed)
+    else {
+        return Err(WebError::PageNotFound(lang));
+    };
+    let reason = field(&fields, "reason").trim().to_string();
+    if reason.is_empty() || reason.chars().count() > praxis_domain::call::REASON_MAX {
+        let c = chrome(&state, &viewer, lang, "/editor/calls", state.i18n.t(lang, "calls-editor-title"));
+        let error = c.t(if reason.is_empty() { "calls-editor-reason-missing" } else { "error-too_long" });
+        let page = desk_page(&state, c, None, Some((id, reason, error))).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    }
+    state.store.reject_request(id, &editor.email, &reason).await?;
+    decision_mail(&state, &request, "calls-mail-rejected", String::new(), &reason).await;
+    Ok(Redirect::to(&format!("/{}/editor/calls?rejected=1", lang.code())).into_response())
+}
+
+// --- Writing a call -------------------------------------------------------------------------
+
+pub struct LangText {
+    pub code: &'static str,
+    pub name: String,
+    pub title: String,
+    pub text: String,
+    pub title_error: Option<String>,
+    pub text_error: Option<String>,
+}
+
+pub struct PointRow {
+    pub n: usize,
+    pub id_label: String,
+    pub id: String,
+    pub id_error: Option<String>,
+    pub texts: Vec<PointText>,
+}
+
+pub struct PointText {
+    pub code: &'static str,
+    pub label: String,
+    pub value: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "calls-edit.html")]
+struct EditPage {
+    c: Chrome,
+    heading: String,
+    action: String,
+    existing: bool,
+    id: String,
+    opens: String,
+    closes: String,
+    statuses: Vec<Choice>,
+    langs: Vec<LangText>,
+    rows: Vec<PointRow>,
+    errors: Errors,
+    problem: bool,
+    css: &'static str,
+}
+
+/// The call as form fields (one row per working point, plus empty rows to add more).
+fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, errors: Errors) -> EditPage {
+    let from_record = |name: &str| -> String {
+        let Some(r) = existing else { return String::new() };
+        match name {
+            "id" => r.id.clone(),
+            "opens" => r.opens.clone(),
+            "closes" => r.closes.clone().unwrap_or_default(),
+            "status" => r.status.id().to_string(),
+            _ => String::new(),
+        }
+    };
+    let value = |name: &str| fields.map(|f| field(f, name).to_string()).unwrap_or_else(|| from_record(name));
+    let status = value("status");
+    let langs = Lang::ALL
+        .iter()
+        .map(|l| {
+            let code = l.code();
+            let title = fields
+                .map(|f| field(f, &format!("title_{code}")).to_string())
+                .unwrap_or_else(|| existing.and_then(|r| r.title.get(*l)).unwrap_or("").to_string());
+            let text = fields
+                .map(|f| field(f, &format!("text_{code}")).to_string())
+                .unwrap_or_else(|| existing.and_then(|r| r.text.get(*l)).unwrap_or("").to_string());
+            LangText {
+                code,
+                name: c.t(&format!("lang-{code}")),
+                title,
+                text,
+                title_error: errors.get(&format!("title_{code}")).cloned(),
+                text_error: errors.get(&format!("text_{code}")).cloned(),
+            }
+        })
+        .collect();
+    let count = match fields {
+        Some(f) => f.iter().filter(|(k, _)| k.starts_with("point_id_")).count(),
+        None => existing.map(|r| r.working_points.len() + 3).unwrap_or(7),
+    };
+    let rows = (0..count)
+        .map(|n| {
+            let point = existing.and_then(|r| r.working_points.get(n)).filter(|_| fields.is_none());
+            PointRow {
+                n: n + 1,
+                id_label: t_args(&c, "calls-field-point-id", &[("n", (n + 1).to_string())]),
+                id: fields
+                    .map(|f| field(f, &format!("point_id_{n}")).to_string())
+                    .unwrap_or_else(|| point.map(|p| p.id.clone()).unwrap_or_default()),
+                id_error: errors.get(&format!("point_id_{n}")).cloned(),
+                texts: Lang::ALL
+                    .iter()
+                    .map(|l| PointText {
+                        code: l.code(),
+                        label: t_args(
+                            &c,
+                            "calls-field-point-text",
+                            &[("n", (n + 1).to_string()), ("language", c.t(&format!("lang-{}", l.code())))],
+                        ),
+                        value: fields
+                            .map(|f| field(f, &format!("point_{}_{n}", l.code())).to_string())
+                            .unwrap_or_else(|| point.and_then(|p| p.text.get(*l)).unwrap_or("").to_string()),
+                        error: errors.get(&format!("point_{}_{n}", l.code())).cloned(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    EditPage {
+        heading: c.t(if existing.is_some() { "calls-editor-edit-title" } else { "calls-editor-new-title" }),
+        action: match existing {
+            Some(r) => c.url(&format!("/editor/calls/{}/edit", r.id)),
+            None => c.url("/editor/calls/new"),
+        },
+        existing: existing.is_some(),
+        id: value("id"),
+        opens: value("opens"),
+        closes: value("closes"),
+        statuses: CallStatus::ALL
+            .iter()
+            .map(|s| Choice {
+                value: s.id().into(),
+                label: c.t(&format!("calls-status-{}", s.id())),
+                selected: s.id() == status,
+            })
+            .collect(),
+        langs,
+        rows,
+        problem: !errors.is_empty(),
+        errors,
+        css: CSS_PATH.as_str(),
+        c,
+    }
+}
+
+/// Reads the call form. Rows with nothing typed are skipped; `rows[i]` is the form row of
+/// working point `i`, to put each error back next to its field.
+fn read_call(fields: &Fields, fixed_id: Option<&str>) -> (CallRecord, Vec<usize>) {
+    let mut title = BTreeMap::new();
+    let mut text = BTreeMap::new();
+    for l in Lang::ALL {
+        let t = field(fields, &format!("title_{}", l.code())).trim().to_string();
+        let x = field(fields, &format!("text_{}", l.code())).trim().to_string();
+        if !t.is_empty() {
+            title.insert(l, t);
+        }
+        if !x.is_empty() {
+            text.insert(l, x);
+        }
+    }
+    let mut points = Vec::new();
+    let mut rows = Vec::new();
+    let count = fields.iter().filter(|(k, _)| k.starts_with("point_id_")).count();
+    for n in 0..count {
+        let id = field(fields, &format!("point_id_{n}")).trim().to_string();
+        let texts: BTreeMap<Lang, String> = Lang::ALL
+            .iter()
+            .filter_map(|l| {
+                let v = field(fields, &format!("point_{}_{n}", l.code())).trim().to_string();
+                (!v.is_empty()).then_some((*l, v))
+            })
+            .collect();
+        if id.is_empty() && texts.is_empty() {
+            continue;
+        }
+        points.push(WorkingPoint { id, text: Multilingual(texts) });
+        rows.push(n);
+    }
+    let closes = field(fields, "closes").trim();
+    let record = CallRecord {
+        id: fixed_id.map(str::to_string).unwrap_or_else(|| field(fields, "id").trim().to_string()),
+        title: Multilingual(title),
+        text: Multilingual(text),
+        working_points: points,
+        opens: field(fields, "opens").trim().to_string(),
+        closes: (!closes.is_empty()).then(|| closes.to_string()),
+        status: CallStatus::from_id(field(fields, "status")).unwrap_or_default(),
+    };
+    (record, rows)
+}
+
+/// A validation path (`working_points[2].text.fr`) as the form field that shows it.
+fn form_field(path: &str, rows: &[usize]) -> String {
+    if let Some(rest) = path.strip_prefix("working_points[") {
+        if let Some((i, tail)) = rest.split_once(']') {
+            let n = i.parse::<usize>().ok().and_then(|i| rows.get(i).copied()).unwrap_or(0);
+            return match tail {
+                ".id" => format!("point_id_{n}"),
+                t if t.starts_with(".text.") => format!("point_{}_{n}", &t[6..]),
+                _ => format!("point_en_{n}"),
+            };
+        }
+        return "points".into();
+    }
+    match path.split_once('.') {
+        Some((root, lang)) => format!("{root}_{lang}"),
+        None if path == "working_points" => "points".into(),
+        None => path.to_string(),
+    }
+}
+
+async fn new_call_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(_): EditorOnly,
+    Path(lang): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/editor/calls/new", state.i18n.t(lang, "calls-editor-new-title"));
+    Ok(Html(edit_page(c, None, None, Errors::default()).render()?))
+}
+
+async fn edit_call_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(_): EditorOnly,
+    Path((lang, id)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(lang))?;
+    let c = chrome(
+        &state,
+        &viewer,
+        lang,
+        &format!("/editor/calls/{id}/edit"),
+        state.i18n.t(lang, "calls-editor-edit-title"),
+    );
+    Ok(Html(edit_page(c, Some(&stored.record), None, Errors::default()).render()?))
+}
+
+async fn save_call(
+    state: &AppState,
+    viewer: &Viewer,
+    editor: &str,
+    lang: Lang,
+    existing: Option<StoredCall>,
+    fields: Fields,
+) -> Result<Response, WebError> {
+    let path = match &existing {
+        Some(s) => format!("/editor/calls/{}/edit", s.record.id),
+        None => "/editor/calls/new".to_string(),
+    };
+    let c = chrome(state, viewer, lang, &path, state.i18n.t(lang, "calls-editor-title"));
+    let (record, rows) = read_call(&fields, existing.as_ref().map(|s| s.record.id.as_str()));
+    let mut problems = record.validate();
+    if existing.is_none()
+        && problems.iter().all(|e| e.field != "id")
+        && state.store.call(&record.id).await?.is_some()
+    {
+        problems.push(praxis_domain::FieldError {
+            field: "id".into(),
+            code: "duplicate",
+            message: "a call with this id exists".into(),
+        });
+    }
+    if !problems.is_empty() {
+        let errors = Errors::from_fields(&c, &problems, |f| form_field(f, &rows));
+        let page = edit_page(c, existing.as_ref().map(|s| &s.record), Some(&fields), errors);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    }
+    state.store.save_call(&record, editor).await?;
+    Ok(Redirect::to(&format!("/{}/editor/calls?saved=1", lang.code())).into_response())
+}
+
+async fn create_call(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(editor): EditorOnly,
+    Path(lang): Path<String>,
+    CsrfForm(fields): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    save_call(&state, &viewer, &editor.email, lang, None, fields).await
+}
+
+async fn update_call(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(editor): EditorOnly,
+    Path((lang, id)): Path<(String, String)>,
+    CsrfForm(fields): CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(lang))?;
+    save_call(&state, &viewer, &editor.email, lang, Some(stored), fields).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_paths_map_to_form_fields() {
+        let rows = [0, 2, 5];
+        assert_eq!(form_field("working_points[1].id", &rows), "point_id_2");
+        assert_eq!(form_field("working_points[2].text.fr", &rows), "point_fr_5");
+        assert_eq!(form_field("title.es", &rows), "title_es");
+        assert_eq!(form_field("working_points", &rows), "points");
+        assert_eq!(form_field("opens", &rows), "opens");
+    }
+
+    #[test]
+    fn reads_a_call_form_skipping_empty_rows() {
+        let fields: Fields = [
+            ("id", "x-call"),
+            ("title_en", "A call"),
+            ("text_en", "Text"),
+            ("opens", "2026-01-01"),
+            ("status", "open"),
+            ("point_id_0", "one"),
+            ("point_en_0", "First point"),
+            ("point_id_1", ""),
+            ("point_en_1", ""),
+            ("point_id_2", "two"),
+            ("point_en_2", "Second point"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let (record, rows) = read_call(&fields, None);
+        assert_eq!(rows, vec![0, 2]);
+        assert_eq!(record.validate(), vec![]);
+        assert_eq!(record.status, CallStatus::Open);
+    }
+}
