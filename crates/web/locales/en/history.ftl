@@ -65,3 +65,4 @@ mail-unpublished-body = Hello { $name },
     — Praxis
 editor-change = A change to a published initiative; the published version stays public until you decide.
 status-change-waiting = published; a change waits for review
+editor-calls-desk = Calls to action: requests to verify, calls to write
