@@ -73,11 +73,14 @@ describe('Events: register, waiting list, cancel, promotion (Spanish)', () => {
     await form.getByRole('checkbox', { name: /Acepto que los organizadores/ }).check();
     await clickAndLoad(page, form.getByRole('button', { name: 'Inscribirme' }));
     await page.getByRole('heading', { level: 1, name: 'Está inscrito' }).waitFor();
+    assert.equal(await page.getByText('meet.example.org').count(), 0, 'whoever typed the address does not get the link');
+
+    // The confirmation, in Spanish, with the event for her calendar and the link to her
+    // registration page, where the online link is.
+    const confirmation = await waitForMail(ana.email, /Inscripción confirmada/, before);
+    await page.goto(url(linkIn(confirmation, '/registrations/')));
     await page.getByRole('link', { name: /meet\.example\.org/ }).waitFor();
     await assertAccessible(page, 'the registration page');
-
-    // The confirmation, in Spanish, with the event for her calendar.
-    const confirmation = await waitForMail(ana.email, /Inscripción confirmada/, before);
     const ics = attachedCalendar(confirmation);
     assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
     assert.match(ics, /DTSTART:\d{8}T130000Z/, 'starts at 13:00 UTC');
@@ -102,8 +105,8 @@ describe('Events: register, waiting list, cancel, promotion (Spanish)', () => {
     await clickAndLoad(second, second.getByRole('button', { name: 'Entrar en la lista de espera' }));
     await second.getByRole('heading', { level: 1, name: 'Está en la lista de espera' }).waitFor();
     assert.equal(await second.getByText('meet.example.org').count(), 0, 'no link for the waiting list');
-    const brunoPage = second.url();
-    await waitForMail(bruno.email, /Lista de espera/, before);
+    const waiting = await waitForMail(bruno.email, /Lista de espera/, before);
+    const brunoPage = url(linkIn(waiting, '/registrations/'));
 
     // Ana cannot come after all: she cancels through the link in her e-mail.
     const cancelAt = outboxSize();

@@ -29,6 +29,10 @@ pub struct BenchArgs {
     /// with generated document vectors, and the model's query and passage embedding.
     #[arg(long)]
     search: bool,
+    /// Accounts only: password hashing, two-step codes, and the per-request cost of
+    /// knowing who is asking (session and API token lookups) on SQLite.
+    #[arg(long)]
+    accounts: bool,
     /// The e5-small model, for the semantic figures.
     #[arg(long, env = "PRAXIS_E5_MODEL", value_name = "FILE")]
     model: Option<std::path::PathBuf>,
@@ -379,6 +383,9 @@ async fn fts5_bench(records: &[InitiativeRecord]) -> anyhow::Result<(f64, f64, f
 }
 
 pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
+    if args.accounts {
+        return accounts_bench().await;
+    }
     if args.search {
         let model = args.model.clone();
         let sizes = args.sizes.clone();
@@ -428,6 +435,92 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         println!("| {size} | {rate:.0} | {:.0} | {:.1} | {:.1} |", load.rps, load.p50, load.p99);
     }
     println!("Peak memory of the whole run: {}", mib(peak_rss_mib()));
+    Ok(())
+}
+
+/// Times `n` runs of an async operation; p50 and p99 in milliseconds.
+async fn time_each<F, Fut>(n: usize, mut op: F) -> anyhow::Result<(f64, f64)>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let mut ms = Vec::with_capacity(n);
+    for i in 0..n {
+        let started = Instant::now();
+        op(i).await?;
+        ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(percentiles(ms))
+}
+
+async fn accounts_bench() -> anyhow::Result<()> {
+    println!(
+        "Praxis accounts benchmark — SQLite in a temporary data folder, {} CPU(s)",
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
+    let (hash_p50, hash_p99) = time_each(20, |i| async move {
+        let _ = praxis_web::hash_password(&format!("correct horse battery {i}"));
+        Ok(())
+    })
+    .await?;
+    println!("argon2id hash (sign-up, reset): p50 {hash_p50:.1} ms, p99 {hash_p99:.1} ms");
+    let dir = tempfile_dir()?;
+    let store = Store::open(&StoreConfig::DataFolder(dir.clone())).await?;
+    let accounts = 1_000;
+    let bar = crate::import::progress_bar(accounts as u64, "Creating accounts and sessions");
+    let mut sessions = Vec::with_capacity(accounts);
+    let mut tokens = Vec::with_capacity(accounts);
+    for i in 0..accounts {
+        let org = format!("Organisation {}", i % 50);
+        let id = store
+            .upsert_user(
+                &format!("person{i}@city{}.example", i % 50),
+                "Someone",
+                praxis_domain::Role::Member,
+                Some(&org),
+            )
+            .await?;
+        sessions.push(store.create_session(id).await?);
+        tokens.push(store.create_api_token(id, "bench").await?);
+        bar.set_position(i as u64 + 1);
+    }
+    bar.finish_and_clear();
+    let (p50, p99) = time_each(5_000, |i| {
+        let (store, token) = (&store, &sessions[i % accounts]);
+        async move {
+            let (user, _) =
+                store.session_user(token).await?.ok_or_else(|| anyhow::anyhow!("session lost"))?;
+            store.memberships_of(user.id).await?;
+            Ok(())
+        }
+    })
+    .await?;
+    println!("who is asking, from a session cookie ({accounts} accounts; session, account and organisations): p50 {p50:.3} ms, p99 {p99:.3} ms");
+    let (p50, p99) = time_each(5_000, |i| {
+        let (store, token) = (&store, &tokens[i % accounts]);
+        async move {
+            store.api_token_user(token).await?.ok_or_else(|| anyhow::anyhow!("token lost"))?;
+            Ok(())
+        }
+    })
+    .await?;
+    println!("who is asking, from an API token: p50 {p50:.3} ms, p99 {p99:.3} ms");
+    let secret = "PRAXISDEMOEDITORKEY23456";
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let (p50, p99) = time_each(10_000, |_| async move {
+        let code = praxis_web::totp_code(secret, now / 30).unwrap_or_default();
+        let _ = code.len();
+        Ok(())
+    })
+    .await?;
+    println!("two-step code (RFC 6238): p50 {p50:.4} ms, p99 {p99:.4} ms");
+    let db_bytes = std::fs::metadata(dir.join("praxis.db")).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "database with {accounts} accounts, sessions and tokens: {:.1} MiB",
+        db_bytes as f64 / 1_048_576.0
+    );
+    store.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

@@ -168,7 +168,10 @@ pub struct Span {
 pub fn parse_local(value: &str) -> Option<DateTime> {
     let value = value.trim();
     // A bare date or anything with an offset is not what the field holds.
-    if value.len() < 16 || value.contains(['Z', 'z', '+']) || value[10..].contains('-') {
+    if value.len() < 16
+        || value.contains(['Z', 'z', '+'])
+        || value.get(10..).is_none_or(|rest| rest.contains('-'))
+    {
         return None;
     }
     value.replace(' ', "T").parse::<DateTime>().ok()
@@ -547,6 +550,12 @@ mod tests {
     fn read(zone_name: &str, ts: Timestamp) -> String {
         let l = local_time(ts, &zone(zone_name).unwrap());
         format!("{} {} {}", l.date, l.time, l.offset)
+    }
+
+    #[test]
+    fn local_times_with_odd_characters_are_refused_not_panicked_on() {
+        assert_eq!(parse_local("2026-03-0éT10:00"), None);
+        assert_eq!(parse_local("ééééééééééééééééé"), None);
     }
 
     #[test]

@@ -228,13 +228,13 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             if let Some(organisation) = organisation {
-                // The organisation as imported with initiatives when there is one by that name.
-                let known: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM organisations WHERE LOWER(name) = LOWER($1) ORDER BY id LIMIT 1",
-                )
-                .bind(organisation)
-                .fetch_optional(&mut *tx)
-                .await?;
+                // The organisation as imported with initiatives when there is one by that name
+                // (compared as slugs: without case, accents or punctuation, on both backends).
+                let wanted = slug(organisation);
+                let all: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM organisations ORDER BY id")
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let known = all.into_iter().find(|(_, name)| slug(name) == wanted).map(|(id, _)| id);
                 let org_id: i64 = if let Some(id) = known { id } else { sqlx::query_scalar(
                     "INSERT INTO organisations (slug, name) VALUES ($1, $2) \
                      ON CONFLICT (slug) DO UPDATE SET name = organisations.name RETURNING id",

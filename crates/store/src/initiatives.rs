@@ -341,21 +341,27 @@ impl Store {
         rows.into_iter().map(InitiativeRow::into_stored).collect()
     }
 
-    /// Every initiative (any status) of the organisations with these names (any case),
-    /// newest change first.
+    /// Every initiative (any status) of the organisations with these names (compared as
+    /// slugs: without case, accents or punctuation), newest change first.
     pub async fn organisation_initiatives(&self, names: &[String]) -> Result<Vec<StoredInitiative>> {
-        if names.is_empty() {
+        let wanted: Vec<String> = names.iter().map(|n| slug(n)).collect();
+        let all: Vec<(i64, String)> = with_pool!(self, pool => {
+            sqlx::query_as("SELECT id, name FROM organisations").fetch_all(pool).await?
+        });
+        let ids: Vec<i64> =
+            all.into_iter().filter(|(_, name)| wanted.contains(&slug(name))).map(|(id, _)| id).collect();
+        if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders: Vec<String> = (1..=names.len()).map(|n| format!("LOWER(${n})")).collect();
+        let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
         let sql = select_initiatives(&format!(
-            "i.organisation_id IN (SELECT id FROM organisations WHERE LOWER(name) IN ({})) ORDER BY i.updated_at DESC",
+            "i.organisation_id IN ({}) ORDER BY i.updated_at DESC",
             placeholders.join(", ")
         ));
         let rows: Vec<InitiativeRow> = with_pool!(self, pool => {
             let mut query = sqlx::query_as(&sql);
-            for name in names {
-                query = query.bind(name);
+            for id in &ids {
+                query = query.bind(id);
             }
             query.fetch_all(pool).await?
         });

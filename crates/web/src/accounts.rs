@@ -96,6 +96,28 @@ fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> String {
     connect.map_or_else(|| "unknown".to_string(), |ConnectInfo(addr)| addr.ip().to_string())
 }
 
+/// Messages a network address may cause (sign-ups, reset links) per hour, and messages
+/// one recipient receives from those forms per hour: nobody can flood an inbox.
+const MAILS_PER_ADDRESS_HOUR: i64 = 20;
+const MAILS_PER_RECIPIENT_HOUR: i64 = 3;
+
+/// Whether a form may send one more message to `to` for the client at `address`; counts it.
+/// `Err` when the address is over its limit (the form answers 429); `Ok(false)` when only
+/// the recipient is (the form answers as usual, without sending).
+async fn mail_allowed(state: &AppState, lang: Lang, address: &str, to: &str) -> Result<bool, WebError> {
+    let from = format!("mail-from:{address}");
+    if state.store.sign_in_failures(&from, 3600).await? >= MAILS_PER_ADDRESS_HOUR {
+        return Err(WebError::TooManyRequests(lang));
+    }
+    state.store.record_sign_in_failure(&from).await?;
+    let recipient = format!("mail-to:{to}");
+    if state.store.sign_in_failures(&recipient, 3600).await? >= MAILS_PER_RECIPIENT_HOUR {
+        return Ok(false);
+    }
+    state.store.record_sign_in_failure(&recipient).await?;
+    Ok(true)
+}
+
 /// Sends a translated message; a failure is logged, not shown (the person can ask again).
 pub async fn send_mail(state: &AppState, lang: Lang, to: &str, key: &str, args: &[(&str, String)]) {
     let fluent: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
@@ -456,6 +478,7 @@ async fn sign_up(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(lang): Path<String>,
+    extensions: axum::http::Extensions,
     CsrfForm(form): CsrfForm<SignUpForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -472,6 +495,21 @@ async fn sign_up(
         return Ok(response);
     }
     let email = email.unwrap_or_default();
+    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    if !mail_allowed(&state, lang, &address, &email).await? {
+        // Over the recipient's limit: the same answer, without another message.
+        let page = MessagePage {
+            heading: c.t("sign-up-sent-title"),
+            paragraphs: vec![state.i18n.t_args(
+                lang,
+                "sign-up-sent-text",
+                &[("email", email.as_str().into())],
+            )],
+            links: vec![],
+            c,
+        };
+        return render(page);
+    }
     let hash = hash_password(&form.password);
     match state.store.create_user(&email, form.name.trim(), Some(&hash), Role::Member, lang.code()).await {
         Ok(id) => {
@@ -560,6 +598,7 @@ async fn forgot(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(lang): Path<String>,
+    extensions: axum::http::Extensions,
     CsrfForm(form): CsrfForm<ForgotForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -568,7 +607,9 @@ async fn forgot(
         let error = Some(c.t("problem-email"));
         return render(forgot_page(c, &form.email, error));
     };
-    if let Some(user) = state.store.user_by_email(&email).await? {
+    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    let allowed = mail_allowed(&state, lang, &address, &email).await?;
+    if let Some(user) = state.store.user_by_email(&email).await?.filter(|_| allowed) {
         let token = state.store.create_one_time(user.id, "reset", RESET_SECONDS).await?;
         let link = format!("{}/{}/password/reset?token={token}", state.public_url, lang.code());
         send_mail(&state, lang, &email, "mail-reset", &[("name", user.name.clone()), ("link", link)]).await;

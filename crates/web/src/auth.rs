@@ -175,9 +175,18 @@ impl FromRequestParts<AppState> for Viewer {
             if let Some(user) = state.store.api_token_user(token).await.map_err(internal)? {
                 viewer.account = Some(account_of(state, user).await.map_err(internal)?);
             }
-        } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
+        } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|_| {
+            // Writes to the API need a token: a browser's cookie is sent with cross-site
+            // requests too, and the JSON API has no CSRF field.
+            !parts.uri.path().starts_with("/api/") || parts.method == axum::http::Method::GET
+        }) {
             match state.store.session_user(token).await.map_err(internal)? {
                 Some((user, SecondFactor::Pending)) => viewer.pending = Some(user),
+                // A member promoted to editor (by `praxis user add`, say) still owes the
+                // second step on a session that began without it.
+                Some((user, SecondFactor::NotNeeded)) if user.role().needs_second_factor() => {
+                    viewer.pending = Some(user)
+                }
                 Some((user, _)) => viewer.account = Some(account_of(state, user).await.map_err(internal)?),
                 None => {}
             }

@@ -14,7 +14,7 @@ use crate::view::{Card, Chrome};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -481,7 +481,6 @@ async fn signatory_page(
     viewer: Viewer,
     Path((lang, id, slug)): Path<(String, String, String)>,
     Query(link): Query<LinkQuery>,
-    headers: HeaderMap,
 ) -> Result<Html<String>, WebError> {
     let lang = page_lang(&lang)?;
     let stored = public_call(&state, &id, lang).await?;
@@ -512,7 +511,7 @@ async fn signatory_page(
         .map(|s| Card::new(&c, s))
         .collect();
     let badge_href = c.url(&format!("/calls/{id}/signatories/{slug}/badge.svg"));
-    let base = base_url(&headers);
+    let base = base_url(&state);
     let badge_snippet = format!(
         r#"<a href="{base}{page}"><img src="{base}{badge_href}" width="320" height="64" alt="{alt}"></a>"#,
         page = c.url(&format!("/calls/{id}/signatories/{slug}")),
@@ -559,22 +558,22 @@ async fn badge(
         .into_response())
 }
 
-fn base_url(headers: &HeaderMap) -> String {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    format!("http://{host}")
+/// The site's address for links in feeds and embed snippets: the configured public
+/// URL (never the request's `Host`, which a client chooses).
+fn base_url(state: &AppState) -> String {
+    state.public_url.clone()
 }
 
 /// New signatories of a call, newest first, as Atom.
 async fn feed(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let stored = public_call(&state, &id, lang).await?;
     let mut signatories = state.store.signatories(&id).await?;
     signatories.reverse();
-    let base = base_url(&headers);
+    let base = base_url(&state);
     let call_lang = stored.record.reading_language(lang);
     let title = state.i18n.t_args(
         lang,

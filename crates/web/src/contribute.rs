@@ -126,8 +126,11 @@ async fn publish(
     let Some(stored) = state.store.initiative(&id).await? else {
         return Err(WebError::ApiNotFound { message: format!("no initiative with id {id:?}") });
     };
-    let mut record = stored.record;
-    if record.status != Status::Published {
+    // A change a member proposed to the published version is what gets published.
+    let proposal = if stored.proposed_revision.is_some() { state.store.proposal(&id).await? } else { None };
+    let pending = proposal.is_some();
+    let mut record = proposal.map_or(stored.record, |p| p.record);
+    if record.status != Status::Published || pending {
         record.status = Status::Published;
         state.store.save_initiative(&record, &editor.email).await?;
         state.store.audit(&editor.user, "initiative.publish", "initiative", &id, "").await?;

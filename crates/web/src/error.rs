@@ -19,6 +19,9 @@ pub enum WebError {
     BadRequest { code: &'static str, message: String },
     #[error("internal error: {0}")]
     Internal(String),
+    /// A form sent too often from one network address.
+    #[error("too many requests")]
+    TooManyRequests(Lang),
 }
 
 impl From<praxis_store::StoreError> for WebError {
@@ -43,6 +46,9 @@ impl IntoResponse for WebError {
             }
             WebError::ApiNotFound { message } => api_error(StatusCode::NOT_FOUND, "not_found", &message),
             WebError::BadRequest { code, message } => api_error(StatusCode::BAD_REQUEST, code, &message),
+            WebError::TooManyRequests(lang) => {
+                error_page(lang, StatusCode::TOO_MANY_REQUESTS, "error-too-many-title", "error-too-many-text")
+            }
             WebError::Internal(detail) => {
                 tracing::error!("{detail}");
                 api_error(

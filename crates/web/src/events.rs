@@ -514,7 +514,27 @@ async fn register(
         }
     };
     mail::deliver_now(&state).await;
-    Ok(Redirect::to(&format!("/{lang}/registrations/{}", registration.token)).into_response())
+    if registration.account_id.is_some() {
+        // A member registered with their own (confirmed) address: their page is theirs.
+        return Ok(Redirect::to(&format!("/{lang}/registrations/{}", registration.token)).into_response());
+    }
+    // Anyone else may have typed someone else's address: the registration page, with
+    // the online link and the cancel button, goes only to the mailbox.
+    let (_, title) = stored.record.title_in(lang);
+    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}"), title.to_string())
+        .with_nav("events")
+        .with_viewer(&viewer);
+    let page = RegistrationPage {
+        e: EventView::new(&c, &stored),
+        name: registration.name.clone(),
+        status: registration.status.id(),
+        online_link: None,
+        cancel_action: String::new(),
+        ics_href: format!("/events/{}.ics?lang={lang}", stored.record.id),
+        script: crate::assets::EVENTS_PATH.as_str(),
+        c,
+    };
+    Ok(private(page.render()?))
 }
 
 /// A validation problem in the reader's language (`events.ftl` translates every code
@@ -588,11 +608,10 @@ async fn cancel(
     Ok(Redirect::to(&format!("/{lang}/registrations/{token}")).into_response())
 }
 
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
-        Some(host) => format!("http://{host}"),
-        None => state.public_url.clone(),
-    }
+/// The site's address for links in feeds and calendars: the configured public URL
+/// (never the request's `Host`, which a client chooses).
+fn base_url(state: &AppState, _headers: &HeaderMap) -> String {
+    state.public_url.clone()
 }
 
 /// One event as a calendar entry, in `lang` when translated.

@@ -5,7 +5,7 @@ use crate::error::WebError;
 use crate::pages::page_lang;
 use crate::AppState;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
@@ -52,11 +52,7 @@ async fn report(
     let browser = cookie(&headers, crate::auth::CSRF_COOKIE).unwrap_or("");
     for subject in [format!("report:{address}"), format!("report:{browser}")] {
         if state.store.sign_in_failures(&subject, 3600).await? >= REPORTS_PER_HOUR {
-            return Ok((
-                StatusCode::TOO_MANY_REQUESTS,
-                crate::auth::forbidden(&format!("/{}/", lang.code())),
-            )
-                .into_response());
+            return Err(WebError::TooManyRequests(lang));
         }
         state.store.record_sign_in_failure(&subject).await?;
     }

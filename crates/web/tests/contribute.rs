@@ -631,3 +631,66 @@ async fn a_members_change_to_a_published_initiative_waits_while_the_published_ve
     assert_eq!(revisions.len(), 4);
     assert_eq!(revisions[3].author, "ed@network.org");
 }
+
+#[tokio::test]
+async fn api_writes_need_a_token_not_a_browser_cookie() {
+    let app = app().await;
+    let (editor, _) = session(&app, "ed@network.org").await;
+    let request = Request::post("/api/v1/initiatives")
+        .header(header::COOKIE, &editor)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(serde_json::to_vec(&record("ros-10")).unwrap()))
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "a cross-site form or fetch cannot write");
+    assert!(app.store.initiative("ros-10").await.unwrap().is_none());
+    // Reading with the cookie still works (the revisions of an initiative, say).
+    call(&app, "POST", "/api/v1/initiatives", Some(&app.editor), bytes(&record("ros-10"))).await;
+    let request = Request::get("/api/v1/initiatives/ros-10/revisions")
+        .header(header::COOKIE, &editor)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.router.clone().oneshot(request).await.unwrap().status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_member_promoted_to_editor_owes_the_second_step_on_an_old_session() {
+    let app = app().await;
+    let user = app.store.user_by_email("ana@rosario.gob.ar").await.unwrap().unwrap();
+    let token = app.store.create_session_with(user.id, praxis_store::SecondFactor::NotNeeded).await.unwrap();
+    let cookie = format!("praxis_session={token}");
+    let (status, _, _) = page(&app, "GET", "/en/account", &cookie, None).await;
+    assert_eq!(status, StatusCode::OK);
+    app.store.upsert_user("ana@rosario.gob.ar", "Ana", Role::Editor, None).await.unwrap();
+    let (status, _, location) = page(&app, "GET", "/en/editor", &cookie, None).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/en/sign-in"), "{location}");
+}
+
+#[tokio::test]
+async fn sign_up_and_reset_forms_cannot_flood_an_inbox() {
+    let app = app().await;
+    let csrf = "f".repeat(43);
+    let cookie = format!("praxis_csrf={csrf}");
+    for _ in 0..6 {
+        let form = format!("csrf={csrf}&email=ana%40rosario.gob.ar");
+        let (status, _, _) = page(&app, "POST", "/en/password/forgot", &cookie, Some(form)).await;
+        assert_eq!(status, StatusCode::OK, "the same answer every time");
+    }
+    let to_ana = app_outbox(&app).iter().filter(|m| m.contains("To: ana@rosario.gob.ar")).count();
+    assert_eq!(to_ana, 3, "at most three messages an hour to one recipient");
+    for i in 0..20 {
+        let form = format!("csrf={csrf}&email=someone{i}%40example.org");
+        page(&app, "POST", "/en/password/forgot", &cookie, Some(form)).await;
+    }
+    let (status, html, _) = page(
+        &app,
+        "POST",
+        "/en/password/forgot",
+        &cookie,
+        Some(format!("csrf={csrf}&email=x%40example.org")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(html.contains("Too many requests"));
+}

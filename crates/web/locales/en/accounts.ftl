@@ -178,3 +178,5 @@ organisation-kind-regional = regional government
 organisation-kind-national = national government
 organisation-kind-network = network of governments
 organisation-kind-other = other
+error-too-many-title = Too many requests
+error-too-many-text = This form has been sent too often from your network in the last hour. Please wait and try again later; nothing was saved.

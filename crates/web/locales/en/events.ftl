@@ -137,3 +137,4 @@ events-error-invalid_capacity = Give a number of seats from 1 to 100,000, or lea
 events-error-online_or_venue = Give an online link, a venue, or both.
 events-error-invalid_email = Give an e-mail address such as name@example.org.
 events-error-consent_required = Tick this box to register: we need your agreement to keep your details.
+events-manage-by-mail = The e-mail we sent you has the link to your registration: the online link (once your seat is confirmed) and the button to cancel are there.

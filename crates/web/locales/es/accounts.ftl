@@ -178,3 +178,5 @@ organisation-kind-regional = gobierno regional
 organisation-kind-national = gobierno nacional
 organisation-kind-network = red de gobiernos
 organisation-kind-other = otro
+error-too-many-title = Demasiadas solicitudes
+error-too-many-text = Este formulario se envió demasiadas veces desde su red en la última hora. Espere y vuelva a intentarlo; no se guardó nada.

@@ -137,3 +137,4 @@ events-error-invalid_capacity = Indique un número de plazas de 1 a 100.000, o d
 events-error-online_or_venue = Indique un enlace en línea, un lugar o ambos.
 events-error-invalid_email = Indique un correo electrónico, por ejemplo nombre@ejemplo.org.
 events-error-consent_required = Marque esta casilla para inscribirse: necesitamos su consentimiento para guardar sus datos.
+events-manage-by-mail = El correo que le enviamos tiene el enlace a su inscripción: allí están el enlace para conectarse (cuando su plaza esté confirmada) y el botón para cancelar.

@@ -178,3 +178,5 @@ organisation-kind-regional = gouvernement régional
 organisation-kind-national = gouvernement national
 organisation-kind-network = réseau de gouvernements
 organisation-kind-other = autre
+error-too-many-title = Trop de demandes
+error-too-many-text = Ce formulaire a été envoyé trop souvent depuis votre réseau au cours de la dernière heure. Patientez puis réessayez ; rien n’a été enregistré.
