@@ -1,46 +1,12 @@
 //! The store conformance suite: every case runs on SQLite, and on PostgreSQL too when
 //! `PRAXIS_TEST_DATABASE_URL` names a server (each case then gets a database of its own).
 
+mod common;
+use common::on_every_backend;
+
 use praxis_domain::{InitiativeRecord, Status};
-use praxis_store::{Store, StoreConfig, StoreError, WriteOutcome};
+use praxis_store::{StoreError, WriteOutcome};
 use serde_json::json;
-use std::future::Future;
-
-async fn on_every_backend<F, Fut>(case: F)
-where
-    F: Fn(Store) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
-    case(store.clone()).await;
-    store.close().await;
-
-    if let Ok(url) = std::env::var("PRAXIS_TEST_DATABASE_URL") {
-        let (store, admin, name) = fresh_postgres(&url).await;
-        case(store.clone()).await;
-        store.close().await;
-        if let Store::Postgres(admin) = admin {
-            sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&admin).await.unwrap();
-        }
-    }
-}
-
-/// Creates an empty database on the server for one case.
-async fn fresh_postgres(url: &str) -> (Store, Store, String) {
-    let admin = Store::connect(&StoreConfig::Url(url.to_string())).await.unwrap();
-    let name = format!(
-        "praxis_test_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
-    );
-    if let Store::Postgres(pool) = &admin {
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.unwrap();
-    }
-    let (base, _) = url.rsplit_once('/').expect("database URL ends with /DBNAME");
-    let store = Store::open(&StoreConfig::Url(format!("{base}/{name}"))).await.unwrap();
-    (store, admin, name)
-}
 
 /// CI must exercise both backends: a missing PostgreSQL URL there is a failure, not a skip.
 #[test]
