@@ -704,6 +704,10 @@ async fn verify(
         return Err(WebError::PageNotFound(lang));
     };
     let signatory = state.store.verify_request(id, &editor.email).await?;
+    state
+        .store
+        .audit(&editor.user, "call.verify", "signature_request", &id.to_string(), &signatory.name)
+        .await?;
     let rl = request.request.language;
     let link = format!(
         "{}/{}/calls/{}/signatories/{}",
@@ -737,6 +741,7 @@ async fn reject(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     }
     state.store.reject_request(id, &editor.email, &reason).await?;
+    state.store.audit(&editor.user, "call.reject", "signature_request", &id.to_string(), &reason).await?;
     decision_mail(&state, &request, "calls-mail-rejected", String::new(), &reason).await;
     Ok(Redirect::to(&format!("/{}/editor/calls?rejected=1", lang.code())).into_response())
 }
@@ -1015,7 +1020,12 @@ async fn create_call(
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    save_call(&state, &viewer, &editor.email, lang, None, fields).await
+    let id = field(&fields, "id").trim().to_string();
+    let response = save_call(&state, &viewer, &editor.email, lang, None, fields).await?;
+    if response.status().is_redirection() {
+        state.store.audit(&editor.user, "call.save", "call", &id, "created").await?;
+    }
+    Ok(response)
 }
 
 async fn update_call(
@@ -1027,7 +1037,11 @@ async fn update_call(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(lang))?;
-    save_call(&state, &viewer, &editor.email, lang, Some(stored), fields).await
+    let response = save_call(&state, &viewer, &editor.email, lang, Some(stored), fields).await?;
+    if response.status().is_redirection() {
+        state.store.audit(&editor.user, "call.save", "call", &id, "updated").await?;
+    }
+    Ok(response)
 }
 
 #[cfg(test)]

@@ -413,6 +413,8 @@ async fn join_confirm_verify_and_the_register_shows_it() {
     let verified =
         post(&app, &format!("/en/editor/calls/requests/{id}/verify"), Some(&editor), &[], true).await;
     assert_eq!(verified.status, StatusCode::SEE_OTHER);
+    let audit = app.state.store.audit_log(Some(("signature_request", &id.to_string())), 5).await.unwrap();
+    assert_eq!(audit[0].action, "call.verify");
     let (list, dots, csv, json, feed) = views(&app, "").await;
     assert_eq!((list, dots, csv, json, feed), (total + 1, total + 1, total + 1, total + 1, total + 1));
     let register = get(&app, &format!("/fr/calls/{CALL}/signatories?country=CO")).await;

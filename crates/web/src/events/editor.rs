@@ -295,7 +295,7 @@ async fn create(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     viewer: crate::auth::Viewer,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -313,12 +313,13 @@ async fn create(
         let action = c.url("/events/new");
         return edit_page(c, heading, action, true, form);
     }
-    save(&state, &record).await?;
+    save(&state, &record, &editor).await?;
     Ok(Redirect::to(&format!("/{lang}/events/{}", record.id)).into_response())
 }
 
-async fn save(state: &AppState, record: &EventRecord) -> Result<(), WebError> {
+async fn save(state: &AppState, record: &EventRecord, editor: &crate::auth::Account) -> Result<(), WebError> {
     state.store.save_event(record).await?;
+    state.store.audit(&editor.user, "event.save", "event", &record.id, "").await?;
     // Seats added may have promoted people: tell them now.
     super::mail::deliver_now(state).await;
     Ok(())
@@ -349,7 +350,7 @@ async fn update(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
     viewer: crate::auth::Viewer,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -364,7 +365,7 @@ async fn update(
         let action = c.url(&format!("/events/{id}/edit"));
         return edit_page(c, heading, action, false, form);
     };
-    save(&state, &record).await?;
+    save(&state, &record, &editor).await?;
     Ok(Redirect::to(&format!("/{lang}/events/{id}")).into_response())
 }
 
@@ -444,10 +445,12 @@ fn csv_field(value: &str) -> String {
 async fn registrants_csv(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     load(&state, lang, &id).await?;
+    // Registrants' personal data leaves Praxis here: the audit log says who took it.
+    state.store.audit(&editor.user, "event.registrants_export", "event", &id, "").await?;
     let mut out = String::from("name,email,organisation,member,status,language,registered_at\r\n");
     for r in state.store.registrations(&id).await? {
         let row = [
