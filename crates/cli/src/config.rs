@@ -45,6 +45,10 @@ pub struct ServeArgs {
     /// Cookies are marked Secure when it starts with https://.
     #[arg(long, env = "PRAXIS_PUBLIC_URL", value_name = "URL")]
     pub public_url: Option<String>,
+    /// How many reverse proxies in front of Praxis append the client's address to
+    /// X-Forwarded-For (0: clients connect directly; the header is then ignored).
+    #[arg(long, env = "PRAXIS_TRUSTED_PROXIES", value_name = "N", default_value_t = 0)]
+    pub trusted_proxies: usize,
     #[command(flatten)]
     pub mail: MailArgs,
 }

@@ -29,7 +29,8 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
     let state = AppState::new(store.clone(), catalogue.clone())
         .with_data_dir(data.to_path_buf())
         .with_mailer(mailer)
-        .with_public_url(&args.public_url());
+        .with_public_url(&args.public_url())
+        .with_trusted_proxies(args.trusted_proxies);
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
     praxis_web::spawn_mail_worker(state.clone(), EVENT_MAIL_EVERY);
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {

@@ -12,7 +12,7 @@ use crate::pages::page_lang;
 use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -22,7 +22,6 @@ use praxis_domain::{Lang, Role};
 use praxis_mail::Email;
 use praxis_store::{MembershipStatus, SecondFactor, StoreError, User};
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -90,10 +89,6 @@ fn without_session_cookie(mut response: Response) -> Response {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     response
-}
-
-fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> String {
-    connect.map_or_else(|| "unknown".to_string(), |ConnectInfo(addr)| addr.ip().to_string())
 }
 
 /// Messages a network address may cause (sign-ups, reset links) per hour, and messages
@@ -183,14 +178,14 @@ async fn sign_in(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(lang): Path<String>,
-    extensions: axum::http::Extensions,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let c = chrome(&state, &viewer, lang, "/sign-in", "sign-in-title");
     let email = normalise_email(&form.email).unwrap_or_else(|| form.email.trim().to_lowercase());
     let by_account = format!("account:{email}");
-    let by_address = format!("address:{}", client_address(extensions.get::<ConnectInfo<SocketAddr>>()));
+    let by_address = format!("address:{client}");
     for (subject, limit) in [(&by_account, THROTTLE_LIMIT), (&by_address, ADDRESS_THROTTLE_LIMIT)] {
         if state.store.sign_in_failures(subject, THROTTLE_WINDOW).await? >= limit {
             let problem = c.t("sign-in-throttled");
@@ -478,7 +473,7 @@ async fn sign_up(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(lang): Path<String>,
-    extensions: axum::http::Extensions,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<SignUpForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -495,7 +490,7 @@ async fn sign_up(
         return Ok(response);
     }
     let email = email.unwrap_or_default();
-    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    let address = client;
     if !mail_allowed(&state, lang, &address, &email).await? {
         // Over the recipient's limit: the same answer, without another message.
         let page = MessagePage {
@@ -598,7 +593,7 @@ async fn forgot(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(lang): Path<String>,
-    extensions: axum::http::Extensions,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<ForgotForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -607,7 +602,7 @@ async fn forgot(
         let error = Some(c.t("problem-email"));
         return render(forgot_page(c, &form.email, error));
     };
-    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    let address = client;
     let allowed = mail_allowed(&state, lang, &address, &email).await?;
     if let Some(user) = state.store.user_by_email(&email).await?.filter(|_| allowed) {
         let token = state.store.create_one_time(user.id, "reset", RESET_SECONDS).await?;

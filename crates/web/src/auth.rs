@@ -121,6 +121,41 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>) -> String {
     text
 }
 
+/// The client's network address, for throttling. Behind reverse proxies that the
+/// configuration trusts (`AppState::trusted_proxies`, `--trusted-proxies`), each proxy
+/// appends the address it received from to `X-Forwarded-For`, so the client's is that
+/// many entries from the right; otherwise it is the connection's peer. A request with no
+/// peer at all (only in-process tests) falls back to the first forwarded entry.
+pub fn client_ip(headers: &HeaderMap, extensions: &axum::http::Extensions, trusted_proxies: usize) -> String {
+    use axum::extract::ConnectInfo;
+    let peer = extensions.get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string());
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if trusted_proxies > 0 && peer.is_some() {
+        if let Some(ip) = forwarded.len().checked_sub(trusted_proxies).and_then(|i| forwarded.get(i)) {
+            return (*ip).to_string();
+        }
+    }
+    peer.or_else(|| forwarded.first().map(|s| (*s).to_string())).unwrap_or_else(|| "unknown".into())
+}
+
+/// The client's address as [`client_ip`] finds it; never rejects.
+pub struct ClientIp(pub String);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ClientIp, Self::Rejection> {
+        Ok(ClientIp(client_ip(&parts.headers, &parts.extensions, state.trusted_proxies)))
+    }
+}
+
 /// Percent-encodes a query value.
 pub fn encode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
@@ -341,6 +376,21 @@ mod tests {
         assert!(!csrf_matches(None, Some(&t)));
         assert!(!csrf_matches(Some(&t), None));
         assert!(!csrf_matches(Some("short"), Some("short")));
+    }
+
+    #[test]
+    fn the_client_address_comes_from_trusted_proxies_only() {
+        use axum::extract::ConnectInfo;
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", HeaderValue::from_static("6.6.6.6, 203.0.113.7"));
+        let mut extensions = axum::http::Extensions::new();
+        extensions.insert(ConnectInfo(std::net::SocketAddr::from(([10, 0, 0, 2], 443))));
+        // Not behind a trusted proxy: a client-written header is ignored.
+        assert_eq!(client_ip(&headers, &extensions, 0), "10.0.0.2");
+        // One proxy: it appended the address it saw; what the client wrote is ignored.
+        assert_eq!(client_ip(&headers, &extensions, 1), "203.0.113.7");
+        assert_eq!(client_ip(&headers, &extensions, 2), "6.6.6.6");
+        assert_eq!(client_ip(&headers, &extensions, 3), "10.0.0.2", "fewer entries than proxies: the peer");
     }
 
     #[test]

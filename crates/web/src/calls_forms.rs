@@ -11,7 +11,7 @@ use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -225,34 +225,9 @@ async fn join_form(
         .render_with(StatusCode::OK)
 }
 
-/// The peer's address when the server records it (`praxis serve` does); never rejects.
-pub struct ClientAddr(pub Option<std::net::SocketAddr>);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(
-            parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0),
-        ))
-    }
-}
-
-/// Who sent a request, for throttling: a hash of the address, never the address.
-fn client_key(headers: &HeaderMap, connect: Option<std::net::SocketAddr>) -> String {
-    // The peer address when there is one: a client cannot choose it. Only without one
-    // (in-process tests) does the first X-Forwarded-For entry stand in for it.
-    let address = connect.map(|a| a.ip().to_string()).or_else(|| {
-        headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(|v| v.trim().to_string())
-    });
-    let address = address.unwrap_or_else(|| "unknown".into());
+/// Who sent a request, for throttling: a hash of the address (see
+/// [`crate::auth::client_ip`]), never the address.
+fn client_key(address: &str) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     ("praxis-calls-throttle", address).hash(&mut hasher);
     format!("{:016x}", hasher.finish())
@@ -270,8 +245,7 @@ async fn join(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((lang, id)): Path<(String, String)>,
-    ClientAddr(connect): ClientAddr,
-    headers: HeaderMap,
+    crate::auth::ClientIp(address): crate::auth::ClientIp,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -301,7 +275,7 @@ async fn join(
                 .render_with(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let client = client_key(&headers, connect);
+    let client = client_key(&address);
     if state.store.requests_since(&client, &hour_ago()).await? >= REQUESTS_PER_HOUR {
         let mut page = join_page(c, &viewer, &stored, input, Errors::default(), None);
         page.throttled = true;

@@ -50,6 +50,9 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The site's address as people reach it, for links in e-mail (no trailing slash).
     pub public_url: String,
+    /// How many reverse proxies in front of Praxis append to `X-Forwarded-For`; 0 means
+    /// the connection's peer is the client.
+    pub trusted_proxies: usize,
 }
 
 impl AppState {
@@ -68,6 +71,7 @@ impl AppState {
             mailer: Mailer::outbox(data_dir.join("outbox")),
             data_dir,
             public_url: "http://127.0.0.1:8080".to_string(),
+            trusted_proxies: 0,
         }
     }
 
@@ -80,6 +84,11 @@ impl AppState {
 
     pub fn with_mailer(mut self, mailer: Mailer) -> AppState {
         self.mailer = mailer;
+        self
+    }
+
+    pub fn with_trusted_proxies(mut self, n: usize) -> AppState {
+        self.trusted_proxies = n;
         self
     }
 

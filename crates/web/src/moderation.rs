@@ -4,14 +4,13 @@ use crate::auth::{cookie, CsrfForm, EditorOnly, Viewer};
 use crate::error::WebError;
 use crate::pages::page_lang;
 use crate::AppState;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
 use praxis_store::{StoreError, REPORT_REASONS};
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -34,7 +33,7 @@ async fn report(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
-    extensions: axum::http::Extensions,
+    crate::auth::ClientIp(address): crate::auth::ClientIp,
     Path((lang, id)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<ReportForm>,
 ) -> Result<Response, WebError> {
@@ -47,8 +46,6 @@ async fn report(
     if !published || !REPORT_REASONS.contains(&form.reason.as_str()) {
         return Err(WebError::PageNotFound(lang));
     }
-    let address =
-        extensions.get::<ConnectInfo<SocketAddr>>().map_or("unknown".to_string(), |c| c.0.ip().to_string());
     let browser = cookie(&headers, crate::auth::CSRF_COOKIE).unwrap_or("");
     for subject in [format!("report:{address}"), format!("report:{browser}")] {
         if state.store.sign_in_failures(&subject, 3600).await? >= REPORTS_PER_HOUR {
