@@ -6,6 +6,13 @@ use praxis_domain::text::slug;
 use praxis_domain::{InitiativeRecord, Place, Vocabulary};
 use std::collections::{BTreeSet, HashMap};
 
+/// An editor's or admin's action to record with a write, in the same transaction.
+pub struct AuditNote<'a> {
+    pub actor: &'a crate::User,
+    pub action: &'a str,
+    pub detail: &'a str,
+}
+
 /// An initiative as stored, with the place it was matched to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredInitiative {
@@ -98,6 +105,29 @@ impl Store {
         records: &[InitiativeRecord],
         author: &str,
         progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<(ImportReport, Vec<WriteOutcome>)> {
+        self.write_initiatives(records, author, progress, None).await
+    }
+
+    /// Saves one initiative and records an editor's action about it in the audit log,
+    /// in the same transaction: both happen, or neither.
+    pub async fn save_initiative_audited(
+        &self,
+        record: &InitiativeRecord,
+        author: &str,
+        note: &AuditNote<'_>,
+    ) -> Result<WriteOutcome> {
+        let (_, outcomes) =
+            self.write_initiatives(std::slice::from_ref(record), author, &|_| {}, Some(note)).await?;
+        Ok(outcomes[0])
+    }
+
+    async fn write_initiatives(
+        &self,
+        records: &[InitiativeRecord],
+        author: &str,
+        progress: &(dyn Fn(usize) + Sync),
+        audit: Option<&AuditNote<'_>>,
     ) -> Result<(ImportReport, Vec<WriteOutcome>)> {
         for record in records {
             if let Some(e) = record.validate().into_iter().next() {
@@ -252,6 +282,20 @@ impl Store {
                     .bind(&record.id).bind(&at).execute(&mut *tx).await?;
                 outcomes.push(outcome);
                 progress(n + 1);
+            }
+            if let Some(note) = audit {
+                sqlx::query(
+                    "INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, detail) \
+                     VALUES ($1, $2, $3, $4, 'initiative', $5, $6)",
+                )
+                .bind(now())
+                .bind(note.actor.id)
+                .bind(&note.actor.email)
+                .bind(note.action)
+                .bind(records.first().map_or("", |r| r.id.as_str()))
+                .bind(note.detail)
+                .execute(&mut *tx)
+                .await?;
             }
             tx.commit().await?;
         });

@@ -23,7 +23,7 @@ pub use events::{
     Booking, Cancellation, EventFilter, MailJob, MailKind, NewRegistration, Registration, RegistrationStatus,
     StoredEvent, When, MAIL_ATTEMPTS_MAX, REMINDER_BEFORE,
 };
-pub use initiatives::{Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
+pub use initiatives::{AuditNote, Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
 pub use moderation::{Report, REPORT_REASONS};
 pub use places::{Counts, PlaceSummary};
 

@@ -78,12 +78,18 @@ impl Store {
                 .bind(report_id).fetch_optional(pool).await?
         })
         .ok_or(StoreError::NotFound)?;
+        let detail = format!("report {report_id}: {note}");
+        let action = if hide { "report.hide" } else { "report.dismiss" };
+        let mut audited = false;
         if hide {
             if let Some(stored) = self.initiative(&report.initiative_id).await? {
                 let mut record = stored.record;
                 if record.status != Status::Hidden {
+                    // The hidden revision and its audit entry: one transaction.
                     record.status = Status::Hidden;
-                    self.save_initiative(&record, &editor.email).await?;
+                    let note = crate::AuditNote { actor: editor, action, detail: &detail };
+                    self.save_initiative_audited(&record, &editor.email, &note).await?;
+                    audited = true;
                 }
             }
         }
@@ -97,14 +103,15 @@ impl Store {
             ))
             .bind(resolution).bind(editor.id).bind(&at).bind(note).bind(&report.initiative_id).bind(report_id)
             .execute(&mut *tx).await?;
-            sqlx::query(
-                "INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, detail) \
-                 VALUES ($1, $2, $3, $4, 'initiative', $5, $6)",
-            )
-            .bind(&at).bind(editor.id).bind(&editor.email)
-            .bind(if hide { "report.hide" } else { "report.dismiss" })
-            .bind(&report.initiative_id).bind(format!("report {report_id}: {note}"))
-            .execute(&mut *tx).await?;
+            if !audited {
+                sqlx::query(
+                    "INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, detail) \
+                     VALUES ($1, $2, $3, $4, 'initiative', $5, $6)",
+                )
+                .bind(&at).bind(editor.id).bind(&editor.email).bind(action)
+                .bind(&report.initiative_id).bind(&detail)
+                .execute(&mut *tx).await?;
+            }
             tx.commit().await?;
         });
         Ok(Report { resolution: Some(resolution.to_string()), note: note.to_string(), ..report })

@@ -518,3 +518,25 @@ async fn a_proposal_waits_beside_the_published_version() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_audited_save_writes_the_revision_and_the_entry_together() {
+    on_every_backend(|store| async move {
+        let (_, editor) = organisation(&store, "Network").await;
+        let before = store.audit_log(None, 100).await.unwrap().len();
+        let note = praxis_store::AuditNote { actor: &editor, action: "initiative.publish", detail: "ok" };
+        store
+            .save_initiative_audited(&initiative("q", "Ville de Lyon", "published"), &editor.email, &note)
+            .await
+            .unwrap();
+        let entries = store.audit_log(Some(("initiative", "q")), 5).await.unwrap();
+        assert_eq!((entries.len(), entries[0].action.as_str()), (1, "initiative.publish"));
+        // A record the store refuses leaves no audit entry either.
+        let mut bad = initiative("r", "Ville de Lyon", "published");
+        bad.themes.clear();
+        assert!(store.save_initiative_audited(&bad, &editor.email, &note).await.is_err());
+        assert_eq!(store.audit_log(None, 100).await.unwrap().len(), before + 1);
+        assert!(store.initiative("r").await.unwrap().is_none());
+    })
+    .await;
+}

@@ -93,12 +93,15 @@ async fn create(
             return Ok((StatusCode::OK, Json(record)).into_response());
         }
     }
-    state.store.save_initiative(&record, &account.email).await?;
     if account.is_editor() {
-        state
-            .store
-            .audit(&account.user, "initiative.save", "initiative", &record.id, record.status.id())
-            .await?;
+        let note = praxis_store::AuditNote {
+            actor: &account.user,
+            action: "initiative.save",
+            detail: record.status.id(),
+        };
+        state.store.save_initiative_audited(&record, &account.email, &note).await?;
+    } else {
+        state.store.save_initiative(&record, &account.email).await?;
     }
     state.catalogue.catch_up(&state.store).await?;
     if record.status == Status::Submitted {
@@ -132,8 +135,8 @@ async fn publish(
     let mut record = proposal.map_or(stored.record, |p| p.record);
     if record.status != Status::Published || pending {
         record.status = Status::Published;
-        state.store.save_initiative(&record, &editor.email).await?;
-        state.store.audit(&editor.user, "initiative.publish", "initiative", &id, "").await?;
+        let note = praxis_store::AuditNote { actor: &editor.user, action: "initiative.publish", detail: "" };
+        state.store.save_initiative_audited(&record, &editor.email, &note).await?;
         state.catalogue.catch_up(&state.store).await?;
     }
     Ok(Json(record).into_response())

@@ -631,9 +631,12 @@ async fn save(
         let to = format!("/{}/account/initiatives?saved={}", lang.code(), crate::auth::encode(&record.id));
         return Ok(Redirect::to(&to).into_response());
     }
-    state.store.save_initiative(&record, &account.email).await?;
     if account.is_editor() {
-        state.store.audit(&account.user, "initiative.save", "initiative", &record.id, status.id()).await?;
+        let note =
+            praxis_store::AuditNote { actor: &account.user, action: "initiative.save", detail: status.id() };
+        state.store.save_initiative_audited(&record, &account.email, &note).await?;
+    } else {
+        state.store.save_initiative(&record, &account.email).await?;
     }
     state.catalogue.catch_up(&state.store).await?;
     if status == Status::Submitted {

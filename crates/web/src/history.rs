@@ -135,11 +135,9 @@ async fn restore(
     let Some(old) = revisions.into_iter().find(|r| r.revision == revision) else {
         return Err(WebError::PageNotFound(lang));
     };
-    state.store.save_initiative(&old.record, &editor.email).await?;
-    state
-        .store
-        .audit(&editor.user, "initiative.restore", "initiative", &id, &format!("revision {revision}"))
-        .await?;
+    let detail = format!("revision {revision}");
+    let note = praxis_store::AuditNote { actor: &editor.user, action: "initiative.restore", detail: &detail };
+    state.store.save_initiative_audited(&old.record, &editor.email, &note).await?;
     state.catalogue.catch_up(&state.store).await?;
     Ok(Redirect::to(&format!("/{}/initiatives/{id}/history", lang.code())).into_response())
 }
@@ -283,24 +281,25 @@ async fn decide(
         };
         return Ok(Redirect::to(&to).into_response());
     }
+    let audit_action = format!("initiative.{}", form.decision);
+    let note = praxis_store::AuditNote { actor: &editor.user, action: &audit_action, detail: &comment };
     match (form.decision.as_str(), proposal) {
         // A proposed change: publishing applies it; sending it back leaves the
         // published version as it is (the proposal stays in the history).
         ("publish", Some(proposed)) => {
             record = proposed.record;
             record.status = action;
-            state.store.save_initiative(&record, &editor.email).await?;
+            state.store.save_initiative_audited(&record, &editor.email, &note).await?;
         }
-        ("return", Some(_)) => state.store.withdraw_proposal(&id).await?,
+        ("return", Some(_)) => {
+            state.store.withdraw_proposal(&id).await?;
+            state.store.audit(&editor.user, &audit_action, "initiative", &id, &comment).await?;
+        }
         _ => {
             record.status = action;
-            state.store.save_initiative(&record, &editor.email).await?;
+            state.store.save_initiative_audited(&record, &editor.email, &note).await?;
         }
     }
-    state
-        .store
-        .audit(&editor.user, &format!("initiative.{}", form.decision), "initiative", &id, &comment)
-        .await?;
     state.catalogue.catch_up(&state.store).await?;
     if let Some(author) = author {
         if let Some(user) = state.store.user_by_email(&author).await? {
