@@ -313,6 +313,9 @@ macro_rules! upsert_signatory {
     }};
 }
 
+/// How long a confirmation link works: a request not confirmed by then is never shown.
+pub const CONFIRM_DAYS: i64 = 14;
+
 impl Store {
     /// Creates or updates a call. A change to its signed content (title, text, working
     /// points) makes a new version; signatories keep the version they signed.
@@ -495,18 +498,23 @@ impl Store {
         }))
     }
 
-    /// Confirms the request that `token` belongs to; `None` for an unknown token.
+    /// Confirms the request that `token` belongs to; `None` for an unknown token, or for
+    /// a request left unconfirmed longer than [`CONFIRM_DAYS`] (its link has expired).
     pub async fn confirm_request(&self, token: &str) -> Result<Option<Confirmation>> {
         let at = now();
+        let oldest = crate::accounts::later(-CONFIRM_DAYS * 86_400);
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let found: Option<(i64, String, String)> = sqlx::query_as(
-                "SELECT r.id, r.status, c.slug FROM signature_requests r JOIN calls c ON c.id = r.call_id WHERE r.token = $1",
+            let found: Option<(i64, String, String, String)> = sqlx::query_as(
+                "SELECT r.id, r.status, c.slug, r.created_at FROM signature_requests r JOIN calls c ON c.id = r.call_id WHERE r.token = $1",
             )
             .bind(token)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((id, status, call_id)) = found else { return Ok(None) };
+            let Some((id, status, call_id, created_at)) = found else { return Ok(None) };
+            if status == RequestStatus::Unconfirmed.id() && created_at < oldest {
+                return Ok(None);
+            }
             if status != RequestStatus::Unconfirmed.id() {
                 return Ok(Some(Confirmation::AlreadyConfirmed { call_id }));
             }
@@ -520,11 +528,15 @@ impl Store {
         })
     }
 
-    /// The request a confirmation link belongs to, without confirming it.
+    /// The request a confirmation link belongs to, without confirming it (`None` when the
+    /// link has expired, as for [`Store::confirm_request`]).
     pub async fn request_by_token(&self, token: &str) -> Result<Option<StoredRequest>> {
-        let sql = format!("{REQUEST_SELECT} WHERE r.token = $1");
+        let sql = format!(
+            "{REQUEST_SELECT} WHERE r.token = $1 AND (r.status <> 'unconfirmed' OR r.created_at >= $2)"
+        );
+        let oldest = crate::accounts::later(-CONFIRM_DAYS * 86_400);
         let row: Option<RequestRow> = with_pool!(self, pool => {
-            sqlx::query_as(&sql).bind(token).fetch_optional(pool).await?
+            sqlx::query_as(&sql).bind(token).bind(&oldest).fetch_optional(pool).await?
         });
         row.map(RequestRow::into_request).transpose()
     }
