@@ -45,7 +45,10 @@ pub fn records(now: Timestamp) -> anyhow::Result<Vec<EventRecord>> {
 pub async fn load(store: &Store) -> anyhow::Result<usize> {
     let records = records(Timestamp::now())?;
     for record in &records {
-        store.save_event(record).await.with_context(|| format!("cannot save demo event {}", record.id))?;
+        store
+            .save_event(record, "demo")
+            .await
+            .with_context(|| format!("cannot save demo event {}", record.id))?;
     }
     Ok(records.len())
 }

@@ -393,6 +393,7 @@ impl Store {
                     WriteOutcome::Created
                 }
             };
+            crate::keep_revision!(tx, "call", &record.id, &json, author, &at)?;
             sqlx::query("INSERT INTO changes (entity, entity_id, op, created_at) VALUES ('call', $1, 'upsert', $2)")
                 .bind(&record.id)
                 .bind(&at)

@@ -326,7 +326,8 @@ macro_rules! queue_mail {
 impl Store {
     /// Creates or updates an event. When the start moves, reminders not yet sent move
     /// with it; when seats are added, the waiting list moves into them.
-    pub async fn save_event(&self, record: &EventRecord) -> Result<WriteOutcome> {
+    /// Creates or updates an event; every change keeps a revision (`record_revisions`).
+    pub async fn save_event(&self, record: &EventRecord, author: &str) -> Result<WriteOutcome> {
         if let Some(e) = record.validate().into_iter().next() {
             return Err(StoreError::Invalid {
                 id: record.id.clone(),
@@ -376,6 +377,7 @@ impl Store {
                     (id, WriteOutcome::Created)
                 }
             };
+            crate::keep_revision!(tx, "event", &record.id, &json, author, &at)?;
             for theme in &record.themes {
                 sqlx::query("INSERT INTO event_themes (event_id, theme) VALUES ($1, $2)")
                     .bind(event_id).bind(theme.id()).execute(&mut *tx).await?;

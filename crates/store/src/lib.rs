@@ -187,6 +187,48 @@ impl Store {
     }
 }
 
+/// One saved version of a call or an event.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RecordRevision {
+    pub revision: i64,
+    pub author: String,
+    pub created_at: String,
+    /// The record as JSON, as it was saved.
+    pub record: String,
+}
+
+/// Keeps a version of a record inside the caller's transaction (`entity`: "call", "event").
+macro_rules! keep_revision {
+    ($tx:expr, $entity:expr, $id:expr, $json:expr, $author:expr, $at:expr) => {
+        sqlx::query(
+            "INSERT INTO record_revisions (entity, entity_id, revision, record, author, created_at) \
+             SELECT $1, $2, COALESCE(MAX(revision), 0) + 1, $3, $4, $5 FROM record_revisions \
+             WHERE entity = $1 AND entity_id = $2",
+        )
+        .bind($entity)
+        .bind($id)
+        .bind($json)
+        .bind($author)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await
+    };
+}
+pub(crate) use keep_revision;
+
+impl Store {
+    /// Every saved version of a call or an event, oldest first.
+    pub async fn record_revisions(&self, entity: &str, id: &str) -> Result<Vec<RecordRevision>> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT revision, author, created_at, record FROM record_revisions \
+                 WHERE entity = $1 AND entity_id = $2 ORDER BY revision",
+            )
+            .bind(entity).bind(id).fetch_all(pool).await?
+        }))
+    }
+}
+
 /// The current time as stored: RFC 3339 in UTC with fixed width, so text order is time order.
 pub(crate) fn now() -> String {
     let now = time::OffsetDateTime::now_utc();

@@ -318,3 +318,21 @@ async fn a_confirmation_link_expires_after_two_weeks() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn every_edit_of_a_call_keeps_the_version_before_it() {
+    on_every_backend(|store| async move {
+        let first = call();
+        store.save_call(&first, "editor@network.org").await.unwrap();
+        let mut closed = first.clone();
+        closed.closes = Some("2027-12-31".into());
+        store.save_call(&closed, "admin@network.org").await.unwrap();
+        assert_eq!(store.save_call(&closed, "admin@network.org").await.unwrap(), WriteOutcome::Unchanged);
+        let revisions = store.record_revisions("call", &first.id).await.unwrap();
+        assert_eq!(revisions.len(), 2, "a date change is kept too, an unchanged save is not");
+        assert_eq!(revisions[0].author, "editor@network.org");
+        assert_eq!(serde_json::from_str::<CallRecord>(&revisions[0].record).unwrap(), first);
+        assert_eq!(revisions[1].author, "admin@network.org");
+    })
+    .await;
+}

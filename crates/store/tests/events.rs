@@ -113,9 +113,9 @@ async fn events_are_saved_updated_and_listed() {
         other.languages = vec![Lang::En];
         other.interpretation = vec![];
         for e in [&upcoming, &past, &other] {
-            assert_eq!(store.save_event(e).await.unwrap(), WriteOutcome::Created);
+            assert_eq!(store.save_event(e, "test").await.unwrap(), WriteOutcome::Created);
         }
-        assert_eq!(store.save_event(&upcoming).await.unwrap(), WriteOutcome::Unchanged);
+        assert_eq!(store.save_event(&upcoming, "test").await.unwrap(), WriteOutcome::Unchanged);
         let stored = store.event("e-up").await.unwrap().unwrap();
         assert_eq!(stored.record, upcoming);
         assert_eq!(stored.starts_at, "2026-03-26T13:00:00.000000Z");
@@ -138,7 +138,10 @@ async fn events_are_saved_updated_and_listed() {
         let mut moved = upcoming.clone();
         moved.start = "2026-03-27T10:00".into();
         moved.end = "2026-03-27T11:00".into();
-        assert_eq!(store.save_event(&moved).await.unwrap(), WriteOutcome::Updated);
+        assert_eq!(store.save_event(&moved, "test").await.unwrap(), WriteOutcome::Updated);
+        let revisions = store.record_revisions("event", "e-up").await.unwrap();
+        assert_eq!(revisions.len(), 2, "the edit kept the version before it");
+        assert_eq!(serde_json::from_str::<EventRecord>(&revisions[0].record).unwrap(), upcoming);
         assert_eq!(store.event("e-up").await.unwrap().unwrap().starts_at, "2026-03-27T13:00:00.000000Z");
         assert!(!store.has_no_events().await.unwrap());
     })
@@ -149,13 +152,10 @@ async fn events_are_saved_updated_and_listed() {
 async fn a_full_event_waitlists_and_a_cancellation_promotes() {
     on_every_backend(|store, _| async move {
         store
-            .save_event(&event(
-                "small",
-                "2026-03-26T10:00",
-                "2026-03-26T11:00",
-                "America/Montevideo",
-                Some(1),
-            ))
+            .save_event(
+                &event("small", "2026-03-26T10:00", "2026-03-26T11:00", "America/Montevideo", Some(1)),
+                "test",
+            )
             .await
             .unwrap();
         let now = ts(NOW);
@@ -214,17 +214,17 @@ async fn a_full_event_waitlists_and_a_cancellation_promotes() {
 async fn more_seats_move_the_waiting_list_in() {
     on_every_backend(|store, _| async move {
         let mut e = event("grow", "2026-03-26T10:00", "2026-03-26T11:00", "Europe/Berlin", Some(1));
-        store.save_event(&e).await.unwrap();
+        store.save_event(&e, "test").await.unwrap();
         let now = Timestamp::now();
         // This test uses the real clock for promotion, so the event must lie ahead of it.
         e.start = "2099-03-26T10:00".into();
         e.end = "2099-03-26T11:00".into();
-        store.save_event(&e).await.unwrap();
+        store.save_event(&e, "test").await.unwrap();
         for n in 0..4 {
             store.register("grow", &person(n), now).await.unwrap();
         }
         e.capacity = Some(3);
-        assert_eq!(store.save_event(&e).await.unwrap(), WriteOutcome::Updated);
+        assert_eq!(store.save_event(&e, "test").await.unwrap(), WriteOutcome::Updated);
         let stored = store.event("grow").await.unwrap().unwrap();
         assert_eq!((stored.confirmed, stored.waiting), (3, 1));
         let regs = store.registrations("grow").await.unwrap();
@@ -234,7 +234,7 @@ async fn more_seats_move_the_waiting_list_in() {
         // Moving the event moves the reminders not yet sent.
         e.start = "2099-03-27T10:00".into();
         e.end = "2099-03-27T11:00".into();
-        store.save_event(&e).await.unwrap();
+        store.save_event(&e, "test").await.unwrap();
         let reminder =
             store.mail_jobs(regs[0].id).await.unwrap().into_iter().find(|j| j.0 == "reminder").unwrap();
         assert_eq!(reminder.1, "2099-03-26T09:00:00.000000Z");
@@ -248,7 +248,10 @@ async fn more_seats_move_the_waiting_list_in() {
 async fn concurrent_bookings_never_overbook() {
     on_every_backend(|store, _| async move {
         store
-            .save_event(&event("rush", "2026-03-26T10:00", "2026-03-26T11:00", "America/Montevideo", Some(3)))
+            .save_event(
+                &event("rush", "2026-03-26T10:00", "2026-03-26T11:00", "America/Montevideo", Some(3)),
+                "test",
+            )
             .await
             .unwrap();
         let now = ts(NOW);
@@ -291,7 +294,10 @@ async fn concurrent_bookings_never_overbook() {
 async fn reminders_are_sent_once_and_survive_restarts() {
     on_every_backend(|store, config| async move {
         store
-            .save_event(&event("soon", "2026-03-26T10:00", "2026-03-26T11:00", "America/Montevideo", None))
+            .save_event(
+                &event("soon", "2026-03-26T10:00", "2026-03-26T11:00", "America/Montevideo", None),
+                "test",
+            )
             .await
             .unwrap();
         let now = ts(NOW);

@@ -64,7 +64,7 @@ async fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&StoreConfig::DataFolder(dir.path().join("db"))).await.unwrap();
     for e in [event("up", 10, None), event("small", 12, Some(1)), event("past", -30, None)] {
-        store.save_event(&e).await.unwrap();
+        store.save_event(&e, "test").await.unwrap();
     }
     let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
     App { router: router(state.clone()), state, dir }

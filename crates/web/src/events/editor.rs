@@ -318,7 +318,7 @@ async fn create(
 }
 
 async fn save(state: &AppState, record: &EventRecord, editor: &crate::auth::Account) -> Result<(), WebError> {
-    state.store.save_event(record).await?;
+    state.store.save_event(record, &editor.email).await?;
     state.store.audit(&editor.user, "event.save", "event", &record.id, "").await?;
     // Seats added may have promoted people: tell them now.
     super::mail::deliver_now(state).await;
