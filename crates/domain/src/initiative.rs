@@ -142,6 +142,7 @@ pub const ERROR_CODES: &[&str] = &[
     "date_order",
     "invalid_url",
     "invalid_country",
+    "unsafe_markup",
 ];
 
 /// The fields of format 1; anything else is ignored with a warning.
@@ -366,6 +367,17 @@ fn partial_checks(
     check_text(&mut errors, "title", title, TITLE_MIN, TITLE_MAX, true);
     check_text(&mut errors, "summary", summary, 1, SUMMARY_MAX, true);
     check_text(&mut errors, "body", body, 1, BODY_MAX, false);
+    for (lang, text) in &body.0 {
+        if let Some(what) = unsafe_markup(text) {
+            errors.push(FieldError::new(
+                format!("body.{lang}"),
+                "unsafe_markup",
+                format!(
+                    "contains {what}; Markdown may hold formatting and links, not scripts or event handlers"
+                ),
+            ));
+        }
+    }
     if city.trim().is_empty() {
         errors.push(FieldError::new("city", "required", "is required"));
     } else {
@@ -386,6 +398,44 @@ fn partial_checks(
         ));
     }
     errors
+}
+
+/// What in a Markdown text could run in a reader's browser if it were not removed: a
+/// script, frame or object element, a `javascript:` address, or an `on…=` event handler
+/// inside a tag. Such text is refused outright rather than stored and cleaned later.
+pub fn unsafe_markup(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    for (needle, what) in [
+        ("<script", "a <script> element"),
+        ("<iframe", "an <iframe> element"),
+        ("<object", "an <object> element"),
+        ("<embed", "an <embed> element"),
+        ("javascript:", "a javascript: address"),
+        ("vbscript:", "a vbscript: address"),
+    ] {
+        if lower.contains(needle) {
+            return Some(what);
+        }
+    }
+    let mut rest = lower.as_str();
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open..];
+        let end = tag.find('>').unwrap_or(tag.len());
+        let inside = &tag[..end];
+        let handler = inside.match_indices(" on").any(|(i, _)| {
+            let after = &inside[i + 3..];
+            let name_len = after.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+            name_len > 0 && after[name_len..].trim_start().starts_with('=')
+        });
+        if handler {
+            return Some("an event handler (on…=) in a tag");
+        }
+        rest = &tag[end.min(tag.len())..];
+        if rest.len() == tag.len() {
+            rest = &rest[1..];
+        }
+    }
+    None
 }
 
 pub(crate) fn check_text(
@@ -681,6 +731,17 @@ mod tests {
             .into_iter()
             .map(|e| (e.field, e.code))
             .collect()
+    }
+
+    #[test]
+    fn scripts_and_handlers_in_markdown_are_found() {
+        assert!(unsafe_markup("Hola <script>alert(1)</script>").is_some());
+        assert!(unsafe_markup("[x](JavaScript:alert(1))").is_some());
+        assert!(unsafe_markup("<img src=x onerror=alert(1)>").is_some());
+        assert!(unsafe_markup("<img src=x OnError = \"alert(1)\">").is_some());
+        assert_eq!(unsafe_markup("**Bold**, [a link](https://example.org), 3 < 4 and online sessions"), None);
+        assert_eq!(unsafe_markup("<b>bold</b> and a <a href=\"https://x.org\">link</a>"), None);
+        assert_eq!(unsafe_markup("one <tag"), None);
     }
 
     #[test]

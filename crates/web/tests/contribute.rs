@@ -408,6 +408,7 @@ async fn the_form_keeps_what_was_typed_refuses_bad_input_and_stores_nothing() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("id=\"f-title_es-error\""), "the title's problem is next to it");
     assert!(html.contains("id=\"f-links-error\""));
+    assert!(html.contains("id=\"f-body_es-error\""), "a script in the Markdown is refused next to it");
     assert!(html.contains("id=\"f-attachments-error\"") && html.contains("informe.pdf"));
     assert!(html.contains("Jóvenes deciden una parte del presupuesto."), "what was typed is kept");
     assert!(!html.contains("<script>alert"), "typed markup is escaped");
@@ -420,14 +421,24 @@ async fn the_form_keeps_what_was_typed_refuses_bad_input_and_stores_nothing() {
 
     // Preview renders the Markdown without the script and saves nothing.
     let mut fields = base.to_vec();
-    fields.retain(|(k, _)| *k != "links" && *k != "action");
+    fields.retain(|(k, _)| *k != "links" && *k != "action" && *k != "body_es");
+    fields.push(("body_es", "Hola <b onclick=\"x\">no</b>"));
+    let mut refused = fields.clone();
+    refused.push(("title_es", "Presupuesto participativo joven"));
+    refused.push(("action", "preview"));
+    let (ct, body) = multipart(&refused, &[]);
+    let (status, html, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an event handler is refused, even for a preview");
+    assert!(html.contains("Quite el script"));
+    fields.retain(|(k, _)| *k != "body_es");
+    fields.push(("body_es", "Hola **mundo**"));
     fields.push(("title_es", "Presupuesto participativo joven"));
     let mut preview = fields.clone();
     preview.push(("action", "preview"));
     let (ct, body) = multipart(&preview, &[]);
     let (status, html, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<strong>mundo</strong>") && !html.contains("<script>alert"));
+    assert!(html.contains("<strong>mundo</strong>"));
 
     // A forged CSRF field is refused.
     let mut forged = fields.clone();

@@ -31,3 +31,4 @@ mine-need-organisation = To write initiatives, first join your organisation from
 mine-updated = Last change
 mine-actions = Actions
 mine-edit = Edit
+error-unsafe_markup = Remove the script: the description may hold formatting and links, not scripts or event handlers.

@@ -31,3 +31,4 @@ mine-need-organisation = Para escribir iniciativas, primero únase a su organism
 mine-updated = Último cambio
 mine-actions = Acciones
 mine-edit = Editar
+error-unsafe_markup = Quite el script: la descripción puede tener formato y enlaces, no scripts ni manejadores de eventos.

@@ -31,3 +31,4 @@ mine-need-organisation = Pour rédiger des initiatives, rejoignez d’abord votr
 mine-updated = Dernière modification
 mine-actions = Actions
 mine-edit = Modifier
+error-unsafe_markup = Retirez le script : la description peut contenir de la mise en forme et des liens, pas de scripts ni de gestionnaires d’événements.
