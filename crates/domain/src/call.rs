@@ -6,7 +6,7 @@
 //! field path and a snake_case code, like [`crate::InitiativeRecord::from_json`].
 
 use crate::country::is_country_code;
-use crate::initiative::{check_date, check_name, check_text, FieldError, Multilingual};
+use crate::initiative::{check_date, check_markup, check_name, check_text, FieldError, Multilingual};
 use crate::lang::Lang;
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
@@ -100,6 +100,7 @@ impl CallRecord {
         }
         check_text(&mut errors, "title", &self.title, 3, CALL_TITLE_MAX, true);
         check_text(&mut errors, "text", &self.text, 1, CALL_TEXT_MAX, true);
+        check_markup(&mut errors, "text", &self.text);
         for lang in self.languages() {
             if self.text.get(lang).is_none() {
                 errors.push(FieldError::new(

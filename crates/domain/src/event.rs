@@ -134,6 +134,7 @@ pub struct EventRecord {
 
 /// Every error code that event validation can produce (beyond the initiative ones).
 pub const EVENT_ERROR_CODES: &[&str] = &[
+    "unsafe_markup",
     "required",
     "wrong_type",
     "too_short",
@@ -254,6 +255,8 @@ impl EventRecord {
         check_text(&mut errors, "title", &self.title, TITLE_MIN, TITLE_MAX, true);
         check_text(&mut errors, "description", &self.description, 1, DESCRIPTION_MAX, true);
         check_text(&mut errors, "briefing", &self.briefing, 1, BRIEFING_MAX, false);
+        crate::initiative::check_markup(&mut errors, "description", &self.description);
+        crate::initiative::check_markup(&mut errors, "briefing", &self.briefing);
         for (field, text) in [("title", &self.title), ("description", &self.description)] {
             if !text.is_empty() && text.get(self.language).is_none() {
                 errors.push(err(

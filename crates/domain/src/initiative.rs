@@ -438,6 +438,21 @@ pub fn unsafe_markup(text: &str) -> Option<&'static str> {
     None
 }
 
+/// Refuses scripts and event handlers in a Markdown field, language by language.
+pub(crate) fn check_markup(errors: &mut Vec<FieldError>, field: &str, text: &Multilingual) {
+    for (lang, text) in &text.0 {
+        if let Some(what) = unsafe_markup(text) {
+            errors.push(FieldError::new(
+                format!("{field}.{lang}"),
+                "unsafe_markup",
+                format!(
+                    "contains {what}; Markdown may hold formatting and links, not scripts or event handlers"
+                ),
+            ));
+        }
+    }
+}
+
 pub(crate) fn check_text(
     errors: &mut Vec<FieldError>,
     field: &str,

@@ -138,3 +138,4 @@ events-error-online_or_venue = Give an online link, a venue, or both.
 events-error-invalid_email = Give an e-mail address such as name@example.org.
 events-error-consent_required = Tick this box to register: we need your agreement to keep your details.
 events-manage-by-mail = The e-mail we sent you has the link to your registration: the online link (once your seat is confirmed) and the button to cancel are there.
+events-error-unsafe_markup = Remove the script: the text may hold formatting and links, not scripts or event handlers.

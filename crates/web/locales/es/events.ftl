@@ -138,3 +138,4 @@ events-error-online_or_venue = Indique un enlace en línea, un lugar o ambos.
 events-error-invalid_email = Indique un correo electrónico, por ejemplo nombre@ejemplo.org.
 events-error-consent_required = Marque esta casilla para inscribirse: necesitamos su consentimiento para guardar sus datos.
 events-manage-by-mail = El correo que le enviamos tiene el enlace a su inscripción: allí están el enlace para conectarse (cuando su plaza esté confirmada) y el botón para cancelar.
+events-error-unsafe_markup = Quite el script: el texto puede tener formato y enlaces, no scripts ni manejadores de eventos.

@@ -138,3 +138,4 @@ events-error-online_or_venue = Indiquez un lien en ligne, un lieu, ou les deux.
 events-error-invalid_email = Indiquez une adresse électronique, par exemple nom@exemple.org.
 events-error-consent_required = Cochez cette case pour vous inscrire : nous avons besoin de votre accord pour conserver vos coordonnées.
 events-manage-by-mail = Le courriel que nous vous avons envoyé contient le lien vers votre inscription : vous y trouverez le lien de connexion (une fois votre place confirmée) et le bouton pour annuler.
+events-error-unsafe_markup = Retirez le script : le texte peut contenir de la mise en forme et des liens, pas de scripts ni de gestionnaires d’événements.
