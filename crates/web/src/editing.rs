@@ -60,6 +60,9 @@ pub struct Draft {
     pub ended: String,
     /// One link per line: the address, then optionally a space and a title.
     pub links: String,
+    /// Attachments already received (stored by content): (file name, title). A form that
+    /// comes back with errors keeps them, so nobody uploads a file twice.
+    pub files: Vec<(String, String)>,
 }
 
 impl Draft {
@@ -92,6 +95,7 @@ impl Draft {
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
+            files: Vec::new(),
         }
     }
 
@@ -443,6 +447,13 @@ fn draft_from(fields: &[(String, String)]) -> (Draft, String) {
             "started" => d.started = v.clone(),
             "ended" => d.ended = v.clone(),
             "links" => d.links = v.clone(),
+            "kept_file" => {
+                if let Some((name, title)) = v.split_once('|') {
+                    if is_stored_name(name) {
+                        d.files.push((name.to_string(), title.chars().take(200).collect()));
+                    }
+                }
+            }
             "action" => action = v.clone(),
             key => {
                 for (prefix, map) in
@@ -530,6 +541,14 @@ async fn save(
         return Ok(csrf_refused(uri.path()));
     }
     let (mut draft, action) = draft_from(&fields);
+    // Accepted files are kept at once (by content, so nothing is stored twice): if the
+    // form comes back with errors, they stay attached.
+    for upload in &uploads {
+        let kept = store_upload(&state, upload).await?;
+        if !draft.files.iter().any(|(name, _)| *name == kept.0) {
+            draft.files.push(kept);
+        }
+    }
     let editing = existing.is_some();
     let key = if editing { "edit-title" } else { "new-title" };
     let c = chrome(&state, &viewer, lang, uri.path().trim_start_matches(&format!("/{}", lang.code())), key);
@@ -549,7 +568,7 @@ async fn save(
     let mut errors: BTreeMap<String, String> = BTreeMap::new();
     let stored_links =
         existing.as_ref().map_or(0, |r| r.links.iter().filter(|l| l.url.contains("/files/")).count());
-    if uploads.len() + stored_links > ATTACHMENTS_MAX {
+    if draft.files.len() + stored_links > ATTACHMENTS_MAX {
         errors.insert("attachments".into(), c.t("attachment-too-many"));
     }
     for problem in &file_problems {
@@ -598,27 +617,11 @@ async fn save(
             }
         }
     }
-    for upload in uploads {
-        let (ext, _) = sniff(&upload.bytes).expect("checked when read");
-        let digest: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
-        let name = format!("{digest}.{ext}");
-        let dir = state.data_dir.join("files");
-        tokio::fs::create_dir_all(&dir)
-            .await
-            .map_err(|e| WebError::Internal(format!("files folder: {e}")))?;
-        let path = dir.join(&name);
-        if !path.exists() {
-            let partial = dir.join(format!("{name}.part"));
-            tokio::fs::write(&partial, &upload.bytes)
-                .await
-                .map_err(|e| WebError::Internal(format!("file: {e}")))?;
-            tokio::fs::rename(&partial, &path).await.map_err(|e| WebError::Internal(format!("file: {e}")))?;
+    for (name, title) in &draft.files {
+        let url = format!("{}/files/{name}", state.public_url);
+        if !record.links.iter().any(|l| l.url == url) {
+            record.links.push(praxis_domain::Link { url, title: Some(title.clone()) });
         }
-        let title: String = upload.filename.chars().filter(|c| !c.is_control()).take(200).collect();
-        record.links.push(praxis_domain::Link {
-            url: format!("{}/files/{name}", state.public_url),
-            title: Some(title),
-        });
     }
     let published = existing.as_ref().is_some_and(|r| r.status == Status::Published);
     if published && !account.is_editor() {
@@ -710,6 +713,34 @@ async fn mine(
     let saved = (!query.saved.is_empty()).then(|| c.t("mine-saved"));
     let page = MinePage { c, rows, saved, can_write: may_write(&account) };
     Ok(Html(page.render()?).into_response())
+}
+
+/// Whether `name` is a stored attachment's name: a SHA-256 in hex and a known extension.
+fn is_stored_name(name: &str) -> bool {
+    let Some((digest, ext)) = name.split_once('.') else { return false };
+    digest.len() == 64
+        && digest.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        && matches!(ext, "pdf" | "png" | "jpg" | "gif" | "webp")
+}
+
+/// Stores an accepted upload under its content's hash (once, atomically); returns its
+/// file name and a title from the name it was sent with.
+async fn store_upload(state: &AppState, upload: &Upload) -> Result<(String, String), WebError> {
+    let (ext, _) = sniff(&upload.bytes).expect("checked when read");
+    let digest: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("{digest}.{ext}");
+    let dir = state.data_dir.join("files");
+    tokio::fs::create_dir_all(&dir).await.map_err(|e| WebError::Internal(format!("files folder: {e}")))?;
+    let path = dir.join(&name);
+    if !path.exists() {
+        let partial = dir.join(format!("{name}.part"));
+        tokio::fs::write(&partial, &upload.bytes)
+            .await
+            .map_err(|e| WebError::Internal(format!("file: {e}")))?;
+        tokio::fs::rename(&partial, &path).await.map_err(|e| WebError::Internal(format!("file: {e}")))?;
+    }
+    let title: String = upload.filename.chars().filter(|c| !c.is_control() && *c != '|').take(200).collect();
+    Ok((name, title))
 }
 
 /// An attachment, served with the type it was recognised as and never sniffed again.

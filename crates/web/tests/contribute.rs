@@ -705,3 +705,47 @@ async fn sign_up_and_reset_forms_cannot_flood_an_inbox() {
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert!(html.contains("Too many requests"));
 }
+
+#[tokio::test]
+async fn an_accepted_file_stays_attached_while_the_form_is_corrected() {
+    let app = app().await;
+    let (member, csrf) = session(&app, "ana@rosario.gob.ar").await;
+    let mut fields = vec![
+        ("csrf", csrf.as_str()),
+        ("language", "es"),
+        ("title_es", "Presupuesto participativo joven"),
+        ("summary_es", "Jóvenes deciden."),
+        ("city", "Rosario"),
+        ("country", "AR"),
+        ("kind", "program"),
+        ("action", "submit"),
+    ];
+    // No theme: refused, but the plan (a real PNG) is kept and listed.
+    let (ct, body) = multipart(&fields, &[("plano.png", PNG)]);
+    let (status, html, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Ya adjuntos") && html.contains("plano.png"), "{html}");
+    let kept =
+        html.split("name=\"kept_file\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    // Corrected without sending the file again: it is attached to the initiative.
+    fields.push(("themes", "governance-participation"));
+    fields.push(("kept_file", &kept));
+    let (ct, body) = multipart(&fields, &[]);
+    let (status, _, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let stored = app.store.organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
+    assert!(stored[0]
+        .record
+        .links
+        .iter()
+        .any(|l| l.title.as_deref() == Some("plano.png") && l.url.contains("/files/")));
+    // A forged name (another path, an unknown type) is ignored.
+    let mut forged = fields.clone();
+    forged.retain(|(k, _)| *k != "kept_file");
+    forged.push(("kept_file", "../../etc/passwd|x"));
+    forged[2] = ("title_es", "Otra iniciativa de presupuesto");
+    let (ct, body) = multipart(&forged, &[]);
+    post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
+    let all = app.store.organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
+    assert!(all.iter().all(|s| s.record.links.iter().all(|l| !l.url.contains("passwd"))));
+}

@@ -32,3 +32,4 @@ mine-updated = Last change
 mine-actions = Actions
 mine-edit = Edit
 error-unsafe_markup = Remove the script: the description may hold formatting and links, not scripts or event handlers.
+form-attachments-kept = Already attached (kept while you correct the form):

@@ -32,3 +32,4 @@ mine-updated = Último cambio
 mine-actions = Acciones
 mine-edit = Editar
 error-unsafe_markup = Quite el script: la descripción puede tener formato y enlaces, no scripts ni manejadores de eventos.
+form-attachments-kept = Ya adjuntos (se conservan mientras corrige el formulario):

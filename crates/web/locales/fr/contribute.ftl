@@ -32,3 +32,4 @@ mine-updated = Dernière modification
 mine-actions = Actions
 mine-edit = Modifier
 error-unsafe_markup = Retirez le script : la description peut contenir de la mise en forme et des liens, pas de scripts ni de gestionnaires d’événements.
+form-attachments-kept = Déjà joints (conservés pendant que vous corrigez le formulaire) :
