@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/{lang}/editor", get(queue))
         .route("/{lang}/editor/initiatives/{id}/decision", post(decide))
         .route("/{lang}/initiatives/{id}/history", get(history))
+        .route("/{lang}/editor/history/{entity}/{id}", get(record_history))
         .route("/{lang}/initiatives/{id}/history/{revision}/restore", post(restore))
 }
 
@@ -322,6 +323,63 @@ async fn decide(
         }
     }
     Ok(Redirect::to(&format!("/{}/editor", lang.code())).into_response())
+}
+
+pub struct VersionRow {
+    pub revision: i64,
+    pub author: String,
+    pub at: String,
+    /// What changed from the version before (empty for the first).
+    pub changes: Vec<FieldChange>,
+}
+
+#[derive(Template)]
+#[template(path = "record-history.html")]
+struct RecordHistoryPage {
+    c: Chrome,
+    heading: String,
+    back: String,
+    versions: Vec<VersionRow>,
+}
+
+/// Every saved version of a call or an event, newest first, each with what changed.
+async fn record_history(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(_): EditorOnly,
+    Path((lang, entity, id)): Path<(String, String, String)>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let back = match entity.as_str() {
+        "call" => format!("/{}/calls/{id}", lang.code()),
+        "event" => format!("/{}/events/{id}", lang.code()),
+        _ => return Err(WebError::PageNotFound(lang)),
+    };
+    let revisions = state.store.record_revisions(&entity, &id).await?;
+    if revisions.is_empty() {
+        return Err(WebError::PageNotFound(lang));
+    }
+    let path = format!("/editor/history/{entity}/{id}");
+    let c = Chrome::new(state.i18n.clone(), lang, &path, state.i18n.t(lang, "history-title"))
+        .with_viewer(&viewer)
+        .with_nav("editor");
+    let parse = |json: &str| serde_json::from_str::<Value>(json).unwrap_or_default();
+    let mut versions: Vec<VersionRow> = Vec::with_capacity(revisions.len());
+    for (i, r) in revisions.iter().enumerate() {
+        let changes = match i.checked_sub(1).map(|p| &revisions[p]) {
+            Some(before) => diff_records(&parse(&before.record), &parse(&r.record)),
+            None => Vec::new(),
+        };
+        versions.push(VersionRow {
+            revision: r.revision,
+            author: r.author.clone(),
+            at: r.created_at.get(..16).unwrap_or(&r.created_at).replace('T', " "),
+            changes,
+        });
+    }
+    versions.reverse();
+    let page = RecordHistoryPage { heading: format!("{} · {id}", c.t("history-title")), back, versions, c };
+    Ok(Html(page.render()?).into_response())
 }
 
 /// Flattens a record into `field path → text`, so two revisions compare field by field.

@@ -245,6 +245,13 @@ fn matrix() -> Vec<Row> {
         // Editors and admins.
         row("GET", "/{lang}/editor", "/en/editor", Nothing, Editor),
         row(
+            "GET",
+            "/{lang}/editor/history/{entity}/{id}",
+            "/en/editor/history/call/matrix-call",
+            Nothing,
+            Editor,
+        ),
+        row(
             "POST",
             "/{lang}/editor/initiatives/{id}/decision",
             "/en/editor/initiatives/own-1/decision",

@@ -636,6 +636,14 @@ async fn editors_create_and_edit_events_and_see_registrants() {
     assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
     let saved = app.state.store.event("lyon-velo").await.unwrap().unwrap().record;
     assert_eq!((saved.recording.as_deref(), saved.capacity), (Some("https://video.example.org/velo"), None));
+    // Nothing lost: the version before the edit is kept, with who made each one.
+    let history = get_as(&app, "/en/editor/history/event/lyon-velo", Some(&editor)).await;
+    assert_eq!(history.status, StatusCode::OK);
+    assert!(history.body.contains("ed@example.org"));
+    assert!(history.body.contains("<del>Cycling in Lyon</del>"), "the removed English title is shown");
+    assert!(history.body.contains("video.example.org/velo"), "the recording added by the edit");
+    assert_eq!(app.state.store.record_revisions("event", "lyon-velo").await.unwrap().len(), 2);
+    assert_eq!(get(&app, "/en/editor/history/event/lyon-velo").await.status, StatusCode::SEE_OTHER);
 }
 
 /// The same instant read in three zones, around Berlin's switch to summer time.

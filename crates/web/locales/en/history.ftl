@@ -66,3 +66,5 @@ mail-unpublished-body = Hello { $name },
 editor-change = A change to a published initiative; the published version stays public until you decide.
 status-change-waiting = published; a change waits for review
 editor-calls-desk = Calls to action: requests to verify, calls to write
+history-back = Back to the page
+history-first = The first version.

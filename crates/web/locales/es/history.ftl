@@ -66,3 +66,5 @@ mail-unpublished-body = Hola, { $name }:
 editor-change = Un cambio a una iniciativa publicada; la versión publicada sigue en línea hasta que usted decida.
 status-change-waiting = publicada; un cambio espera revisión
 editor-calls-desk = Llamados a la acción: solicitudes por verificar, llamados por redactar
+history-back = Volver a la página
+history-first = La primera versión.

@@ -66,3 +66,5 @@ mail-unpublished-body = Bonjour { $name },
 editor-change = Une modification d’une initiative publiée ; la version publiée reste en ligne jusqu’à votre décision.
 status-change-waiting = publiée ; une modification attend la relecture
 editor-calls-desk = Appels à l’action : demandes à vérifier, appels à rédiger
+history-back = Retour à la page
+history-first = La première version.
