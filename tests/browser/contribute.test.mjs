@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertAccessible, clickAndLoad, DEMO_EDITOR, DEMO_PASSWORD, linkIn, openPage, outboxSize, pathOf,
+  assertAccessible, clickAndLoad, DEMO_ADMIN, DEMO_EDITOR, DEMO_PASSWORD, linkIn, openPage, outboxSize, pathOf,
   signIn, url, waitForMail,
 } from './support.mjs';
 
@@ -88,5 +88,20 @@ describe('Contribution and review (Spanish, no JavaScript for the member)', () =
     await visitor.getByRole('link', { name: title }).waitFor();
     await clickAndLoad(visitor, visitor.getByRole('link', { name: title }));
     await visitor.getByText('Doce azoteas municipales').waitFor();
+  });
+});
+
+describe('Administration pages (axe-core, WCAG 2.1 A/AA)', () => {
+  test('accounts, organisations, audit log, account page, an event history', async (t) => {
+    const page = await openPage(t, { locale: 'en-GB' });
+    await signIn(page, 'en', DEMO_ADMIN.email, DEMO_PASSWORD, DEMO_ADMIN.totp);
+    await page.goto(url('/en/events'));
+    const first = await page.getByRole('main').getByRole('heading', { level: 2 }).first().getByRole('link').getAttribute('href');
+    const eventId = new URL(first, url('/')).pathname.split('/').pop();
+    for (const path of ['/en/admin/accounts', '/en/admin/organisations', '/en/admin/audit', '/en/account', `/en/editor/history/event/${eventId}`]) {
+      const response = await page.goto(url(path));
+      assert.ok(response?.ok(), `GET ${path} answered ${response?.status()}`);
+      await assertAccessible(page, path);
+    }
   });
 });
