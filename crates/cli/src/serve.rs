@@ -32,6 +32,7 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
         .with_public_url(&args.public_url())
         .with_trusted_proxies(args.trusted_proxies);
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
+    tokio::spawn(prune_counters(store.clone()));
     praxis_web::spawn_mail_worker(state.clone(), EVENT_MAIL_EVERY);
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {}; is another program using it? Try --addr 127.0.0.1:8081", args.addr)
@@ -130,4 +131,17 @@ pub async fn reindex(store: &Store) -> anyhow::Result<()> {
         catalogue.seq()
     );
     Ok(())
+}
+
+/// Hourly housekeeping: throttling counts older than a day are of no use.
+async fn prune_counters(store: Store) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match store.prune_sign_in_failures().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!("forgot {n} old throttling counts"),
+            Err(e) => tracing::warn!("cannot prune throttling counts: {e}"),
+        }
+    }
 }

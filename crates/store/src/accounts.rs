@@ -478,6 +478,15 @@ impl Store {
         }))
     }
 
+    /// Forgets throttling counts older than a day (every window is an hour or less);
+    /// returns how many rows went.
+    pub async fn prune_sign_in_failures(&self) -> Result<u64> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
+                .bind(later(-86_400)).execute(pool).await?.rows_affected()
+        }))
+    }
+
     pub async fn clear_sign_in_failures(&self, subject: &str) -> Result<()> {
         with_pool!(self, pool => {
             sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1").bind(subject).execute(pool).await?;

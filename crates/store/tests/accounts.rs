@@ -540,3 +540,19 @@ async fn an_audited_save_writes_the_revision_and_the_entry_together() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn old_throttling_counts_are_pruned() {
+    on_every_backend(|store| async move {
+        store.record_sign_in_failure("address:203.0.113.7").await.unwrap();
+        let sql = "INSERT INTO sign_in_failures (subject, at) VALUES ('address:old', '2020-01-01T00:00:00.000000Z')";
+        match &store {
+            Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+            Store::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        }
+        .unwrap();
+        assert_eq!(store.prune_sign_in_failures().await.unwrap(), 1);
+        assert_eq!(store.sign_in_failures("address:203.0.113.7", 900).await.unwrap(), 1, "recent counts stay");
+    })
+    .await;
+}
