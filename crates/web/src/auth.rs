@@ -5,7 +5,7 @@
 //! Cookies: `praxis_session` holds the session secret (the store keeps its hash);
 //! `praxis_csrf` holds a random value that every form repeats in its hidden `csrf` field
 //! (double submit). Both are `HttpOnly; SameSite=Lax`, and `Secure` when the site is
-//! served over HTTPS (`PRAXIS_PUBLIC_URL` starting with `https://`).
+//! served over HTTPS (its public URL starts with `https://`).
 
 use crate::error::{api_error, error_page};
 use crate::AppState;
@@ -104,8 +104,16 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// Whether the site is served over HTTPS, set from the public URL when the state is
+/// built (`AppState::with_public_url`); cookies then carry `Secure`.
+static SECURE_COOKIES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn set_secure_cookies(on: bool) {
+    SECURE_COOKIES.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn secure_cookies() -> bool {
-    std::env::var("PRAXIS_PUBLIC_URL").is_ok_and(|u| u.starts_with("https://"))
+    SECURE_COOKIES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A `Set-Cookie` value; `max_age` `None` is a cookie for the browser session,
@@ -391,6 +399,14 @@ mod tests {
         assert_eq!(client_ip(&headers, &extensions, 1), "203.0.113.7");
         assert_eq!(client_ip(&headers, &extensions, 2), "6.6.6.6");
         assert_eq!(client_ip(&headers, &extensions, 3), "10.0.0.2", "fewer entries than proxies: the peer");
+    }
+
+    #[test]
+    fn cookies_are_secure_when_the_site_is_https() {
+        set_secure_cookies(true);
+        assert!(set_cookie("x", "1", None).ends_with("; Secure"));
+        set_secure_cookies(false);
+        assert!(!set_cookie("x", "1", Some(0)).contains("Secure"));
     }
 
     #[test]

@@ -94,6 +94,7 @@ impl AppState {
 
     pub fn with_public_url(mut self, url: &str) -> AppState {
         self.public_url = url.trim_end_matches('/').to_string();
+        auth::set_secure_cookies(self.public_url.starts_with("https://"));
         self
     }
 
