@@ -3,12 +3,13 @@
 //! default). It prints figures; it asserts nothing.
 
 use anyhow::Context;
+use praxis_app::build_catalogue;
 use praxis_domain::{
     Aim, InitiativeRecord, Kind, Lang, Level, Link, Multilingual, Status, Theme, Vocabulary,
 };
 use praxis_search::{Catalogue, Document};
 use praxis_store::{Store, StoreConfig};
-use praxis_web::{build_catalogue, router, AppState};
+use praxis_web::{router, AppState};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
@@ -80,12 +81,14 @@ const PLACES: &[(&str, &str)] = &[
 ];
 
 fn words(lang: Lang) -> &'static [&'static str] {
-    match lang {
-        Lang::En => &[
+    // Generated text for the benchmark corpus: words of the first three registry
+    // languages; any other language borrows the Spanish list.
+    match lang.code() {
+        "en" => &[
             "housing", "rent", "relief", "water", "heat", "mobility", "cycling", "youth", "jobs", "schools",
             "health", "care", "energy", "flood", "market", "budget", "women", "data", "park", "tenants",
         ],
-        Lang::Fr => &[
+        "fr" => &[
             "logement",
             "loyer",
             "aide",
@@ -107,7 +110,7 @@ fn words(lang: Lang) -> &'static [&'static str] {
             "parc",
             "locataires",
         ],
-        Lang::Es => &[
+        _ => &[
             "vivienda",
             "alquiler",
             "subsidio",
@@ -146,13 +149,13 @@ pub fn generate(n: usize, seed: u64) -> Vec<InitiativeRecord> {
     let mut rng = Rng(seed | 1);
     (0..n)
         .map(|i| {
-            let language = Lang::ALL[i % 3];
+            let language = Lang::all()[i % 3];
             let (city, country) = *rng.pick(PLACES);
             let mut title = Multilingual::one(language, sentence(&mut rng, language, 6));
             let mut summary = Multilingual::one(language, sentence(&mut rng, language, 30));
             let body_text = (0..6).map(|_| sentence(&mut rng, language, 25)).collect::<Vec<_>>().join("\n\n");
             if rng.below(5) == 0 {
-                let other = Lang::ALL[(i + 1) % 3];
+                let other = Lang::all()[(i + 1) % 3];
                 title.0.insert(other, sentence(&mut rng, other, 6));
                 summary.0.insert(other, sentence(&mut rng, other, 30));
             }
@@ -206,13 +209,13 @@ fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
     (at(0.5), at(0.99))
 }
 
-const BENCH_QUERIES: [(&str, Lang); 6] = [
-    ("aide au loyer pour les familles", Lang::Fr),
-    ("subsidio de alquiler", Lang::Es),
-    ("rent relief for tenants", Lang::En),
-    ("inondations et adaptation au climat", Lang::Fr),
-    ("agua potable en barrios", Lang::Es),
-    ("heatwave cooling centres", Lang::En),
+const BENCH_QUERIES: [(&str, &str); 6] = [
+    ("aide au loyer pour les familles", "fr"),
+    ("subsidio de alquiler", "es"),
+    ("rent relief for tenants", "en"),
+    ("inondations et adaptation au climat", "fr"),
+    ("agua potable en barrios", "es"),
+    ("heatwave cooling centres", "en"),
 ];
 
 /// Figures for each search layer on generated corpora; document vectors are random unit
@@ -248,7 +251,7 @@ fn search_bench(sizes: &[usize], model: Option<&std::path::Path>) -> anyhow::Res
         let (p50, p99) = percentiles(times);
         println!("query embedding: p50 {p50:.1} ms, p99 {p99:.1} ms");
         let docs = generate(8, 3);
-        let passages: Vec<String> = docs.iter().map(praxis_web::semantic::passage).collect();
+        let passages: Vec<String> = docs.iter().map(praxis_app::semantic::passage).collect();
         let t = Instant::now();
         for p in &passages {
             std::hint::black_box(m.embed_passage(p));
@@ -268,7 +271,7 @@ fn search_bench(sizes: &[usize], model: Option<&std::path::Path>) -> anyhow::Res
         let started = Instant::now();
         let catalogue = Catalogue::from_documents(records.iter().map(|r| Document::from_record(r, "")));
         let index_secs = started.elapsed().as_secs_f64();
-        let mut vectors = VectorIndex::new(dim, [vec![0.0; dim], vec![0.0; dim], vec![0.0; dim]]);
+        let mut vectors = VectorIndex::new(dim, vec![vec![0.0; dim]; Lang::all().len()]);
         for r in &records {
             let mut v: Vec<f32> = (0..dim).map(|_| (rng.below(2001) as f32 - 1000.0) / 1000.0).collect();
             let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -283,7 +286,8 @@ fn search_bench(sizes: &[usize], model: Option<&std::path::Path>) -> anyhow::Res
         for layer in [Layer::Lexical, Layer::Semantic, Layer::Fused] {
             let mut times = Vec::new();
             for round in 0..10 {
-                for (i, (q, lang)) in BENCH_QUERIES.iter().enumerate() {
+                for (i, (q, code)) in BENCH_QUERIES.iter().enumerate() {
+                    let lang = Lang::known(code);
                     let t = Instant::now();
                     // Fused timings include embedding the query, as a search does.
                     let qv = match (&model, layer) {
@@ -293,22 +297,10 @@ fn search_bench(sizes: &[usize], model: Option<&std::path::Path>) -> anyhow::Res
                         }
                         (None, _) => random_query.clone(),
                     };
-                    let ranking = rank(
-                        &catalogue,
-                        glossary,
-                        Some((&vectors, &qv)),
-                        q,
-                        *lang,
-                        layer,
-                        Weights::default(),
-                    );
+                    let ranking =
+                        rank(&catalogue, glossary, Some((&vectors, &qv)), q, lang, layer, Weights::default());
                     let results = catalogue.search_scored(
-                        &praxis_search::Query {
-                            text: (*q).into(),
-                            lang: *lang,
-                            limit: 20,
-                            ..Default::default()
-                        },
+                        &praxis_search::Query { text: (*q).into(), lang, limit: 20, ..Default::default() },
                         Some(ranking.scores),
                     );
                     std::hint::black_box(results);
@@ -459,7 +451,7 @@ async fn accounts_bench() -> anyhow::Result<()> {
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     let (hash_p50, hash_p99) = time_each(20, |i| async move {
-        let _ = praxis_web::hash_password(&format!("correct horse battery {i}"));
+        let _ = praxis_app::hash_password(&format!("correct horse battery {i}"));
         Ok(())
     })
     .await?;
@@ -508,7 +500,7 @@ async fn accounts_bench() -> anyhow::Result<()> {
     let secret = "PRAXISDEMOEDITORKEY23456";
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let (p50, p99) = time_each(10_000, |_| async move {
-        let code = praxis_web::totp_code(secret, now / 30).unwrap_or_default();
+        let code = praxis_app::totp_code(secret, now / 30).unwrap_or_default();
         let _ = code.len();
         Ok(())
     })
@@ -544,7 +536,7 @@ pub struct Load {
 }
 
 /// The index on its own, without HTTP or the store: microseconds per search.
-fn search_alone(catalogue: &praxis_web::SharedCatalogue) {
+fn search_alone(catalogue: &praxis_app::SharedCatalogue) {
     use praxis_search::{Filters, Query, Sort};
     let shapes: [(&str, Query); 4] = [
         ("everything, newest first", Query { limit: 20, ..Query::default() }),
@@ -594,7 +586,7 @@ fn catalogue_paths() -> Vec<String> {
 
 async fn load_test(
     store: Store,
-    catalogue: praxis_web::SharedCatalogue,
+    catalogue: praxis_app::SharedCatalogue,
     clients: usize,
     duration: Duration,
 ) -> anyhow::Result<Load> {

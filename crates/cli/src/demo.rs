@@ -3,16 +3,11 @@
 use crate::config::{ServeArgs, StoreArgs};
 use anyhow::Context;
 
-/// The bundled demo initiatives (written for Praxis; see data/demo/README.md).
+// The bundled demo initiatives (written for Praxis; see data/demo/README.md).
+include!(concat!(env!("OUT_DIR"), "/demo.rs"));
+
 pub fn sources() -> Vec<(String, Vec<u8>)> {
-    [
-        ("demo/initiatives-en.jsonl", include_str!("../../../data/demo/initiatives-en.jsonl")),
-        ("demo/initiatives-fr.jsonl", include_str!("../../../data/demo/initiatives-fr.jsonl")),
-        ("demo/initiatives-es.jsonl", include_str!("../../../data/demo/initiatives-es.jsonl")),
-    ]
-    .into_iter()
-    .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
-    .collect()
+    DEMO_INITIATIVES.iter().map(|(name, text)| (name.to_string(), text.as_bytes().to_vec())).collect()
 }
 
 /// The bundled demo calls to action and their signatories.
@@ -32,7 +27,7 @@ pub async fn run(store_args: StoreArgs, serve_args: ServeArgs) -> anyhow::Result
         let n = store.load_calls(&file, "demo").await.context("cannot load the demo calls")?;
         println!("Loaded {} call(s) to action with {n} signatories.", file.calls.len());
     }
-    crate::accounts::seed_demo(&store, praxis_web::hash_password).await?;
+    crate::accounts::seed_demo(&store, praxis_app::hash_password).await?;
     crate::accounts::print_demo_sign_in(&serve_args.public_url());
     if store.has_no_events().await? {
         let n = crate::demo_events::load(&store).await?;

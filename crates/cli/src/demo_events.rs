@@ -65,7 +65,9 @@ mod tests {
         let upcoming: Vec<_> = records.iter().filter(|r| r.span().unwrap().start > now).collect();
         let past: Vec<_> = records.iter().filter(|r| r.span().unwrap().end < now).collect();
         assert!(upcoming.len() >= 4 && past.len() >= 2, "{} upcoming, {} past", upcoming.len(), past.len());
-        assert!(upcoming.iter().any(|r| r.capacity == Some(1) && r.language == praxis_domain::Lang::Es));
+        assert!(upcoming
+            .iter()
+            .any(|r| r.capacity == Some(1) && r.language == praxis_domain::Lang::known("es")));
         let zones: std::collections::BTreeSet<_> = records.iter().map(|r| r.time_zone.as_str()).collect();
         assert!(zones.len() >= 5, "across time zones: {zones:?}");
         // 14 days after 1 November is 15 November: Montevideo, 10:00 local, UTC-3.

@@ -3,6 +3,7 @@
 
 use crate::import::parse_sources;
 use anyhow::{bail, Context};
+use praxis_app::semantic::{model_id, passage};
 use praxis_domain::Lang;
 use praxis_search::cache::{key, VectorCache};
 use praxis_search::concepts::Glossary;
@@ -10,7 +11,6 @@ use praxis_search::engine::{rank, Layer, Weights};
 use praxis_search::eval::{report, Judged};
 use praxis_search::semantic::{mean_vector, VectorIndex};
 use praxis_search::{Catalogue, Document};
-use praxis_web::semantic::{model_id, passage};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -82,13 +82,13 @@ pub fn query_means(
     model: &praxis_embed::Model,
     cache: &mut VectorCache,
     model_id: &str,
-) -> anyhow::Result<[Vec<f32>; 3]> {
+) -> anyhow::Result<Vec<Vec<f32>>> {
     let glossary = Glossary::embedded();
-    let mut means: [Vec<f32>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-    for (i, lang) in Lang::ALL.iter().enumerate() {
+    let mut means = Vec::new();
+    for lang in Lang::all() {
         let labels: Vec<&str> = glossary.concepts().iter().map(|c| c.labels(*lang)[0].as_str()).collect();
         let vectors = embed_cached(model, cache, model_id, "query", &labels)?;
-        means[i] = mean_vector(&vectors, model.dim());
+        means.push(mean_vector(&vectors, model.dim()));
     }
     Ok(means)
 }
@@ -126,13 +126,13 @@ pub fn derive_query_means(model_path: &Path, out: &Path) -> anyhow::Result<()> {
     let mut cache = VectorCache::open(&default_cache().join("embeddings.bin"), model.dim())?;
     let means = query_means(&model, &mut cache, &model_id(model_path))?;
     let round = |v: &Vec<f32>| v.iter().map(|x| (f64::from(*x) * 1e6).round() / 1e6).collect::<Vec<f64>>();
-    let json = serde_json::json!({
+    let mut json = serde_json::json!({
         "about": "Mean query vector per language, from the glossary's preferred labels embedded as queries; see `praxis derive-query-means`.",
         "model": model_id(model_path),
-        "en": round(&means[0]),
-        "fr": round(&means[1]),
-        "es": round(&means[2]),
     });
+    for (lang, mean) in Lang::all().iter().zip(&means) {
+        json[lang.code()] = serde_json::json!(round(mean));
+    }
     std::fs::write(out, serde_json::to_string(&json)? + "\n")
         .with_context(|| format!("{}: cannot write", out.display()))?;
     println!("Wrote {}.", out.display());
@@ -192,8 +192,12 @@ pub async fn run(args: EvalArgs) -> anyhow::Result<()> {
         queries.len(),
         glossary.len()
     );
-    println!("| layer | nDCG@10 | xNDCG@10 | recall@10 | MRR@10 | en→ | fr→ | es→ |");
-    println!("|---|---|---|---|---|---|---|---|");
+    // One column per query language present in the judged set, in registry order.
+    let query_langs: Vec<Lang> =
+        Lang::all().iter().copied().filter(|l| queries.iter().any(|q| q.language == *l)).collect();
+    let columns: String = query_langs.iter().map(|l| format!(" {l}→ |")).collect();
+    println!("| layer | nDCG@10 | xNDCG@10 | recall@10 | MRR@10 |{columns}");
+    println!("|---|---|---|---|---|{}", "---|".repeat(query_langs.len()));
     for layer in Layer::ALL {
         if layer == Layer::Semantic && semantic.is_none() {
             continue;
@@ -221,16 +225,14 @@ pub async fn run(args: EvalArgs) -> anyhow::Result<()> {
             let rs: Vec<Vec<String>> = subset.iter().map(|i| rankings[*i].clone()).collect();
             report(&qs, &rs, &doc_lang).0.ndcg
         };
+        let per_lang: String = query_langs.iter().map(|l| format!(" {:.3} |", by_query_lang(*l))).collect();
         println!(
-            "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            "| {} | {:.3} | {:.3} | {:.3} | {:.3} |{per_lang}",
             layer.id(),
             overall.ndcg,
             overall.xndcg,
             overall.recall,
             overall.mrr,
-            by_query_lang(Lang::En),
-            by_query_lang(Lang::Fr),
-            by_query_lang(Lang::Es)
         );
         if layer == Layer::Fused || (layer == Layer::Lexical && semantic.is_none()) {
             println!("\n  {} by pair (query → documents): nDCG@10 / recall@10 / MRR@10", layer.id());

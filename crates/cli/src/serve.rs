@@ -3,8 +3,9 @@
 use crate::config::ServeArgs;
 use crate::import::progress_bar;
 use anyhow::Context;
+use praxis_app::{build_catalogue, follow_changes};
 use praxis_store::Store;
-use praxis_web::{build_catalogue, follow_changes, router, AppState};
+use praxis_web::{router, AppState};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -55,7 +56,7 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
 /// with its lexical and concept layers and says so.
 async fn start_semantic(
     store: &Store,
-    catalogue: &praxis_web::SharedCatalogue,
+    catalogue: &praxis_app::SharedCatalogue,
     args: &ServeArgs,
     data: &Path,
     fetch_model: bool,
@@ -75,7 +76,7 @@ async fn start_semantic(
         );
         return;
     };
-    match praxis_web::semantic::Semantic::start(&path, data) {
+    match praxis_app::semantic::Semantic::start(&path, data) {
         Ok(semantic) => {
             if let Err(e) = catalogue.attach_semantic(semantic.clone(), store).await {
                 eprintln!("warning: cannot queue initiatives for embedding: {e}");

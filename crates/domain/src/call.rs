@@ -205,7 +205,7 @@ impl CallRecord {
 
 impl WorkingPoint {
     pub fn text_in(&self, lang: Lang) -> &str {
-        self.text.pick(lang, Lang::En).map(|(_, t)| t).unwrap_or("")
+        self.text.pick(lang, Lang::default()).map(|(_, t)| t).unwrap_or("")
     }
 }
 
@@ -435,7 +435,7 @@ impl SignatoryEntry {
             representative_role: String::new(),
             email: String::new(),
             working_points: self.working_points.clone(),
-            language: Lang::En,
+            language: Lang::default(),
         }
     }
 }
@@ -452,16 +452,16 @@ mod tests {
     fn call() -> CallRecord {
         CallRecord {
             id: "green-cities".into(),
-            title: ml(&[(Lang::En, "Green cities"), (Lang::Fr, "Villes vertes")]),
-            text: ml(&[(Lang::En, "We commit."), (Lang::Fr, "Nous nous engageons.")]),
+            title: ml(&[(Lang::known("en"), "Green cities"), (Lang::known("fr"), "Villes vertes")]),
+            text: ml(&[(Lang::known("en"), "We commit."), (Lang::known("fr"), "Nous nous engageons.")]),
             working_points: vec![
                 WorkingPoint {
                     id: "trees".into(),
-                    text: ml(&[(Lang::En, "Plant trees"), (Lang::Fr, "Planter")]),
+                    text: ml(&[(Lang::known("en"), "Plant trees"), (Lang::known("fr"), "Planter")]),
                 },
                 WorkingPoint {
                     id: "buses".into(),
-                    text: ml(&[(Lang::En, "Clean buses"), (Lang::Fr, "Bus")]),
+                    text: ml(&[(Lang::known("en"), "Clean buses"), (Lang::known("fr"), "Bus")]),
                 },
             ],
             opens: "2026-01-01".into(),
@@ -485,9 +485,9 @@ mod tests {
     fn reports_every_problem_of_a_call() {
         let mut c = call();
         c.id = "Green Cities".into();
-        c.text = ml(&[(Lang::En, "We commit.")]);
+        c.text = ml(&[(Lang::known("en"), "We commit.")]);
         c.working_points[1].id = "trees".into();
-        c.working_points[0].text = ml(&[(Lang::En, "Plant trees")]);
+        c.working_points[0].text = ml(&[(Lang::known("en"), "Plant trees")]);
         c.closes = Some("2025-01-01".into());
         let got = fields(&c.validate());
         for expected in [
@@ -508,7 +508,8 @@ mod tests {
         b.status = CallStatus::Closed;
         b.closes = Some("2027-01-01".into());
         assert!(!a.signed_content_differs(&b));
-        b.working_points[0].text = ml(&[(Lang::En, "Plant many trees"), (Lang::Fr, "Planter")]);
+        b.working_points[0].text =
+            ml(&[(Lang::known("en"), "Plant many trees"), (Lang::known("fr"), "Planter")]);
         assert!(a.signed_content_differs(&b));
     }
 
@@ -525,7 +526,7 @@ mod tests {
             working_points: vec!["buses".into(), "trees".into(), "buses".into()],
             consent: true,
         };
-        let request = SignatureRequest::parse(&input, &call(), Lang::Es).unwrap();
+        let request = SignatureRequest::parse(&input, &call(), Lang::known("es")).unwrap();
         assert_eq!(request.working_points, vec!["trees", "buses"]);
         assert_eq!(request.kind, SignatoryType::MetropolitanGovernment);
     }
@@ -539,7 +540,7 @@ mod tests {
             working_points: vec!["moon".into()],
             ..SignatureInput::default()
         };
-        let got = fields(&SignatureRequest::parse(&input, &call(), Lang::En).unwrap_err());
+        let got = fields(&SignatureRequest::parse(&input, &call(), Lang::known("en")).unwrap_err());
         for expected in [
             ("institution", "required"),
             ("kind", "unknown_value"),
@@ -573,7 +574,7 @@ mod tests {
         for call in &file.calls {
             assert_eq!(call.validate(), vec![], "{}", call.id);
             assert!(call.working_points.len() >= 6);
-            assert_eq!(call.languages(), vec![Lang::En, Lang::Fr, Lang::Es]);
+            assert_eq!(call.languages(), vec![Lang::known("en"), Lang::known("fr"), Lang::known("es")]);
         }
         assert!(file.signatories.len() >= 12);
         for s in &file.signatories {

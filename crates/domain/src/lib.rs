@@ -23,19 +23,3 @@ pub use initiative::{FieldError, InitiativeRecord, Link, Multilingual, Status};
 pub use lang::Lang;
 pub use place::{Place, PlaceKind};
 pub use vocab::{Aim, Kind, Level, Theme, Vocabulary};
-
-/// Translation sources that belong to the domain: vocabulary labels and country names,
-/// in Fluent syntax, for the interface to load beside its own strings.
-pub fn locale_sources(lang: Lang) -> [&'static str; 2] {
-    match lang {
-        Lang::En => {
-            [include_str!("../locales/en/vocabulary.ftl"), include_str!("../locales/en/countries.ftl")]
-        }
-        Lang::Fr => {
-            [include_str!("../locales/fr/vocabulary.ftl"), include_str!("../locales/fr/countries.ftl")]
-        }
-        Lang::Es => {
-            [include_str!("../locales/es/vocabulary.ftl"), include_str!("../locales/es/countries.ftl")]
-        }
-    }
-}

@@ -3,44 +3,71 @@
 use praxis_domain::text::fold;
 use praxis_domain::Lang;
 
-/// Words too common to help, in any of our languages (folded form).
-const STOP_WORDS: &[&str] = &[
-    // English
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of", "on",
-    "or", "the", "to", "with", "its", "their", "this", "that", // French
-    "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur",
-    "leurs", "l", "d", "par", "pour", "sur", "un", "une", "qui", "que", // Spanish
-    "al", "con", "del", "el", "las", "los", "lo", "para", "por", "su", "sus", "una", "y", "e", "o", "u",
-];
+/// Words too common to help, in any of the registry's languages (folded form).
+fn stop_words() -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        Lang::all().iter().flat_map(|l| l.info().stop_words.iter().map(|w| fold(w))).collect()
+    })
+}
+
+/// The Snowball stemmers, by the name a registry entry gives.
+fn algorithm(name: &str) -> Option<rust_stemmers::Algorithm> {
+    use rust_stemmers::Algorithm::*;
+    Some(match name {
+        "arabic" => Arabic,
+        "danish" => Danish,
+        "dutch" => Dutch,
+        "english" => English,
+        "finnish" => Finnish,
+        "french" => French,
+        "german" => German,
+        "greek" => Greek,
+        "hungarian" => Hungarian,
+        "italian" => Italian,
+        "norwegian" => Norwegian,
+        "portuguese" => Portuguese,
+        "romanian" => Romanian,
+        "russian" => Russian,
+        "spanish" => Spanish,
+        "swedish" => Swedish,
+        "tamil" => Tamil,
+        "turkish" => Turkish,
+        _ => return None,
+    })
+}
 
 /// Reduces folded words to their stems with the language's Snowball stemmer, so that
-/// "loyers" and "loyer", "subsidios" and "subsidio" meet.
+/// "loyers" and "loyer", "subsidios" and "subsidio" meet. A language whose stemmer is
+/// unknown keeps its words as they are (after plural reduction).
 pub fn stem_tokens(words: &[String], lang: Lang) -> Vec<String> {
-    let algorithm = match lang {
-        Lang::En => rust_stemmers::Algorithm::English,
-        Lang::Fr => rust_stemmers::Algorithm::French,
-        Lang::Es => rust_stemmers::Algorithm::Spanish,
-    };
-    let stemmer = rust_stemmers::Stemmer::create(algorithm);
+    let stemmer = algorithm(&lang.info().stemmer).map(rust_stemmers::Stemmer::create);
     // Snowball does not always give a word and its plural the same stem (French "loyer"
     // → "loi" but "loyers" → "loyer"), so plurals are reduced first.
-    words.iter().map(|w| stemmer.stem(singular(w, lang)).into_owned()).collect()
+    words
+        .iter()
+        .map(|w| {
+            let w = singular(w, lang);
+            stemmer.as_ref().map_or_else(|| w.to_string(), |s| s.stem(w).into_owned())
+        })
+        .collect()
 }
 
 fn singular(word: &str, lang: Lang) -> &str {
     if word.chars().count() <= 3 || word.chars().any(|c| c.is_ascii_digit()) {
         return word;
     }
-    match lang {
-        Lang::En if word.ends_with("ss") => word,
-        Lang::En | Lang::Es => word.strip_suffix('s').unwrap_or(word),
-        Lang::Fr => word.strip_suffix('s').or_else(|| word.strip_suffix('x')).unwrap_or(word),
+    let info = lang.info();
+    if info.singular_endings.iter().any(|e| word.ends_with(e.as_str())) {
+        return word;
     }
+    info.plural_suffixes.iter().find_map(|s| word.strip_suffix(s.as_str())).unwrap_or(word)
 }
 
 /// The index terms of a text: folded words, minus stop words.
 pub fn tokens(text: &str) -> Vec<String> {
-    fold(text).split(' ').filter(|t| !t.is_empty() && !STOP_WORDS.contains(t)).map(str::to_string).collect()
+    let stop = stop_words();
+    fold(text).split(' ').filter(|t| !t.is_empty() && !stop.contains(*t)).map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -50,12 +77,12 @@ mod tests {
     #[test]
     fn words_and_their_plurals_share_a_stem() {
         for (lang, a, b) in [
-            (Lang::Fr, "loyer", "loyers"),
-            (Lang::Fr, "réseau", "réseaux"),
-            (Lang::Es, "subsidio", "subsidios"),
-            (Lang::Es, "inundación", "inundaciones"),
-            (Lang::En, "tenant", "tenants"),
-            (Lang::En, "policy", "policies"),
+            (Lang::known("fr"), "loyer", "loyers"),
+            (Lang::known("fr"), "réseau", "réseaux"),
+            (Lang::known("es"), "subsidio", "subsidios"),
+            (Lang::known("es"), "inundación", "inundaciones"),
+            (Lang::known("en"), "tenant", "tenants"),
+            (Lang::known("en"), "policy", "policies"),
         ] {
             let stems = stem_tokens(&tokens(&format!("{a} {b}")), lang);
             assert_eq!(stems[0], stems[1], "{a} / {b}");

@@ -52,8 +52,8 @@ pub struct Document {
     pub year: Option<i32>,
     pub started: Option<String>,
     /// For alphabetical order: the folded title each reader sees (the translation in
-    /// their language when there is one, else the original), indexed like [`Lang::ALL`].
-    pub sort_titles: [String; 3],
+    /// their language when there is one, else the original), indexed like `Lang::all()`.
+    pub sort_titles: Vec<String>,
     /// Searchable text: each field in each language it is written in.
     pub texts: Vec<(Lang, Field, String)>,
     /// City, organisation and partners: names people search for, matched as written
@@ -110,7 +110,10 @@ impl Document {
             level: record.level,
             year: record.year(),
             started: record.started.clone(),
-            sort_titles: Lang::ALL.map(|l| praxis_domain::text::fold(record.title_in(l).1)),
+            sort_titles: Lang::all()
+                .iter()
+                .map(|&l| praxis_domain::text::fold(record.title_in(l).1))
+                .collect(),
             texts,
             names: names.join("\n"),
         }
@@ -210,7 +213,7 @@ struct Entry {
     values_len: u8,
     /// The start date as YYYYMMDD, 0 when unknown: compared as an integer.
     date: u32,
-    sort_titles: [String; 3],
+    sort_titles: Vec<String>,
 }
 
 /// Facet values seen so far, each with a small id.
@@ -392,7 +395,7 @@ impl Catalogue {
             let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
             eb.date.cmp(&ea.date).then_with(|| ea.id.cmp(&eb.id))
         };
-        let l = Lang::ALL.iter().position(|l| *l == query.lang).unwrap_or(0);
+        let l = query.lang.index();
         let order = |a: &(u32, f32), b: &(u32, f32)| match sort {
             Sort::Relevance => b.1.total_cmp(&a.1).then_with(|| newest(a, b)),
             Sort::Newest => newest(a, b),
@@ -604,7 +607,7 @@ pub struct QueryTerm {
 pub fn query_terms(text: &str, lang: Lang) -> Vec<QueryTerm> {
     let words = tokens(text);
     let mut stems: Vec<Vec<String>> = vec![Vec::new(); words.len()];
-    for l in std::iter::once(lang).chain(Lang::ALL.into_iter().filter(|l| *l != lang)) {
+    for l in std::iter::once(lang).chain(Lang::all().iter().copied().filter(|l| *l != lang)) {
         for (i, stem) in stem_tokens(&words, l).into_iter().enumerate() {
             if !stems[i].contains(&stem) {
                 stems[i].push(stem);
@@ -661,7 +664,7 @@ mod tests {
             level: Some(Level::Local),
             year: started.get(..4).and_then(|y| y.parse().ok()),
             started: Some(started.into()),
-            sort_titles: [0, 1, 2].map(|_| praxis_domain::text::fold(title)),
+            sort_titles: Lang::all().iter().map(|_| praxis_domain::text::fold(title)).collect(),
             texts: vec![(lang, Field::Title, title.into())],
             names: String::new(),
         }
@@ -669,19 +672,26 @@ mod tests {
 
     fn fixture() -> Catalogue {
         Catalogue::from_documents([
-            doc("a", Lang::Fr, "Aide au loyer pour les étudiants", &[Theme::Housing], "FR", "2021-01-01"),
+            doc(
+                "a",
+                Lang::known("fr"),
+                "Aide au loyer pour les étudiants",
+                &[Theme::Housing],
+                "FR",
+                "2021-01-01",
+            ),
             doc(
                 "b",
-                Lang::Es,
+                Lang::known("es"),
                 "Subsidio de alquiler",
                 &[Theme::Housing, Theme::SocialCare],
                 "UY",
                 "2019-06-01",
             ),
-            doc("c", Lang::En, "Rent relief for tenants", &[Theme::Housing], "DE", "2020-03-01"),
+            doc("c", Lang::known("en"), "Rent relief for tenants", &[Theme::Housing], "DE", "2020-03-01"),
             doc(
                 "d",
-                Lang::En,
+                Lang::known("en"),
                 "Cooling centres in heatwaves",
                 &[Theme::Health, Theme::EnvironmentClimate],
                 "AU",
@@ -735,7 +745,7 @@ mod tests {
         let mut c = fixture();
         c.upsert(doc(
             "a",
-            Lang::Fr,
+            Lang::known("fr"),
             "Budget participatif",
             &[Theme::GovernanceParticipation],
             "FR",
@@ -764,19 +774,20 @@ mod tests {
 
     #[test]
     fn titles_sort_as_each_reader_sees_them() {
-        let mut translated = doc("t", Lang::En, "Zebra crossings", &[Theme::Mobility], "GB", "2020-01-01");
+        let mut translated =
+            doc("t", Lang::known("en"), "Zebra crossings", &[Theme::Mobility], "GB", "2020-01-01");
         // The Spanish reader sees "Aceras seguras" first; the English reader sees it last.
         translated.sort_titles[2] = "aceras seguras".into();
         let c = Catalogue::from_documents([
             translated,
-            doc("m", Lang::En, "Market halls", &[Theme::Food], "GB", "2020-01-01"),
+            doc("m", Lang::known("en"), "Market halls", &[Theme::Food], "GB", "2020-01-01"),
         ]);
         let order = |lang| {
             let q = Query { sort: Sort::Title, lang, limit: 10, ..Query::default() };
             c.search(&q).hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
         };
-        assert_eq!(order(Lang::En), ["m", "t"]);
-        assert_eq!(order(Lang::Es), ["t", "m"]);
+        assert_eq!(order(Lang::known("en")), ["m", "t"]);
+        assert_eq!(order(Lang::known("es")), ["t", "m"]);
     }
 
     #[test]
@@ -802,7 +813,7 @@ mod tests {
         ) {
             let docs = dates.iter().enumerate().map(|(i, d)| {
                 let started = if *d == 0 { String::new() } else { format!("20{:02}-01-01", d % 25) };
-                let mut doc = doc(&format!("d{i:03}"), Lang::ALL[i % 3], &format!("title {}", d * 7 % 13), &[Theme::Housing], "FR", &started);
+                let mut doc = doc(&format!("d{i:03}"), Lang::all()[i % Lang::all().len()], &format!("title {}", d * 7 % 13), &[Theme::Housing], "FR", &started);
                 if *d == 0 { doc.started = None; doc.year = None; }
                 doc
             });

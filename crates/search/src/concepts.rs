@@ -11,24 +11,22 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-const SOURCES: [(&str, &str); 3] = [
-    ("data/glossary/part-1.jsonl", include_str!("../../../data/glossary/part-1.jsonl")),
-    ("data/glossary/part-2.jsonl", include_str!("../../../data/glossary/part-2.jsonl")),
-    ("data/glossary/part-3.jsonl", include_str!("../../../data/glossary/part-3.jsonl")),
-];
+// `GLOSSARY_FILES`: every `data/glossary/*.jsonl` (concepts) and
+// `data/glossary/{lang}/*.jsonl` (one language's labels), collected by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/glossary.rs"));
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Concept {
     pub id: String,
     pub theme: Theme,
-    /// Labels per language (indexed like `Lang::ALL`), the preferred one first.
-    pub labels: [Vec<String>; 3],
+    /// Labels per language (indexed like `Lang::all()`), the preferred one first.
+    pub labels: Vec<Vec<String>>,
     pub broader: Option<String>,
 }
 
 impl Concept {
     pub fn labels(&self, lang: Lang) -> &[String] {
-        &self.labels[lang_index(lang)]
+        self.labels.get(lang.index()).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -40,15 +38,17 @@ pub struct GlossaryError {
     pub message: String,
 }
 
+/// A line of a glossary file: a concept (`theme` given) with labels in any languages,
+/// or more labels for a concept defined elsewhere (a language's own file).
 #[derive(Deserialize)]
 struct Row {
     id: String,
-    theme: String,
-    en: Vec<String>,
-    fr: Vec<String>,
-    es: Vec<String>,
+    #[serde(default)]
+    theme: Option<String>,
     #[serde(default)]
     broader: Option<String>,
+    #[serde(flatten)]
+    labels: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// A concept found in a query: which one, in which language, through which label.
@@ -57,10 +57,6 @@ pub struct Match {
     pub concept: usize,
     pub lang: Lang,
     pub label: String,
-}
-
-fn lang_index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
 pub struct Glossary {
@@ -75,16 +71,19 @@ impl Glossary {
     pub fn embedded() -> &'static Glossary {
         static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
         GLOSSARY.get_or_init(|| {
-            let sources: Vec<(&str, &str)> = SOURCES.to_vec();
+            let sources: Vec<(&str, &str)> = GLOSSARY_FILES.to_vec();
             Glossary::parse(&sources).unwrap_or_else(|e| panic!("the bundled glossary is invalid: {e}"))
         })
     }
 
-    /// Reads glossary files (JSON Lines), checking ids, themes, labels and links.
+    /// Reads glossary files (JSON Lines), checking ids, themes, labels and links: every
+    /// concept needs a label in every language of the registry. Concept files come
+    /// first; a line without `theme` adds labels to a concept of an earlier file.
     pub fn parse(sources: &[(&str, &str)]) -> Result<Glossary, GlossaryError> {
-        let mut concepts = Vec::new();
-        let mut ids: HashMap<String, (String, usize)> = HashMap::new();
+        let mut concepts: Vec<Concept> = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
         let mut lines: Vec<(String, usize)> = Vec::new();
+        let langs = Lang::all().len();
         for (file, text) in sources {
             for (i, raw) in text.lines().enumerate() {
                 let line = i + 1;
@@ -93,40 +92,70 @@ impl Glossary {
                     continue;
                 }
                 let row: Row = serde_json::from_str(raw).map_err(|e| err(format!("not a concept: {e}")))?;
-                let theme = Theme::from_id(&row.theme)
-                    .ok_or_else(|| err(format!("unknown theme {:?}", row.theme)))?;
-                if !row.id.starts_with(&format!("{}/", row.theme)) {
-                    return Err(err(format!("id {:?} must start with its theme {:?}", row.id, row.theme)));
-                }
-                if let Some((f, l)) = ids.get(&row.id) {
-                    return Err(err(format!("id {:?} already used at {f}:{l}", row.id)));
-                }
-                let labels = [row.en, row.fr, row.es];
-                for (lang, list) in Lang::ALL.iter().zip(&labels) {
+                let n = match &row.theme {
+                    Some(theme_id) => {
+                        let theme = Theme::from_id(theme_id)
+                            .ok_or_else(|| err(format!("unknown theme {theme_id:?}")))?;
+                        if !row.id.starts_with(&format!("{theme_id}/")) {
+                            return Err(err(format!(
+                                "id {:?} must start with its theme {theme_id:?}",
+                                row.id
+                            )));
+                        }
+                        if let Some(n) = ids.get(&row.id) {
+                            let (f, l) = &lines[*n];
+                            return Err(err(format!("id {:?} already used at {f}:{l}", row.id)));
+                        }
+                        ids.insert(row.id.clone(), concepts.len());
+                        lines.push((file.to_string(), line));
+                        concepts.push(Concept {
+                            id: row.id.clone(),
+                            theme,
+                            labels: vec![Vec::new(); langs],
+                            broader: row.broader.clone(),
+                        });
+                        concepts.len() - 1
+                    }
+                    None => *ids.get(&row.id).ok_or_else(|| {
+                        err(format!("labels for {:?}, a concept no earlier file defines", row.id))
+                    })?,
+                };
+                for (key, value) in &row.labels {
+                    // Labels of a language not (yet) in the registry wait unused.
+                    let Ok(lang) = key.parse::<Lang>() else { continue };
+                    let list: Vec<String> = serde_json::from_value(value.clone())
+                        .map_err(|_| err(format!("{lang}: labels must be a list of strings")))?;
                     if list.is_empty() || list.iter().any(|l| l.trim().is_empty()) {
                         return Err(err(format!("{lang}: needs at least one non-empty label")));
                     }
+                    let slot = &mut concepts[n].labels[lang.index()];
+                    if !slot.is_empty() {
+                        return Err(err(format!("{lang}: {:?} is labelled twice", row.id)));
+                    }
+                    *slot = list;
                 }
-                ids.insert(row.id.clone(), (file.to_string(), line));
-                lines.push((file.to_string(), line));
-                concepts.push(Concept { id: row.id, theme, labels, broader: row.broader });
             }
         }
         for (concept, (file, line)) in concepts.iter().zip(&lines) {
+            let at = |message: String| GlossaryError { file: file.clone(), line: *line, message };
             if let Some(b) = &concept.broader {
                 if !ids.contains_key(b) {
-                    return Err(GlossaryError {
-                        file: file.clone(),
-                        line: *line,
-                        message: format!("broader concept {b:?} does not exist"),
-                    });
+                    return Err(at(format!("broader concept {b:?} does not exist")));
+                }
+            }
+            for lang in Lang::all() {
+                if concept.labels(*lang).is_empty() {
+                    return Err(at(format!(
+                        "{lang}: needs at least one non-empty label for {:?}",
+                        concept.id
+                    )));
                 }
             }
         }
         let mut labels: HashMap<(Lang, String), Vec<usize>> = HashMap::new();
         let mut longest = 1;
         for (n, concept) in concepts.iter().enumerate() {
-            for lang in Lang::ALL {
+            for &lang in Lang::all() {
                 for label in concept.labels(lang) {
                     let terms = stem_tokens(&tokens(label), lang);
                     if terms.is_empty() {
@@ -164,7 +193,7 @@ impl Glossary {
     pub fn find(&self, text: &str) -> Vec<Match> {
         let words = tokens(text);
         let mut found: Vec<Match> = Vec::new();
-        for lang in Lang::ALL {
+        for &lang in Lang::all() {
             let terms = stem_tokens(&words, lang);
             let mut i = 0;
             while i < terms.len() {
@@ -240,7 +269,7 @@ impl Glossary {
         for c in &self.concepts {
             let _ = writeln!(out, "{} a skos:Concept ;", iri(&c.id));
             let _ = writeln!(out, "    skos:inScheme <{base}/concepts> ;");
-            for lang in Lang::ALL {
+            for &lang in Lang::all() {
                 let labels = c.labels(lang);
                 let _ = writeln!(out, "    skos:prefLabel {} ;", literal(&labels[0], lang));
                 if labels.len() > 1 {
@@ -267,7 +296,8 @@ mod tests {
             let n = g.concepts().iter().filter(|c| c.theme == *theme).count();
             assert!(n >= 20, "{theme}: {n}");
         }
-        let mut preferred: Vec<&str> = g.concepts().iter().map(|c| c.labels(Lang::En)[0].as_str()).collect();
+        let mut preferred: Vec<&str> =
+            g.concepts().iter().map(|c| c.labels(Lang::known("en"))[0].as_str()).collect();
         preferred.sort_unstable();
         let before = preferred.len();
         preferred.dedup();
@@ -282,10 +312,10 @@ mod tests {
         let found = g.find("Aides aux loyers pour les locataires");
         let ids: Vec<&str> = found.iter().map(|m| g.concept(m.concept).id.as_str()).collect();
         assert_eq!(ids, ["housing/rent-subsidy", "housing/tenant"]);
-        assert_eq!(found[0].lang, Lang::Fr);
+        assert_eq!(found[0].lang, Lang::known("fr"));
         let es = g.find("subsidios de alquiler");
         assert_eq!(es.len(), 1);
-        assert_eq!(es[0].lang, Lang::Es);
+        assert_eq!(es[0].lang, Lang::known("es"));
         assert!(g.find("bus lanes").is_empty());
     }
 
@@ -302,10 +332,10 @@ mod tests {
     #[test]
     fn suggests_labels_by_prefix() {
         let g = Glossary::embedded();
-        let s = g.suggest("loge", Lang::Fr, 5);
+        let s = g.suggest("loge", Lang::known("fr"), 5);
         assert!(!s.is_empty());
         assert!(s.iter().all(|l| fold(l).split(' ').any(|w| w.starts_with("loge"))), "{s:?}");
-        assert!(g.suggest("a", Lang::En, 5).is_empty(), "one letter suggests nothing");
+        assert!(g.suggest("a", Lang::known("en"), 5).is_empty(), "one letter suggests nothing");
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub fn report(
     let overall: Vec<Scores> = queries.iter().zip(rankings).map(|(q, r)| score(r, q, doc_lang)).collect();
     let mut pairs: BTreeMap<(Lang, Lang), Vec<Scores>> = BTreeMap::new();
     for (q, r) in queries.iter().zip(rankings) {
-        for doc in Lang::ALL {
+        for &doc in Lang::all() {
             if let Some(s) = pair_scores(r, q, doc, doc_lang) {
                 pairs.entry((q.language, doc)).or_default().push(s);
             }
@@ -196,15 +196,16 @@ mod tests {
 
     #[test]
     fn cross_view_removes_same_language_relevant_documents_only() {
-        let langs: HashMap<String, Lang> = [("fr1", Lang::Fr), ("fr2", Lang::Fr), ("es1", Lang::Es)]
-            .iter()
-            .map(|(d, l)| (d.to_string(), *l))
-            .collect();
+        let langs: HashMap<String, Lang> =
+            [("fr1", Lang::known("fr")), ("fr2", Lang::known("fr")), ("es1", Lang::known("es"))]
+                .iter()
+                .map(|(d, l)| (d.to_string(), *l))
+                .collect();
         let r = rel(&[("fr1", 2), ("es1", 2)]);
-        let (ranking, judged) = cross_view(&ids(&["fr1", "fr2", "es1"]), &r, Lang::Fr, &langs);
+        let (ranking, judged) = cross_view(&ids(&["fr1", "fr2", "es1"]), &r, Lang::known("fr"), &langs);
         assert_eq!(ranking, ids(&["fr2", "es1"]), "an irrelevant French document stays and competes");
         assert_eq!(judged, rel(&[("es1", 2)]));
-        let q = Judged { id: "q".into(), language: Lang::Fr, text: String::new(), relevant: r };
+        let q = Judged { id: "q".into(), language: Lang::known("fr"), text: String::new(), relevant: r };
         let s = score(&ids(&["fr1", "fr2", "es1"]), &q, &langs);
         assert!((s.xndcg.unwrap() - 1.0 / 3f64.log2()).abs() < 1e-12);
         assert_eq!(s.mrr, Some(1.0));

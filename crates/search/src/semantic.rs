@@ -11,7 +11,7 @@ use praxis_domain::Lang;
 use std::collections::HashMap;
 
 fn lang_index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+    lang.index()
 }
 
 fn normalise(v: &mut [f32]) {
@@ -44,16 +44,18 @@ pub struct VectorIndex {
     centred: Vec<f32>,
     /// The vectors as the encoder gave them (kept to re-centre when the means move).
     raw: Vec<f32>,
-    sums: [Vec<f64>; 3],
-    counts: [usize; 3],
-    query_means: [Vec<f32>; 3],
+    /// Per language (indexed like `Lang::all()`): the sum and count of its documents.
+    sums: Vec<Vec<f64>>,
+    counts: Vec<usize>,
+    query_means: Vec<Vec<f32>>,
     dirty: bool,
 }
 
 impl VectorIndex {
-    /// `query_means[l]` is the mean of query vectors in language `l` (zero to skip query
-    /// centring).
-    pub fn new(dim: usize, query_means: [Vec<f32>; 3]) -> VectorIndex {
+    /// `query_means[l]` is the mean of query vectors in language `l` (indexed like
+    /// `Lang::all()`; empty or missing to skip query centring for that language).
+    pub fn new(dim: usize, query_means: Vec<Vec<f32>>) -> VectorIndex {
+        let langs = Lang::all().len();
         VectorIndex {
             dim,
             slots: HashMap::new(),
@@ -61,8 +63,8 @@ impl VectorIndex {
             langs: Vec::new(),
             centred: Vec::new(),
             raw: Vec::new(),
-            sums: [vec![0.0; dim], vec![0.0; dim], vec![0.0; dim]],
-            counts: [0; 3],
+            sums: vec![vec![0.0; dim]; langs],
+            counts: vec![0; langs],
             query_means,
             dirty: false,
         }
@@ -120,7 +122,7 @@ impl VectorIndex {
         if !self.dirty {
             return;
         }
-        let means: Vec<Vec<f32>> = (0..3)
+        let means: Vec<Vec<f32>> = (0..self.counts.len())
             .map(|l| {
                 let n = self.counts[l].max(1) as f64;
                 self.sums[l].iter().map(|s| (s / n) as f32).collect()
@@ -140,7 +142,7 @@ impl VectorIndex {
 
     /// Centres and normalises a query vector of the given language.
     pub fn centre_query(&self, query: &[f32], lang: Lang) -> Vec<f32> {
-        let mean = &self.query_means[lang_index(lang)];
+        let mean: &[f32] = self.query_means.get(lang_index(lang)).map_or(&[], |m| m.as_slice());
         let mut q: Vec<f32> =
             query.iter().zip(mean.iter().chain(std::iter::repeat(&0.0))).map(|(a, m)| a - m).collect();
         normalise(&mut q);
@@ -203,14 +205,14 @@ mod tests {
         // axes 1 and 2. Without centring, the French query prefers the off-topic French
         // document; with centring it finds the Spanish one on its topic.
         let fr_query_bias = vec![0.9, 0.0, 0.0];
-        let mut index = VectorIndex::new(3, [vec![0.0; 3], fr_query_bias.clone(), vec![0.0; 3]]);
-        index.upsert("fr-housing", Lang::Fr, &unit(&[0.9, 0.1, 0.4]));
-        index.upsert("fr-water", Lang::Fr, &unit(&[0.9, 0.4, 0.1]));
-        index.upsert("es-housing", Lang::Es, &unit(&[0.0, 0.2, 0.9]));
-        index.upsert("es-water", Lang::Es, &unit(&[0.0, 0.9, 0.2]));
+        let mut index = VectorIndex::new(3, vec![vec![0.0; 3], fr_query_bias.clone(), vec![0.0; 3]]);
+        index.upsert("fr-housing", Lang::known("fr"), &unit(&[0.9, 0.1, 0.4]));
+        index.upsert("fr-water", Lang::known("fr"), &unit(&[0.9, 0.4, 0.1]));
+        index.upsert("es-housing", Lang::known("es"), &unit(&[0.0, 0.2, 0.9]));
+        index.upsert("es-water", Lang::known("es"), &unit(&[0.0, 0.9, 0.2]));
         index.refresh();
         let query = unit(&[0.9, 0.05, 0.3]); // French, about housing
-        let hits = index.search(&query, Lang::Fr, 4);
+        let hits = index.search(&query, Lang::known("fr"), 4);
         assert_eq!(hits[0].0, "fr-housing");
         let top_spanish = hits.iter().find(|(id, _)| id.starts_with("es")).unwrap();
         assert_eq!(top_spanish.0, "es-housing");
@@ -222,14 +224,14 @@ mod tests {
 
     #[test]
     fn upsert_and_remove_keep_the_means_right() {
-        let mut index = VectorIndex::new(2, [vec![0.0; 2], vec![0.0; 2], vec![0.0; 2]]);
-        index.upsert("a", Lang::En, &[1.0, 0.0]);
-        index.upsert("b", Lang::En, &[0.0, 1.0]);
-        index.upsert("a", Lang::En, &[0.6, 0.8]);
+        let mut index = VectorIndex::new(2, vec![vec![0.0; 2]; 3]);
+        index.upsert("a", Lang::known("en"), &[1.0, 0.0]);
+        index.upsert("b", Lang::known("en"), &[0.0, 1.0]);
+        index.upsert("a", Lang::known("en"), &[0.6, 0.8]);
         index.remove("b");
         index.refresh();
         assert_eq!(index.len(), 1);
-        assert_eq!(index.search(&[1.0, 0.0], Lang::En, 5).len(), 1);
+        assert_eq!(index.search(&[1.0, 0.0], Lang::known("en"), 5).len(), 1);
         assert!((dot(&[1.0; 13], &[2.0; 13]) - 26.0).abs() < 1e-6);
     }
 }

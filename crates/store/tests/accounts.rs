@@ -494,7 +494,8 @@ async fn a_proposal_waits_beside_the_published_version() {
     on_every_backend(|store| async move {
         store.import(&[initiative("p", "Ville de Lyon", "published")], "editor", &|_| {}).await.unwrap();
         let mut change = initiative("p", "Ville de Lyon", "submitted");
-        change.summary = praxis_domain::Multilingual::one(praxis_domain::Lang::Fr, "Nouveau résumé.");
+        change.summary =
+            praxis_domain::Multilingual::one(praxis_domain::Lang::known("fr"), "Nouveau résumé.");
         let n = store.propose_initiative(&change, "ana@lyon.fr").await.unwrap();
         assert_eq!(n, 2);
         let stored = store.initiative("p").await.unwrap().unwrap();

@@ -36,7 +36,7 @@ fn request(institution: &str, city: &str, country: &str, points: &[&str]) -> Sig
         working_points: points.iter().map(|p| p.to_string()).collect(),
         consent: true,
     };
-    SignatureRequest::parse(&input, &call(), Lang::Es).unwrap()
+    SignatureRequest::parse(&input, &call(), Lang::known("es")).unwrap()
 }
 
 #[tokio::test]
@@ -70,13 +70,13 @@ async fn calls_are_versioned_by_their_signed_content() {
             .unwrap();
         assert_eq!(first.call_version, 1);
 
-        record.working_points[0].text.0.insert(Lang::En, "Plant many trees".into());
+        record.working_points[0].text.0.insert(Lang::known("en"), "Plant many trees".into());
         store.save_call(&record, "editor").await.unwrap();
         let stored = store.call("green-metropolises").await.unwrap().unwrap();
         assert_eq!(stored.version, 2);
         assert_eq!(stored.signatories, 1);
         let old = store.call_version("green-metropolises", 1).await.unwrap().unwrap();
-        assert_eq!(old.working_points[0].text.get(Lang::En), Some("Plant trees"));
+        assert_eq!(old.working_points[0].text.get(Lang::known("en")), Some("Plant trees"));
 
         let second = store
             .sign_directly(

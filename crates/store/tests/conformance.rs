@@ -48,7 +48,8 @@ async fn import_creates_then_updates_with_revisions() {
         assert_eq!(outcomes, vec![WriteOutcome::Created]);
 
         let mut second = first.clone();
-        second.summary = praxis_domain::Multilingual::one(praxis_domain::Lang::Fr, "Un résumé revu.");
+        second.summary =
+            praxis_domain::Multilingual::one(praxis_domain::Lang::known("fr"), "Un résumé revu.");
         assert_eq!(
             store.save_initiative(&second, "editor@example.org").await.unwrap(),
             WriteOutcome::Updated

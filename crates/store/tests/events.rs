@@ -85,7 +85,7 @@ fn person(n: usize) -> NewRegistration {
         email: format!("Person{n}@Example.org"),
         organisation: Some("Intendencia".into()),
         account_id: None,
-        language: Lang::Es,
+        language: Lang::known("es"),
     }
 }
 
@@ -110,7 +110,7 @@ async fn events_are_saved_updated_and_listed() {
         let past = event("e-past", "2026-02-10T09:00", "2026-02-10T10:00", "Europe/Paris", None);
         let mut other = event("e-other", "2026-03-20T09:00", "2026-03-20T10:00", "Asia/Shanghai", None);
         other.themes = vec![Theme::Mobility];
-        other.languages = vec![Lang::En];
+        other.languages = vec![Lang::known("en")];
         other.interpretation = vec![];
         for e in [&upcoming, &past, &other] {
             assert_eq!(store.save_event(e, "test").await.unwrap(), WriteOutcome::Created);
@@ -130,9 +130,9 @@ async fn events_are_saved_updated_and_listed() {
         let housing = EventFilter { themes: vec![Theme::Housing], languages: vec![] };
         assert_eq!(ids(store.events(When::Upcoming, now, &housing, 50).await.unwrap()), ["e-up"]);
         // French speakers can follow e-up through interpretation.
-        let french = EventFilter { themes: vec![], languages: vec![Lang::Fr] };
+        let french = EventFilter { themes: vec![], languages: vec![Lang::known("fr")] };
         assert_eq!(ids(store.events(When::Upcoming, now, &french, 50).await.unwrap()), ["e-up"]);
-        let english = EventFilter { themes: vec![], languages: vec![Lang::En, Lang::Fr] };
+        let english = EventFilter { themes: vec![], languages: vec![Lang::known("en"), Lang::known("fr")] };
         assert_eq!(ids(store.events(When::Upcoming, now, &english, 50).await.unwrap()), ["e-other", "e-up"]);
 
         let mut moved = upcoming.clone();

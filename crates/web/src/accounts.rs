@@ -3,9 +3,6 @@
 //! the editors' membership queue and the admins' account list.
 
 use crate::auth::{set_cookie, AdminOnly, CsrfForm, EditorOnly, SignedIn, Viewer, SESSION_COOKIE};
-use crate::credentials::{
-    decoy_hash, hash_password, new_totp_secret, otpauth_uri, totp_matches, verify_password,
-};
 use crate::error::WebError;
 use crate::forms::{Field, FormPage, Input, MessagePage};
 use crate::pages::page_lang;
@@ -17,9 +14,11 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use praxis_app::credentials::{
+    decoy_hash, hash_password, new_totp_secret, otpauth_uri, totp_matches, verify_password,
+};
 use praxis_domain::account::{name_problem, normalise_email, password_problem};
 use praxis_domain::{Lang, Role};
-use praxis_mail::Email;
 use praxis_store::{MembershipStatus, SecondFactor, StoreError, User};
 use serde::Deserialize;
 
@@ -111,17 +110,6 @@ async fn mail_allowed(state: &AppState, lang: Lang, address: &str, to: &str) -> 
     }
     state.store.record_sign_in_failure(&recipient).await?;
     Ok(true)
-}
-
-/// Sends a translated message; a failure is logged, not shown (the person can ask again).
-pub async fn send_mail(state: &AppState, lang: Lang, to: &str, key: &str, args: &[(&str, String)]) {
-    let fluent: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
-        args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
-    let subject = state.i18n.t_args(lang, &format!("{key}-subject"), &fluent);
-    let body = state.i18n.t_args(lang, &format!("{key}-body"), &fluent);
-    if let Err(e) = state.mailer.send(Email::new(to, subject, body)).await {
-        tracing::error!("mail {key} to {to}: {e}");
-    }
 }
 
 // --- Sign in -------------------------------------------------------------------------
@@ -510,7 +498,7 @@ async fn sign_up(
         Ok(id) => {
             let token = state.store.create_one_time(id, "verify", VERIFY_SECONDS).await?;
             let link = format!("{}/{}/verify?token={token}", state.public_url, lang.code());
-            send_mail(
+            praxis_app::mail::send(
                 &state,
                 lang,
                 &email,
@@ -523,7 +511,7 @@ async fn sign_up(
         // reveal who is registered; the owner is told by e-mail instead.
         Err(StoreError::Conflict(_)) => {
             let link = format!("{}/{}/password/forgot", state.public_url, lang.code());
-            send_mail(&state, lang, &email, "mail-exists", &[("link", link)]).await;
+            praxis_app::mail::send(&state, lang, &email, "mail-exists", &[("link", link)]).await;
         }
         Err(e) => return Err(e.into()),
     }
@@ -607,7 +595,14 @@ async fn forgot(
     if let Some(user) = state.store.user_by_email(&email).await?.filter(|_| allowed) {
         let token = state.store.create_one_time(user.id, "reset", RESET_SECONDS).await?;
         let link = format!("{}/{}/password/reset?token={token}", state.public_url, lang.code());
-        send_mail(&state, lang, &email, "mail-reset", &[("name", user.name.clone()), ("link", link)]).await;
+        praxis_app::mail::send(
+            &state,
+            lang,
+            &email,
+            "mail-reset",
+            &[("name", user.name.clone()), ("link", link)],
+        )
+        .await;
     }
     let page = MessagePage {
         heading: c.t("forgot-sent-title"),
@@ -915,7 +910,7 @@ async fn decide_membership(
             .map(|m| m.organisation.name)
             .unwrap_or_default();
         let key = if verified { "mail-membership-verified" } else { "mail-membership-refused" };
-        send_mail(
+        praxis_app::mail::send(
             &state,
             member_lang,
             &member.email,

@@ -1,7 +1,7 @@
 //! The JSON API (`/api/v1`), `/healthz`, and the OpenAPI document generated from the
 //! handlers and types below.
 
-use crate::error::{api_error, WebError};
+use crate::error::{api_error, ErrorBody, WebError};
 use crate::initiatives::SearchParams;
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
@@ -13,7 +13,6 @@ use praxis_domain::{InitiativeRecord, Lang, Status};
 use praxis_search::{Query, Sort, FACETS};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use utoipa::OpenApi;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -21,74 +20,8 @@ pub fn router() -> Router<AppState> {
         .route("/healthz/details", get(healthz_details))
         .route("/api/v1/initiatives/{id}", get(get_initiative))
         .route("/api/v1/search", get(search))
-        .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/suggest", get(suggest))
         .route("/api/v1/glossary.ttl", get(glossary_skos))
-}
-
-#[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "Praxis API",
-        version = "1",
-        description = "Initiatives that cities share, searchable across English, French and Spanish."
-    ),
-    paths(
-        healthz,
-        healthz_details,
-        get_initiative,
-        search,
-        suggest,
-        glossary_skos,
-        openapi,
-        crate::contribute::create,
-        crate::contribute::publish,
-        crate::contribute::revisions,
-        crate::events::api_events,
-        crate::calls::api_calls,
-        crate::calls::api_signatories
-    ),
-    components(schemas(
-        InitiativeRecord,
-        SearchResponse,
-        SearchHit,
-        ErrorBody,
-        ErrorDetail,
-        crate::contribute::RevisionBody,
-        crate::events::EventSummary,
-        crate::calls::ApiCall,
-        crate::calls::ApiWorkingPoint,
-        crate::calls::ApiSignatory
-    )),
-    modifiers(&BearerAuth)
-)]
-pub struct ApiDoc;
-
-/// Declares the `bearer` security scheme: API tokens from `praxis token create` or the
-/// account page.
-struct BearerAuth;
-
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-        );
-    }
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ErrorDetail {
-    /// A stable snake_case code.
-    code: String,
-    message: String,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ErrorBody {
-    error: ErrorDetail,
 }
 
 /// Liveness and readiness: the store answers and the search index is loaded.
@@ -96,7 +29,7 @@ pub struct ErrorBody {
     (status = 200, description = "`ok`", body = String),
     (status = 503, description = "the store does not answer", body = String)
 ))]
-async fn healthz(State(state): State<AppState>) -> Response {
+pub(crate) async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
@@ -131,7 +64,7 @@ pub struct HealthDetails {
     (status = 200, body = HealthDetails),
     (status = 503, body = HealthDetails)
 ))]
-async fn healthz_details(State(state): State<AppState>) -> Response {
+pub(crate) async fn healthz_details(State(state): State<AppState>) -> Response {
     let store = state.store.ping().await;
     let semantic = state.catalogue.semantic();
     let details = HealthDetails {
@@ -161,7 +94,7 @@ async fn healthz_details(State(state): State<AppState>) -> Response {
         (status = 200, body = InitiativeRecord),
         (status = 404, body = ErrorBody)
     ))]
-async fn get_initiative(
+pub(crate) async fn get_initiative(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<InitiativeRecord>, WebError> {
@@ -201,7 +134,7 @@ pub struct SearchResponse {
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)] // documents the parameters; parsing is SearchParams::parse
-struct SearchQueryDoc {
+pub(crate) struct SearchQueryDoc {
     /// Words to search for; empty lists everything, newest first.
     q: Option<String>,
     /// The searcher's language (en, fr, es); default en.
@@ -228,14 +161,17 @@ struct SearchQueryDoc {
     (status = 200, body = SearchResponse),
     (status = 400, description = "a parameter is invalid", body = ErrorBody)
 ))]
-async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
     let params = SearchParams::parse(raw.as_deref());
     if let Some((code, message)) = params.problems.first() {
         return Ok(api_error(StatusCode::BAD_REQUEST, code, message));
     }
-    let lang = params.lang.unwrap_or(Lang::En);
-    let results = crate::search::search(
-        &state,
+    let lang = params.lang.unwrap_or_default();
+    let results = praxis_app::search::search(
+        &state.catalogue,
         Query {
             lang,
             text: params.q.clone(),
@@ -307,7 +243,7 @@ pub struct Suggestions {
     (status = 200, body = Suggestions),
     (status = 400, body = ErrorBody)
 ))]
-async fn suggest(axum::extract::Query(params): axum::extract::Query<SuggestParams>) -> Response {
+pub(crate) async fn suggest(axum::extract::Query(params): axum::extract::Query<SuggestParams>) -> Response {
     let lang = match params.lang.as_deref().unwrap_or("en").parse::<Lang>() {
         Ok(l) => l,
         Err(e) => return api_error(StatusCode::BAD_REQUEST, "invalid_lang", &e.to_string()),
@@ -322,14 +258,8 @@ async fn suggest(axum::extract::Query(params): axum::extract::Query<SuggestParam
 
 /// The concept glossary as SKOS (Turtle), with concept IRIs under this server's address.
 #[utoipa::path(get, path = "/api/v1/glossary.ttl", responses((status = 200, description = "text/turtle")))]
-async fn glossary_skos(headers: axum::http::HeaderMap) -> Response {
+pub(crate) async fn glossary_skos(headers: axum::http::HeaderMap) -> Response {
     let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
     let turtle = praxis_search::concepts::Glossary::embedded().to_skos(&format!("http://{host}"));
     ([(axum::http::header::CONTENT_TYPE, "text/turtle; charset=utf-8")], turtle).into_response()
-}
-
-/// This document.
-#[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3 document")))]
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
 }

@@ -14,50 +14,25 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use praxis_domain::{Lang, Role};
+use praxis_domain::Lang;
 use praxis_store::{SecondFactor, User};
 use serde::de::DeserializeOwned;
 
 pub const SESSION_COOKIE: &str = "praxis_session";
 pub const CSRF_COOKIE: &str = "praxis_csrf";
 
-/// A signed-in person, with the organisations they are a verified member of.
-#[derive(Debug, Clone)]
-pub struct Account {
-    pub id: i64,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub language: Lang,
-    pub organisations: Vec<Membership>,
-    /// The stored account, for store calls that record who acted.
-    pub user: User,
-}
+pub use praxis_app::{Account, Membership};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Membership {
-    pub organisation_id: i64,
-    pub slug: String,
-    pub name: String,
-}
-
-impl Account {
-    pub fn is_editor(&self) -> bool {
-        self.role.is_editor()
-    }
-
-    pub fn is_admin(&self) -> bool {
-        self.role == Role::Admin
-    }
-
-    /// Whether the account is a verified member of the organisation with this slug or
-    /// name (names compare without case, accents or punctuation, as initiatives name
-    /// their organisation in free text).
-    pub fn member_of(&self, organisation: &str) -> bool {
-        let wanted = praxis_domain::text::slug(organisation);
-        self.organisations
-            .iter()
-            .any(|m| m.slug == organisation || praxis_domain::text::slug(&m.name) == wanted)
+impl crate::view::Chrome {
+    /// Shows who is signed in and gives forms their CSRF value.
+    pub fn with_viewer(mut self, viewer: &Viewer) -> crate::view::Chrome {
+        self.csrf = viewer.csrf.clone();
+        if let Some(account) = &viewer.account {
+            self.account_name = Some(account.name.clone());
+            self.is_editor = account.is_editor();
+            self.is_admin = account.is_admin();
+        }
+        self
     }
 }
 
@@ -171,7 +146,7 @@ pub fn encode(text: &str) -> String {
 
 /// The language of a request's page path (`/fr/…`), English otherwise.
 pub fn path_lang(path: &str) -> Lang {
-    path.split('/').nth(1).and_then(|s| s.parse::<Lang>().ok()).unwrap_or(Lang::En)
+    path.split('/').nth(1).and_then(|s| s.parse::<Lang>().ok()).unwrap_or_default()
 }
 
 pub async fn account_of(state: &AppState, user: User) -> Result<Account, praxis_store::StoreError> {

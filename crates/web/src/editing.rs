@@ -19,6 +19,7 @@ use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use praxis_app::initiatives::{self, Saved};
 use praxis_domain::text::slug;
 use praxis_domain::{Aim, InitiativeRecord, Kind, Lang, Level, Status, Theme, Vocabulary};
 use serde_json::{json, Map, Value};
@@ -260,7 +261,7 @@ fn form_page(
         .collect();
     // The reader's own language first: most people write the original in it.
     let mut order: Vec<Lang> = vec![lang];
-    order.extend(Lang::ALL.iter().copied().filter(|l| *l != lang));
+    order.extend(Lang::all().iter().copied().filter(|l| *l != lang));
     let blocks = order
         .iter()
         .map(|l| {
@@ -278,7 +279,7 @@ fn form_page(
             }
         })
         .collect();
-    let languages = Lang::ALL
+    let languages = Lang::all()
         .iter()
         .map(|l| Choice {
             value: l.code().to_string(),
@@ -595,7 +596,7 @@ async fn save(
             page.notice = Some(page.c.t("form-preview-notice"));
         }
         if preview {
-            page.preview = Lang::ALL
+            page.preview = Lang::all()
                 .iter()
                 .filter_map(|l| {
                     let title = draft.title.get(l.code()).filter(|t| !t.trim().is_empty())?;
@@ -623,30 +624,8 @@ async fn save(
             record.links.push(praxis_domain::Link { url, title: Some(title.clone()) });
         }
     }
-    let published = existing.as_ref().is_some_and(|r| r.status == Status::Published);
-    if published && !account.is_editor() {
-        // A member's change to a published initiative waits for review; the published
-        // version stays public meanwhile.
-        record.status = Status::Submitted;
-        state.store.propose_initiative(&record, &account.email).await?;
-        let title = record.title_in(record.language).1.to_string();
-        crate::moderation::notify_editors(&state, "mail-submitted", &[("title", title)]).await?;
-        let to = format!("/{}/account/initiatives?saved={}", lang.code(), crate::auth::encode(&record.id));
-        return Ok(Redirect::to(&to).into_response());
-    }
-    if account.is_editor() {
-        let note =
-            praxis_store::AuditNote { actor: &account.user, action: "initiative.save", detail: status.id() };
-        state.store.save_initiative_audited(&record, &account.email, &note).await?;
-    } else {
-        state.store.save_initiative(&record, &account.email).await?;
-    }
-    state.catalogue.catch_up(&state.store).await?;
-    if status == Status::Submitted {
-        let title = record.title_in(record.language).1.to_string();
-        crate::moderation::notify_editors(&state, "mail-submitted", &[("title", title)]).await?;
-    }
-    let to = if status == Status::Published {
+    let (saved, record) = initiatives::save(&state, &account, record).await?;
+    let to = if saved != Saved::Proposed && record.status == Status::Published {
         format!("/{}/initiatives/{}", lang.code(), record.id)
     } else {
         format!("/{}/account/initiatives?saved={}", lang.code(), crate::auth::encode(&record.id))

@@ -274,7 +274,7 @@ async fn upcoming(
             selected: filter.themes.contains(t),
         })
         .collect();
-    let languages = Lang::ALL
+    let languages = Lang::all()
         .iter()
         .map(|l| FilterOption {
             value: l.code().to_string(),
@@ -730,7 +730,7 @@ struct EventsQueryDoc {
 /// Events, upcoming or past. Never includes the online link or registrants.
 #[utoipa::path(get, path = "/api/v1/events", params(EventsQueryDoc), responses(
     (status = 200, body = Vec<EventSummary>),
-    (status = 400, description = "a parameter is invalid", body = crate::api::ErrorBody)
+    (status = 400, description = "a parameter is invalid", body = crate::error::ErrorBody)
 ))]
 pub async fn api_events(
     State(state): State<AppState>,

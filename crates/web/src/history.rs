@@ -12,6 +12,8 @@ use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use praxis_app::initiatives::{self, Decision};
+use praxis_app::AppError;
 use praxis_domain::text::escape_markup;
 use serde::Deserialize;
 use serde_json::Value;
@@ -132,14 +134,7 @@ async fn restore(
     CsrfForm(_): CsrfForm<RestoreForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let revisions = state.store.revisions(&id).await?;
-    let Some(old) = revisions.into_iter().find(|r| r.revision == revision) else {
-        return Err(WebError::PageNotFound(lang));
-    };
-    let detail = format!("revision {revision}");
-    let note = praxis_store::AuditNote { actor: &editor.user, action: "initiative.restore", detail: &detail };
-    state.store.save_initiative_audited(&old.record, &editor.email, &note).await?;
-    state.catalogue.catch_up(&state.store).await?;
+    initiatives::restore(&state, &editor, &id, revision).await?;
     Ok(Redirect::to(&format!("/{}/initiatives/{id}/history", lang.code())).into_response())
 }
 
@@ -255,74 +250,20 @@ async fn decide(
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
-    let author = state
-        .store
-        .revisions(&id)
-        .await?
-        .into_iter()
-        .rev()
-        .find(|r| r.author != editor.email)
-        .map(|r| r.author);
-    let proposal = if stored.proposed_revision.is_some() { state.store.proposal(&id).await? } else { None };
-    let mut record = stored.record;
-    let (action, key) = match form.decision.as_str() {
-        "publish" => (praxis_domain::Status::Published, "mail-published"),
-        "return" => (praxis_domain::Status::Draft, "mail-returned"),
-        "unpublish" => (praxis_domain::Status::Draft, "mail-unpublished"),
-        _ => return Err(WebError::PageNotFound(lang)),
-    };
-    let comment: String = form.comment.trim().chars().take(5_000).collect();
-    if action == praxis_domain::Status::Draft && comment.is_empty() {
-        // Sending back and unpublishing both need the reason, for the author.
-        let to = if form.decision == "unpublish" {
-            format!("/{}/initiatives/{id}/history?missing=reason#reason", lang.code())
-        } else {
-            format!("/{}/editor?missing={}#comment-{id}", lang.code(), crate::auth::encode(&id))
-        };
-        return Ok(Redirect::to(&to).into_response());
+    let Some(decision) = Decision::parse(&form.decision) else { return Err(WebError::PageNotFound(lang)) };
+    match initiatives::decide(&state, &editor, &id, decision, &form.comment).await {
+        Ok(_) => Ok(Redirect::to(&format!("/{}/editor", lang.code())).into_response()),
+        // The reason is missing: back to the field that asks for it.
+        Err(AppError::Invalid { .. }) => {
+            let to = if decision == Decision::Unpublish {
+                format!("/{}/initiatives/{id}/history?missing=reason#reason", lang.code())
+            } else {
+                format!("/{}/editor?missing={}#comment-{id}", lang.code(), crate::auth::encode(&id))
+            };
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(e) => Err(e.into()),
     }
-    let audit_action = format!("initiative.{}", form.decision);
-    let note = praxis_store::AuditNote { actor: &editor.user, action: &audit_action, detail: &comment };
-    match (form.decision.as_str(), proposal) {
-        // A proposed change: publishing applies it; sending it back leaves the
-        // published version as it is (the proposal stays in the history).
-        ("publish", Some(proposed)) => {
-            record = proposed.record;
-            record.status = action;
-            state.store.save_initiative_audited(&record, &editor.email, &note).await?;
-        }
-        ("return", Some(_)) => {
-            state.store.withdraw_proposal(&id).await?;
-            state.store.audit(&editor.user, &audit_action, "initiative", &id, &comment).await?;
-        }
-        _ => {
-            record.status = action;
-            state.store.save_initiative_audited(&record, &editor.email, &note).await?;
-        }
-    }
-    state.catalogue.catch_up(&state.store).await?;
-    if let Some(author) = author {
-        if let Some(user) = state.store.user_by_email(&author).await? {
-            let member_lang: praxis_domain::Lang = user.language.parse().unwrap_or_default();
-            let (_, title) = record.title_in(member_lang);
-            let link = format!("{}/{}/initiatives/{id}/history", state.public_url, member_lang.code());
-            crate::accounts::send_mail(
-                &state,
-                member_lang,
-                &user.email,
-                key,
-                &[
-                    ("name", user.name.clone()),
-                    ("title", title.to_string()),
-                    ("comment", comment.clone()),
-                    ("link", link),
-                ],
-            )
-            .await;
-        }
-    }
-    Ok(Redirect::to(&format!("/{}/editor", lang.code())).into_response())
 }
 
 pub struct VersionRow {

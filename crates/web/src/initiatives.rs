@@ -201,7 +201,7 @@ fn facet_groups(c: &Chrome, facets: &FacetCounts, filters: &Filters) -> Vec<Face
                 Facet::Aim => Aim::ALL.iter().map(|v| v.id().to_string()).collect(),
                 Facet::Kind => Kind::ALL.iter().map(|v| v.id().to_string()).collect(),
                 Facet::Level => Level::ALL.iter().map(|v| v.id().to_string()).collect(),
-                Facet::Language => Lang::ALL.iter().map(|v| v.code().to_string()).collect(),
+                Facet::Language => Lang::all().iter().map(|v| v.code().to_string()).collect(),
                 Facet::Country => {
                     let mut codes: Vec<String> = counts.keys().cloned().collect();
                     codes.extend(filters.countries.iter().cloned());
@@ -291,8 +291,8 @@ async fn catalogue(
         sort => sort,
     };
     let page = params.page.unwrap_or(1);
-    let found = crate::search::search(
-        &state,
+    let found = praxis_app::search::search(
+        &state.catalogue,
         Query {
             lang,
             text: params.q.clone(),

@@ -6,84 +6,64 @@ mod api;
 mod assets;
 pub mod auth;
 mod calls;
-mod calls_forms;
-mod calls_svg;
+
 mod contribute;
-mod credentials;
 mod editing;
 mod error;
 mod events;
 mod feed;
 mod forms;
 mod history;
-mod i18n;
-mod index;
 mod initiatives;
 mod markdown;
 mod moderation;
+mod openapi;
 mod pages;
 mod places;
-mod search;
-pub mod semantic;
 mod view;
 
-pub use credentials::{hash_password, totp_code};
 pub use error::WebError;
 pub use events::{deliver_due, spawn_mail_worker};
-pub use i18n::I18n;
-pub use index::{build_catalogue, follow_changes, SharedCatalogue};
+pub use praxis_app::{build_catalogue, App, SharedCatalogue};
 
 use axum::Router;
 use praxis_mail::Mailer;
 use praxis_store::Store;
 use std::path::PathBuf;
-use std::sync::Arc;
 
-/// Everything a request handler may need.
+/// Everything a request handler may need: the application, and what only HTTP knows.
+/// It dereferences to [`App`], so handlers reach the store, index and mailer directly.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Store,
-    pub catalogue: SharedCatalogue,
-    pub i18n: Arc<I18n>,
-    pub mailer: Mailer,
-    /// The data folder: the mail outbox, uploaded files, caches.
-    pub data_dir: PathBuf,
-    /// The site's address as people reach it, for links in e-mail (no trailing slash).
-    pub public_url: String,
+    pub app: App,
     /// How many reverse proxies in front of Praxis append to `X-Forwarded-For`; 0 means
     /// the connection's peer is the client.
     pub trusted_proxies: usize,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
 }
 
 impl AppState {
     /// A state whose data folder (and so outbox) is a new temporary folder; use
     /// [`AppState::with_data_dir`] to choose it.
     pub fn new(store: Store, catalogue: SharedCatalogue) -> AppState {
-        let data_dir = std::env::temp_dir().join(format!(
-            "praxis-{}-{}",
-            std::process::id(),
-            praxis_store::new_secret()
-        ));
-        AppState {
-            store,
-            catalogue,
-            i18n: i18n::shared(),
-            mailer: Mailer::outbox(data_dir.join("outbox")),
-            data_dir,
-            public_url: "http://127.0.0.1:8080".to_string(),
-            trusted_proxies: 0,
-        }
+        AppState { app: App::new(store, catalogue), trusted_proxies: 0 }
     }
 
     /// Keeps files in `dir` and writes e-mail to `dir/outbox` (unless a mailer is set after).
     pub fn with_data_dir(mut self, dir: PathBuf) -> AppState {
-        self.mailer = Mailer::outbox(dir.join("outbox"));
-        self.data_dir = dir;
+        self.app.mailer = Mailer::outbox(dir.join("outbox"));
+        self.app.data_dir = dir;
         self
     }
 
     pub fn with_mailer(mut self, mailer: Mailer) -> AppState {
-        self.mailer = mailer;
+        self.app.mailer = mailer;
         self
     }
 
@@ -93,8 +73,8 @@ impl AppState {
     }
 
     pub fn with_public_url(mut self, url: &str) -> AppState {
-        self.public_url = url.trim_end_matches('/').to_string();
-        auth::set_secure_cookies(self.public_url.starts_with("https://"));
+        self.app.public_url = url.trim_end_matches('/').to_string();
+        auth::set_secure_cookies(self.app.public_url.starts_with("https://"));
         self
     }
 
@@ -121,7 +101,9 @@ pub fn router(state: AppState) -> Router {
         .merge(history::router())
         .merge(editing::router())
         .merge(moderation::router())
+        .merge(openapi::router())
         .fallback(error::not_found)
+        .layer(axum::middleware::from_fn(error::render_failures))
         .layer(axum::middleware::from_fn(auth::csrf_cookie))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::trace::TraceLayer::new_for_http())

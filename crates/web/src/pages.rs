@@ -22,7 +22,7 @@ pub fn router() -> Router<AppState> {
 
 /// Parses the language segment of a page URL; anything else is a page that does not exist.
 pub fn page_lang(segment: &str) -> Result<Lang, WebError> {
-    segment.parse().map_err(|_| WebError::PageNotFound(Lang::En))
+    segment.parse().map_err(|_| WebError::PageNotFound(Lang::default()))
 }
 
 /// `/` sends each visitor to the site in the language their browser prefers.

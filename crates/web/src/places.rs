@@ -1,7 +1,6 @@
 //! Places: the list of places with initiatives, and one page per place.
 
 use crate::error::WebError;
-use crate::i18n::format_number;
 use crate::pages::page_lang;
 use crate::view::{Card, Chrome};
 use crate::AppState;
@@ -10,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use axum::routing::get;
 use axum::Router;
+use praxis_app::i18n::format_number;
 use praxis_domain::Place;
 
 pub fn router() -> Router<AppState> {

@@ -1,8 +1,8 @@
 //! What every page shares (the chrome: language, navigation, translations) and the
 //! template structs. Templates live in `templates/` and are compiled into the binary.
 
-use crate::i18n::{format_number, I18n};
 use askama::Template;
+use praxis_app::i18n::{format_number, I18n};
 use praxis_domain::Lang;
 use std::sync::Arc;
 
@@ -48,17 +48,6 @@ impl Chrome {
         }
     }
 
-    /// Shows who is signed in and gives forms their CSRF value.
-    pub fn with_viewer(mut self, viewer: &crate::auth::Viewer) -> Chrome {
-        self.csrf = viewer.csrf.clone();
-        if let Some(account) = &viewer.account {
-            self.account_name = Some(account.name.clone());
-            self.is_editor = account.is_editor();
-            self.is_admin = account.is_admin();
-        }
-        self
-    }
-
     pub fn with_nav(mut self, nav: &'static str) -> Chrome {
         self.nav = nav;
         self
@@ -88,7 +77,7 @@ impl Chrome {
     }
 
     pub fn languages(&self) -> Vec<LanguageLink> {
-        Lang::ALL
+        Lang::all()
             .iter()
             .map(|l| LanguageLink {
                 code: l.code(),

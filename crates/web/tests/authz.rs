@@ -530,7 +530,8 @@ async fn fixture() -> Fixture {
         consent: true,
     };
     let request =
-        praxis_domain::SignatureRequest::parse(&input, &calls.calls[0], praxis_domain::Lang::Es).unwrap();
+        praxis_domain::SignatureRequest::parse(&input, &calls.calls[0], praxis_domain::Lang::known("es"))
+            .unwrap();
     store.sign_directly("matrix-call", &request, Some(rosario.id), None, "test").await.unwrap();
     let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
     Fixture { router: router(state), cookies, tokens, _dir: dir }

@@ -86,7 +86,7 @@ async fn the_call_and_its_register_read_in_every_language() {
     let app = app().await;
     let file = demo_calls();
     let call = &file.calls[0];
-    for lang in Lang::ALL {
+    for &lang in Lang::all() {
         let code = lang.code();
         for uri in [
             format!("/{code}/calls"),
@@ -150,7 +150,7 @@ async fn count_list_map_csv_json_and_feed_agree() {
         consent: true,
     };
     let call = app.state.store.call(CALL).await.unwrap().unwrap().record;
-    let request = SignatureRequest::parse(&input, &call, Lang::Es).unwrap();
+    let request = SignatureRequest::parse(&input, &call, Lang::known("es")).unwrap();
     let new = app.state.store.request_signature(CALL, &request, "test").await.unwrap();
     assert_eq!(views(&app, "").await.0, total, "an unconfirmed request is not public");
     app.state.store.confirm_request(&new.token).await.unwrap();

@@ -749,3 +749,52 @@ async fn an_accepted_file_stays_attached_while_the_form_is_corrected() {
     let all = app.store.organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
     assert!(all.iter().all(|s| s.record.links.iter().all(|l| !l.url.contains("passwd"))));
 }
+
+/// One rule, two front ends: publishing through the API and from the editors' desk
+/// write the same audit entry and send the author the same e-mail.
+#[tokio::test]
+async fn publishing_through_the_api_and_the_desk_does_the_same() {
+    let app = app().await;
+    for id in ["ros-api", "ros-desk"] {
+        let (status, body) =
+            call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&record(id))).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let to_author = |app: &App| {
+        app_outbox(app).into_iter().filter(|m| m.contains("ana@rosario.gob.ar")).collect::<Vec<_>>()
+    };
+    let before = to_author(&app).len();
+
+    let (status, body) =
+        call(&app, "POST", "/api/v1/initiatives/ros-api/publish", Some(&app.editor), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let after_api = to_author(&app);
+    assert_eq!(after_api.len(), before + 1, "the API's publication tells the author");
+
+    let (editor, csrf) = session(&app, "ed@network.org").await;
+    let (status, _, location) = page(
+        &app,
+        "POST",
+        "/en/editor/initiatives/ros-desk/decision",
+        &editor,
+        Some(format!("csrf={csrf}&decision=publish&comment=")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let after_desk = to_author(&app);
+    assert_eq!(after_desk.len(), before + 2, "the desk's publication tells the author too");
+    let subject = |m: &str| m.lines().find(|l| l.starts_with("Subject:")).map(str::to_string);
+    assert_eq!(subject(&after_api[before]), subject(&after_desk[before + 1]), "the same message");
+
+    for id in ["ros-api", "ros-desk"] {
+        let audit = app.store.audit_log(Some(("initiative", id)), 10).await.unwrap();
+        let actions: Vec<(&str, &str)> =
+            audit.iter().map(|a| (a.action.as_str(), a.actor.as_str())).collect();
+        assert_eq!(actions, [("initiative.publish", "ed@network.org")], "{id}");
+    }
+    // Publishing again changes nothing and tells nobody.
+    let (status, _) =
+        call(&app, "POST", "/api/v1/initiatives/ros-api/publish", Some(&app.editor), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(to_author(&app).len(), before + 2);
+}

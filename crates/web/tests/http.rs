@@ -178,14 +178,15 @@ async fn an_initiative_shows_its_versions_and_marks_languages() {
     let app = app().await;
     // demo-es-011 is written in Spanish with an English translation.
     let record = app.state.store.initiative("demo-es-011").await.unwrap().unwrap().record;
-    assert!(record.title.get(Lang::En).is_some());
+    assert!(record.title.get(Lang::known("en")).is_some());
     let en = get(&app, "/en/initiatives/demo-es-011").await.body;
-    assert!(en.contains(record.title.get(Lang::En).unwrap()), "English readers get the translation");
+    assert!(en.contains(record.title.get(Lang::known("en")).unwrap()), "English readers get the translation");
     assert!(en.contains("Translation"));
     let original = get(&app, "/en/initiatives/demo-es-011?text=es").await.body;
-    assert!(
-        original.contains(&format!("<h1 lang=\"es\">{}", askama_escape(record.title.get(Lang::Es).unwrap())))
-    );
+    assert!(original.contains(&format!(
+        "<h1 lang=\"es\">{}",
+        askama_escape(record.title.get(Lang::known("es")).unwrap())
+    )));
     assert!(original.contains("Original text"));
     // A French reader sees the Spanish original (no French version), marked as Spanish.
     let fr = get(&app, "/fr/initiatives/demo-es-011").await.body;

@@ -82,7 +82,7 @@ impl EditForm {
         };
         set("id", r.id.clone());
         set("language", r.language.code().to_string());
-        for lang in Lang::ALL {
+        for &lang in Lang::all() {
             set(&format!("title_{lang}"), r.title.get(lang).unwrap_or("").to_string());
             set(&format!("description_{lang}"), r.description.get(lang).unwrap_or("").to_string());
             set(&format!("briefing_{lang}"), r.briefing.get(lang).unwrap_or("").to_string());
@@ -124,7 +124,7 @@ impl EditForm {
         let language = self.v("language").parse::<Lang>().unwrap_or_default();
         let multilingual = |prefix: &str| {
             Multilingual(
-                Lang::ALL
+                Lang::all()
                     .iter()
                     .filter_map(|l| text(self.v(&format!("{prefix}_{l}"))).map(|t| (*l, t)))
                     .collect(),
@@ -260,7 +260,7 @@ fn edit_page(
     let choice = |value: &str, key: String| Choice { value: value.to_string(), label: c.t(&key) };
     let page = EditPage {
         formats: Format::ALL.iter().map(|f| choice(f.id(), format!("events-format-{}", f.id()))).collect(),
-        langs: Lang::ALL.iter().map(|l| choice(l.code(), format!("lang-{l}"))).collect(),
+        langs: Lang::all().iter().map(|l| choice(l.code(), format!("lang-{l}"))).collect(),
         themes: Theme::ALL.iter().map(|t| choice(t.id(), t.label_key())).collect(),
         zones: praxis_domain::event::zone_names(),
         heading,

@@ -16,15 +16,20 @@ pub fn shared() -> Arc<I18n> {
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// Every Fluent source of a language, in load order: the interface files of
-/// `locales/{lang}/` (collected by `build.rs`), then the domain's vocabulary.
+/// `crates/web/locales/{lang}/`, then the domain's vocabulary and country names
+/// (collected by `build.rs`).
 pub fn sources(lang: Lang) -> Vec<&'static str> {
-    let mut all: Vec<&'static str> = LOCALE_FILES
+    LOCALE_FILES
         .iter()
         .filter(|(code, _)| *code == lang.code())
-        .flat_map(|(_, files)| files.iter().copied())
-        .collect();
-    all.extend(praxis_domain::locale_sources(lang));
-    all
+        .flat_map(|(_, files)| files.iter().map(|(_, text)| *text))
+        .collect()
+}
+
+/// The languages that have Fluent files, registered or not (a test checks that each
+/// is in the registry, so no translation is left unused).
+pub fn languages_with_files() -> Vec<&'static str> {
+    LOCALE_FILES.iter().map(|(code, _)| *code).collect()
 }
 
 pub struct I18n {
@@ -36,7 +41,7 @@ impl I18n {
     /// tests, so a syntax error here is a build defect, not a user error.
     pub fn load() -> I18n {
         let mut bundles = HashMap::new();
-        for lang in Lang::ALL {
+        for &lang in Lang::all() {
             let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("valid language id");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks would end up inside attributes and URLs.
@@ -72,7 +77,7 @@ impl I18n {
     }
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
-        for candidate in [lang, Lang::En] {
+        for candidate in lang.fallbacks() {
             let Some(bundle) = self.bundles.get(&candidate) else { continue };
             let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { continue };
             let mut errors = Vec::new();
@@ -100,16 +105,12 @@ fn message_ids(source: &str) -> Vec<String> {
 
 /// Writes a count the way the language does: 12,345 / 12 345 / 12.345.
 pub fn format_number(lang: Lang, n: i64) -> String {
+    let info = lang.info();
     let digits = n.unsigned_abs().to_string();
-    let separator = match lang {
-        Lang::En => ",",
-        Lang::Fr => "\u{202f}",
-        Lang::Es => ".",
-    };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) && !(lang == Lang::Es && digits.len() == 4) {
-            out.push_str(separator);
+        if i > 0 && (digits.len() - i).is_multiple_of(3) && (info.group_four_digits || digits.len() != 4) {
+            out.push_str(&info.digit_group);
         }
         out.push(c);
     }
@@ -126,10 +127,10 @@ mod tests {
 
     #[test]
     fn every_language_has_every_english_key() {
-        let english: Vec<String> = sources(Lang::En).iter().flat_map(|s| message_ids(s)).collect();
+        let english: Vec<String> = sources(Lang::default()).iter().flat_map(|s| message_ids(s)).collect();
         assert!(english.len() > 100, "parsed {} keys", english.len());
         let i18n = I18n::load();
-        for lang in Lang::ALL {
+        for &lang in Lang::all() {
             let missing: Vec<&String> = english.iter().filter(|k| !i18n.has(lang, k)).collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
             let own: Vec<String> = sources(lang).iter().flat_map(|s| message_ids(s)).collect();
@@ -148,7 +149,7 @@ mod tests {
         keys.extend(Level::ALL.iter().map(|v| v.label_key()));
         keys.extend(praxis_domain::initiative::ERROR_CODES.iter().map(|c| format!("error-{c}")));
         keys.extend(praxis_domain::country::COUNTRY_CODES.iter().map(|c| format!("country-{c}")));
-        for lang in Lang::ALL {
+        for &lang in Lang::all() {
             for key in &keys {
                 assert!(i18n.has(lang, key), "{lang} lacks {key}");
             }
@@ -158,20 +159,34 @@ mod tests {
     #[test]
     fn formats_with_arguments_and_falls_back() {
         let i18n = I18n::load();
-        let text =
-            i18n.t_args(Lang::Fr, "catalogue-count", &[("count", 3.into()), ("formatted", "3".into())]);
+        let text = i18n.t_args(
+            Lang::known("fr"),
+            "catalogue-count",
+            &[("count", 3.into()), ("formatted", "3".into())],
+        );
         assert_eq!(text, "3 initiatives");
-        let one = i18n.t_args(Lang::Fr, "catalogue-count", &[("count", 0.into()), ("formatted", "0".into())]);
+        let one = i18n.t_args(
+            Lang::known("fr"),
+            "catalogue-count",
+            &[("count", 0.into()), ("formatted", "0".into())],
+        );
         assert_eq!(one, "0 initiative", "French counts zero as singular");
-        assert_eq!(i18n.t(Lang::Es, "no-such-key"), "no-such-key");
+        assert_eq!(i18n.t(Lang::known("es"), "no-such-key"), "no-such-key");
     }
 
     #[test]
     fn numbers_are_grouped_per_language() {
-        assert_eq!(format_number(Lang::En, 1234567), "1,234,567");
-        assert_eq!(format_number(Lang::Fr, 12345), "12\u{202f}345");
-        assert_eq!(format_number(Lang::Es, 1234), "1234");
-        assert_eq!(format_number(Lang::Es, 12345), "12.345");
-        assert_eq!(format_number(Lang::En, 999), "999");
+        assert_eq!(format_number(Lang::known("en"), 1234567), "1,234,567");
+        assert_eq!(format_number(Lang::known("fr"), 12345), "12\u{202f}345");
+        assert_eq!(format_number(Lang::known("es"), 1234), "1234");
+        assert_eq!(format_number(Lang::known("es"), 12345), "12.345");
+        assert_eq!(format_number(Lang::known("en"), 999), "999");
+    }
+
+    #[test]
+    fn every_translated_language_is_registered() {
+        for code in languages_with_files() {
+            assert!(code.parse::<Lang>().is_ok(), "locales/{code}/ exists but {code} is not in the registry");
+        }
     }
 }

@@ -6,8 +6,9 @@
 //! filtered in one place ([`RegisterFilter::apply`]), so the count, list, map, CSV and
 //! feed cannot disagree.
 
+use super::shared::{public_call, t_args, today, CSS_PATH, WORLD_PATH};
+use super::svg::{self as calls_svg, Bar, Dot};
 use crate::auth::Viewer;
-use crate::calls_svg::{self, Bar, Dot};
 use crate::error::{api_error, WebError};
 use crate::pages::page_lang;
 use crate::view::{Card, Chrome};
@@ -24,8 +25,6 @@ use praxis_store::{Signatory, StoredCall};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::hash::{Hash, Hasher};
-use std::sync::LazyLock;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -37,56 +36,6 @@ pub fn router() -> Router<AppState> {
         .route("/{lang}/calls/{call}/feed.atom", get(feed))
         .route("/api/v1/calls", get(api_calls))
         .route("/api/v1/calls/{id}/signatories", get(api_signatories))
-        .route("/assets/calls/{file}", get(asset))
-        .merge(crate::calls_forms::router())
-}
-
-pub const CALLS_CSS: &str = include_str!("../assets/calls.css");
-
-fn hashed(name: &str, ext: &str, content: &str) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    content.hash(&mut hasher);
-    format!("/assets/calls/{name}-{:016x}.{ext}", hasher.finish())
-}
-
-pub static CSS_PATH: LazyLock<String> = LazyLock::new(|| hashed("calls", "css", CALLS_CSS));
-pub static WORLD_PATH: LazyLock<String> = LazyLock::new(|| hashed("world", "svg", calls_svg::WORLD_SVG));
-
-async fn asset(Path(file): Path<String>) -> Response {
-    let path = format!("/assets/calls/{file}");
-    let (content_type, body) = if path == *CSS_PATH {
-        ("text/css; charset=utf-8", CALLS_CSS)
-    } else if path == *WORLD_PATH {
-        ("image/svg+xml", calls_svg::WORLD_SVG)
-    } else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-/// A call that visitors may see; drafts are not found.
-pub(crate) async fn public_call(state: &AppState, id: &str, lang: Lang) -> Result<StoredCall, WebError> {
-    state.store.call(id).await?.filter(|c| c.record.status.is_public()).ok_or(WebError::PageNotFound(lang))
-}
-
-/// Today as `YYYY-MM-DD` (UTC).
-pub(crate) fn today() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!("{:04}-{:02}-{:02}", now.year(), u8::from(now.month()), now.day())
-}
-
-/// A translated string with text arguments.
-pub(crate) fn t_args(c: &Chrome, key: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
-        args.iter().map(|(k, v)| (*k, fluent_bundle::FluentValue::from(v.as_str()))).collect();
-    crate::i18n::shared().t_args(c.lang, key, &args)
 }
 
 /// What a call shows in lists and headings, in the reader's language.
@@ -517,11 +466,14 @@ async fn signatory_page(
         page = c.url(&format!("/calls/{id}/signatories/{slug}")),
         alt = xml(&format!("{}: {}", c.t("calls-badge-heading"), signatory.name)),
     );
-    let link_form = crate::calls_forms::may_link(viewer.account.as_ref(), &signatory).then(|| LinkForm {
-        action: c.url(&format!("/calls/{id}/signatories/{slug}/initiatives")),
-        value: link.typed.clone().unwrap_or_else(|| signatory.initiatives.join("\n")),
-        error: link.unknown.as_ref().map(|u| t_args(&c, "calls-link-unknown", &[("ids", u.clone())])),
-    });
+    let link_form =
+        praxis_app::policy::may_link_initiatives(viewer.account.as_ref(), signatory.organisation_id).then(
+            || LinkForm {
+                action: c.url(&format!("/calls/{id}/signatories/{slug}/initiatives")),
+                value: link.typed.clone().unwrap_or_else(|| signatory.initiatives.join("\n")),
+                error: link.unknown.as_ref().map(|u| t_args(&c, "calls-link-unknown", &[("ids", u.clone())])),
+            },
+        );
     let page = SignatoryPage {
         link_form,
         call: CallView::new(&c, &stored),
@@ -691,7 +643,7 @@ pub struct SignatoriesParams {
     params(("id" = String, Path, description = "the call's id"), SignatoriesParams),
     responses(
         (status = 200, body = Vec<ApiSignatory>, description = "JSON, or CSV with `?format=csv`"),
-        (status = 404, body = crate::api::ErrorBody)
+        (status = 404, body = crate::error::ErrorBody)
     ))]
 pub async fn api_signatories(
     State(state): State<AppState>,
@@ -771,12 +723,12 @@ mod tests {
 
     #[test]
     fn every_call_code_and_type_is_translated() {
-        let i18n = crate::i18n::I18n::load();
+        let i18n = praxis_app::i18n::I18n::load();
         let mut keys: Vec<String> =
             praxis_domain::call::ERROR_CODES.iter().map(|c| format!("error-{c}")).collect();
         keys.extend(SignatoryType::ALL.iter().map(|t| t.label_key()));
         keys.extend(praxis_domain::CallStatus::ALL.iter().map(|s| format!("calls-status-{}", s.id())));
-        for lang in Lang::ALL {
+        for &lang in Lang::all() {
             for key in &keys {
                 assert!(i18n.has(lang, key), "{lang} lacks {key}");
             }

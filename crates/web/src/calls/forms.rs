@@ -3,8 +3,8 @@
 //! requests, write and publish calls). Every form is POST with the CSRF field; a form
 //! with errors comes back with everything typed kept and each error by its field.
 
+use super::shared::{public_call, t_args, today, CSS_PATH};
 use crate::auth::{CsrfForm, EditorOnly, SignedIn, Viewer};
-use crate::calls::{public_call, t_args, today, CSS_PATH};
 use crate::error::WebError;
 use crate::pages::page_lang;
 use crate::view::Chrome;
@@ -450,17 +450,6 @@ async fn member_sign(
     Ok(Redirect::to(&c.url(&format!("/calls/{id}/signatories/{}", signatory.slug))).into_response())
 }
 
-/// Whether this account may change what a signatory links: editors, and members of the
-/// organisation that signed.
-pub fn may_link(account: Option<&crate::auth::Account>, signatory: &praxis_store::Signatory) -> bool {
-    account.is_some_and(|a| {
-        a.is_editor()
-            || signatory
-                .organisation_id
-                .is_some_and(|o| a.organisations.iter().any(|m| m.organisation_id == o))
-    })
-}
-
 /// The initiatives a signatory names as carrying out its commitments: ids of published
 /// initiatives, one per line or separated by spaces or commas.
 async fn link_initiatives(
@@ -473,7 +462,7 @@ async fn link_initiatives(
     public_call(&state, &id, lang).await?;
     let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
     let path = format!("/{lang}/calls/{id}/signatories/{slug}");
-    if !may_link(Some(&account), &signatory) {
+    if !praxis_app::policy::may_link_initiatives(Some(&account), signatory.organisation_id) {
         return Ok(crate::auth::forbidden(&path));
     }
     let mut wanted: Vec<String> = Vec::new();
@@ -778,7 +767,7 @@ fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, 
     };
     let value = |name: &str| fields.map(|f| field(f, name).to_string()).unwrap_or_else(|| from_record(name));
     let status = value("status");
-    let langs = Lang::ALL
+    let langs = Lang::all()
         .iter()
         .map(|l| {
             let code = l.code();
@@ -812,7 +801,7 @@ fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, 
                     .map(|f| field(f, &format!("point_id_{n}")).to_string())
                     .unwrap_or_else(|| point.map(|p| p.id.clone()).unwrap_or_default()),
                 id_error: errors.get(&format!("point_id_{n}")).cloned(),
-                texts: Lang::ALL
+                texts: Lang::all()
                     .iter()
                     .map(|l| PointText {
                         code: l.code(),
@@ -862,7 +851,7 @@ fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, 
 fn read_call(fields: &Fields, fixed_id: Option<&str>) -> (CallRecord, Vec<usize>) {
     let mut title = BTreeMap::new();
     let mut text = BTreeMap::new();
-    for l in Lang::ALL {
+    for &l in Lang::all() {
         let t = field(fields, &format!("title_{}", l.code())).trim().to_string();
         let x = field(fields, &format!("text_{}", l.code())).trim().to_string();
         if !t.is_empty() {
@@ -877,7 +866,7 @@ fn read_call(fields: &Fields, fixed_id: Option<&str>) -> (CallRecord, Vec<usize>
     let count = fields.iter().filter(|(k, _)| k.starts_with("point_id_")).count();
     for n in 0..count {
         let id = field(fields, &format!("point_id_{n}")).trim().to_string();
-        let texts: BTreeMap<Lang, String> = Lang::ALL
+        let texts: BTreeMap<Lang, String> = Lang::all()
             .iter()
             .filter_map(|l| {
                 let v = field(fields, &format!("point_{}_{n}", l.code())).trim().to_string();

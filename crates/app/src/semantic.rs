@@ -55,23 +55,27 @@ pub fn model_id(path: &Path) -> String {
     format!("{}:{size}", path.file_name().and_then(|n| n.to_str()).unwrap_or("model"))
 }
 
-fn bundled_query_means(dim: usize) -> Result<[Vec<f32>; 3], SemanticError> {
+/// The bundled per-language query means, indexed like `Lang::all()`. A language the
+/// file does not have yet gets none (its queries are not centred) rather than failing.
+fn bundled_query_means(dim: usize) -> Result<Vec<Vec<f32>>, SemanticError> {
     let v: serde_json::Value =
         serde_json::from_str(QUERY_MEANS).map_err(|e| SemanticError::Means(e.to_string()))?;
-    let read = |lang: &str| -> Result<Vec<f32>, SemanticError> {
-        let values: Vec<f32> = v[lang]
-            .as_array()
-            .ok_or_else(|| SemanticError::Means(format!("no {lang}")))?
-            .iter()
-            .map(|x| x.as_f64().unwrap_or(0.0) as f32)
-            .collect();
-        if values.len() == dim {
-            Ok(values)
-        } else {
-            Err(SemanticError::Means(format!("{lang} has {} values, the model {dim}", values.len())))
+    let mut means = Vec::new();
+    for lang in Lang::all() {
+        let Some(values) = v[lang.code()].as_array() else {
+            tracing::warn!(
+                "no query mean for {lang}: its queries are not centred (praxis derive-query-means)"
+            );
+            means.push(Vec::new());
+            continue;
+        };
+        let values: Vec<f32> = values.iter().map(|x| x.as_f64().unwrap_or(0.0) as f32).collect();
+        if values.len() != dim {
+            return Err(SemanticError::Means(format!("{lang} has {} values, the model {dim}", values.len())));
         }
-    };
-    Ok([read("en")?, read("fr")?, read("es")?])
+        means.push(values);
+    }
+    Ok(means)
 }
 
 impl Semantic {

@@ -6,7 +6,7 @@ use praxis_domain::text::escape_markup as esc;
 use std::fmt::Write as _;
 
 /// Land outlines, projected by `scripts/build-world-map.mjs` (Natural Earth, public domain).
-pub const WORLD_SVG: &str = include_str!("../../../data/map/world-110m.svg");
+pub const WORLD_SVG: &str = include_str!("../../../../data/map/world-110m.svg");
 pub const MAP_WIDTH: f64 = 1000.0;
 
 // Equal Earth, with the same constants and scaling as the build script.

@@ -2,7 +2,7 @@
 //! fuses (lexical, concepts, and semantic when the model is loaded); the catalogue then
 //! filters, counts facets and pages.
 
-use crate::AppState;
+use crate::SharedCatalogue;
 use praxis_search::concepts::{Glossary, Match};
 use praxis_search::engine::{rank, Layer, Weights};
 use praxis_search::{Query, Results};
@@ -16,15 +16,15 @@ pub struct Found {
     pub stems: std::collections::HashSet<String>,
 }
 
-pub async fn search(state: &AppState, query: Query) -> Found {
+pub async fn search(catalogue: &SharedCatalogue, query: Query) -> Found {
     if query.text.trim().is_empty() {
         return Found {
-            results: state.catalogue.read().search(&query),
+            results: catalogue.read().search(&query),
             concepts: Vec::new(),
             stems: Default::default(),
         };
     }
-    let semantic = state.catalogue.semantic();
+    let semantic = catalogue.semantic();
     let vector = match &semantic {
         Some(s) => {
             let s = s.clone();
@@ -34,7 +34,7 @@ pub async fn search(state: &AppState, query: Query) -> Found {
         None => None,
     };
     let glossary = Glossary::embedded();
-    let catalogue = state.catalogue.read();
+    let catalogue = catalogue.read();
     let ranking = match (&semantic, &vector) {
         (Some(s), Some(v)) => s.with_index(|index| {
             rank(

@@ -1,0 +1,253 @@
+//! The life of an initiative: saved as a draft, submitted for review, published or sent
+//! back, changed while published (a proposal that waits for review), unpublished,
+//! restored to an earlier revision, reported and hidden. The form, the API and the
+//! command line all come here, so a decision writes the same revision, audit entry and
+//! e-mails whichever way it was taken.
+
+use crate::error::{AppError, Result};
+use crate::mail::{notify_editors, send};
+use crate::policy::{self, Account};
+use crate::App;
+use praxis_domain::{InitiativeRecord, Lang, Status};
+use praxis_store::{AuditNote, REPORT_REASONS};
+
+/// What saving did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// A new initiative.
+    Created,
+    /// A new revision of an existing one.
+    Updated,
+    /// A member's change to a published initiative, waiting for review; the published
+    /// version stays public meanwhile.
+    Proposed,
+}
+
+/// Saves an initiative as `account` writes it. A member writes for their own
+/// organisation (when the record names none and they belong to one, that one) and
+/// cannot publish: asking to is a submission. Editors are told of every submission.
+/// The record's status is what the writer asked for; the saved record is returned.
+pub async fn save(
+    app: &App,
+    account: &Account,
+    mut record: InitiativeRecord,
+) -> Result<(Saved, InitiativeRecord)> {
+    let existing = app.store.initiative(&record.id).await?;
+    if !account.is_editor() {
+        if record.organisation.as_deref().is_none_or(|o| o.trim().is_empty()) {
+            record.organisation = account.organisations.first().map(|m| m.name.clone());
+        }
+        if !policy::may_write(account, &record) {
+            return Err(AppError::Forbidden);
+        }
+        if let Some(stored) = &existing {
+            if !policy::may_write(account, &stored.record) {
+                return Err(AppError::Forbidden);
+            }
+        }
+    }
+    record.status = policy::status_allowed(account, record.status);
+    if !account.is_editor() && existing.as_ref().is_some_and(|s| s.record.status == Status::Published) {
+        record.status = Status::Submitted;
+        app.store.propose_initiative(&record, &account.email).await?;
+        tell_editors_of_submission(app, &record).await?;
+        return Ok((Saved::Proposed, record));
+    }
+    if account.is_editor() {
+        let note = AuditNote { actor: &account.user, action: "initiative.save", detail: record.status.id() };
+        app.store.save_initiative_audited(&record, &account.email, &note).await?;
+    } else {
+        app.store.save_initiative(&record, &account.email).await?;
+    }
+    app.catalogue.catch_up(&app.store).await?;
+    if record.status == Status::Submitted {
+        tell_editors_of_submission(app, &record).await?;
+    }
+    Ok((if existing.is_some() { Saved::Updated } else { Saved::Created }, record))
+}
+
+async fn tell_editors_of_submission(app: &App, record: &InitiativeRecord) -> Result<()> {
+    let title = record.title_in(record.language).1.to_string();
+    notify_editors(app, "mail-submitted", &[("title", title)]).await
+}
+
+/// An editor's decision on an initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Make it public (with the change a member proposed, if one waits).
+    Publish,
+    /// Back to its author as a draft, with a reason (a waiting proposal is dropped and
+    /// the published version stays).
+    SendBack,
+    /// Take a published initiative out of public view, with a reason.
+    Unpublish,
+}
+
+impl Decision {
+    /// The decision named by a form or an API route.
+    pub fn parse(name: &str) -> Option<Decision> {
+        match name {
+            "publish" => Some(Decision::Publish),
+            "return" => Some(Decision::SendBack),
+            "unpublish" => Some(Decision::Unpublish),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Decision::Publish => "publish",
+            Decision::SendBack => "return",
+            Decision::Unpublish => "unpublish",
+        }
+    }
+
+    fn mail_key(self) -> &'static str {
+        match self {
+            Decision::Publish => "mail-published",
+            Decision::SendBack => "mail-returned",
+            Decision::Unpublish => "mail-unpublished",
+        }
+    }
+}
+
+/// The longest reason kept with a decision.
+const COMMENT_MAX: usize = 5_000;
+
+/// Takes an editor's decision: the revision and its audit entry in one transaction, the
+/// index caught up, and the author told in their language.
+pub async fn decide(
+    app: &App,
+    editor: &Account,
+    id: &str,
+    decision: Decision,
+    comment: &str,
+) -> Result<InitiativeRecord> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(stored) = app.store.initiative(id).await? else {
+        return Err(AppError::NotFound(format!("no initiative with id {id:?}")));
+    };
+    let comment: String = comment.trim().chars().take(COMMENT_MAX).collect();
+    if decision != Decision::Publish && comment.is_empty() {
+        return Err(AppError::invalid_field(
+            "comment",
+            "reason_required",
+            "say why, for the author: sending back and unpublishing need a reason",
+        ));
+    }
+    let proposal = if stored.proposed_revision.is_some() { app.store.proposal(id).await? } else { None };
+    if decision == Decision::Publish && stored.record.status == Status::Published && proposal.is_none() {
+        // Already public and nothing waits: nothing to do, nobody to tell.
+        return Ok(stored.record);
+    }
+    let action = format!("initiative.{}", decision.id());
+    let note = AuditNote { actor: &editor.user, action: &action, detail: &comment };
+    let mut record = stored.record;
+    match (decision, proposal) {
+        (Decision::Publish, Some(proposed)) => {
+            record = proposed.record;
+            record.status = Status::Published;
+            app.store.save_initiative_audited(&record, &editor.email, &note).await?;
+        }
+        (Decision::SendBack, Some(_)) => {
+            app.store.withdraw_proposal(id).await?;
+            app.store.audit(&editor.user, &action, "initiative", id, &comment).await?;
+        }
+        (decision, _) => {
+            record.status = if decision == Decision::Publish { Status::Published } else { Status::Draft };
+            app.store.save_initiative_audited(&record, &editor.email, &note).await?;
+        }
+    }
+    app.catalogue.catch_up(&app.store).await?;
+    tell_author(app, editor, &record, decision.mail_key(), &comment).await?;
+    Ok(record)
+}
+
+/// E-mails the decision to whoever last wrote the initiative other than the editor.
+async fn tell_author(
+    app: &App,
+    editor: &Account,
+    record: &InitiativeRecord,
+    key: &str,
+    comment: &str,
+) -> Result<()> {
+    let revisions = app.store.revisions(&record.id).await?;
+    let Some(author) = revisions.into_iter().rev().find(|r| r.author != editor.email).map(|r| r.author)
+    else {
+        return Ok(());
+    };
+    let Some(user) = app.store.user_by_email(&author).await? else { return Ok(()) };
+    let lang: Lang = user.language.parse().unwrap_or_default();
+    let (_, title) = record.title_in(lang);
+    let link = format!("{}/{}/initiatives/{}/history", app.public_url, lang.code(), record.id);
+    let args = [
+        ("name", user.name.clone()),
+        ("title", title.to_string()),
+        ("comment", comment.to_string()),
+        ("link", link),
+    ];
+    send(app, lang, &user.email, key, &args).await;
+    Ok(())
+}
+
+/// Brings back an earlier revision as the newest one (history is never rewritten).
+pub async fn restore(app: &App, editor: &Account, id: &str, revision: i64) -> Result<InitiativeRecord> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    let revisions = app.store.revisions(id).await?;
+    let Some(old) = revisions.into_iter().find(|r| r.revision == revision) else {
+        return Err(AppError::NotFound(format!("initiative {id:?} has no revision {revision}")));
+    };
+    let detail = format!("revision {revision}");
+    let note = AuditNote { actor: &editor.user, action: "initiative.restore", detail: &detail };
+    app.store.save_initiative_audited(&old.record, &editor.email, &note).await?;
+    app.catalogue.catch_up(&app.store).await?;
+    Ok(old.record)
+}
+
+/// Reports accepted per address (or per browser) within an hour.
+const REPORTS_PER_HOUR: i64 = 10;
+
+/// A reader reports a published initiative. `senders` are the keys the report is
+/// counted under (the client's address, its browser), each limited per hour.
+pub async fn report(
+    app: &App,
+    id: &str,
+    reason: &str,
+    details: &str,
+    reporter: Option<i64>,
+    senders: &[String],
+) -> Result<()> {
+    let published = app.store.initiative(id).await?.is_some_and(|s| s.record.status == Status::Published);
+    if !published {
+        return Err(AppError::NotFound(format!("no published initiative with id {id:?}")));
+    }
+    if !REPORT_REASONS.contains(&reason) {
+        return Err(AppError::invalid_field("reason", "unknown_reason", "choose one of the reasons offered"));
+    }
+    for sender in senders {
+        let subject = format!("report:{sender}");
+        if app.store.sign_in_failures(&subject, 3600).await? >= REPORTS_PER_HOUR {
+            return Err(AppError::TooMany);
+        }
+        app.store.record_sign_in_failure(&subject).await?;
+    }
+    let details: String = details.trim().chars().take(2_000).collect();
+    app.store.report(id, reason, &details, reporter).await?;
+    notify_editors(app, "mail-report", &[("id", id.to_string())]).await
+}
+
+/// An editor resolves a report: hiding the initiative takes it out of search and the API
+/// at once and resolves every open report about it; dismissing resolves this one.
+pub async fn resolve_report(app: &App, editor: &Account, report: i64, hide: bool, note: &str) -> Result<()> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    let note: String = note.trim().chars().take(2_000).collect();
+    app.store.resolve_report(report, hide, &note, &editor.user).await?;
+    app.catalogue.catch_up(&app.store).await?;
+    Ok(())
+}
