@@ -69,3 +69,4 @@ level-international = International
 lang-en = English
 lang-fr = French
 lang-es = Spanish
+lang-pt = Portuguese

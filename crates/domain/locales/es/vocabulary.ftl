@@ -69,3 +69,4 @@ level-international = Internacional
 lang-en = inglés
 lang-fr = francés
 lang-es = español
+lang-pt = portugués

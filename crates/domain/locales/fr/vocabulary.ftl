@@ -69,3 +69,4 @@ level-international = International
 lang-en = anglais
 lang-fr = français
 lang-es = espagnol
+lang-pt = portugais

@@ -1,0 +1,35 @@
+## Redação de iniciativas: o formulário, os anexos, a lista do membro.
+
+new-title = Redigir uma iniciativa
+edit-title = Editar a iniciativa
+form-original-language = Redigida em
+form-original-language-hint = O idioma do texto original. As traduções são opcionais; informe-as nos outros blocos.
+form-texts-in = Texto em
+form-title = Título
+form-summary = Resumo
+form-body = Descrição completa
+form-body-hint = Markdown: **negrito**, *itálico*, listas com "- ", links como [texto](https://…). Use a pré-visualização para verificar o resultado.
+form-themes-hint = de um a cinco
+form-date-hint = opcional, AAAA-MM-DD
+form-one-per-line = opcional, um por linha
+form-links-hint = Um por linha: o endereço e, se desejar, um espaço e um título.
+form-attachments = Anexos
+form-attachments-hint = PDF ou imagens (PNG, JPEG, GIF, WebP), até 10 MB cada, no máximo 5.
+form-preview = Pré-visualização
+form-preview-notice = É assim que o texto vai aparecer. Nada foi salvo ainda.
+form-action-preview = Pré-visualizar
+form-action-draft = Salvar como rascunho
+form-action-submit = Enviar para revisão
+form-action-publish = Publicar
+attachment-too_large = “{ $name }” tem mais de 10 MB.
+attachment-wrong_type = “{ $name }” não é um PDF nem uma imagem.
+attachment-too-many = No máximo 5 anexos por iniciativa.
+mine-title = Iniciativas da sua organização
+mine-saved = Salvo. A equipe editorial vai revisá-la depois de enviada.
+mine-none = Nenhuma por enquanto.
+mine-need-organisation = Para redigir iniciativas, primeiro faça a adesão à sua organização na página da sua conta:
+mine-updated = Última alteração
+mine-actions = Ações
+mine-edit = Editar
+error-unsafe_markup = Remova o script: a descrição pode conter formatação e links, mas não scripts nem manipuladores de eventos.
+form-attachments-kept = Já anexados (mantidos enquanto o formulário é corrigido):
