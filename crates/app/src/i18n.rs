@@ -76,6 +76,27 @@ impl I18n {
         self.format(lang, key, Some(&fluent_args))
     }
 
+    /// A `YYYY-MM-DD` date written out in the language ("26 March 2026"); anything
+    /// else is given back as it is.
+    pub fn date(&self, lang: Lang, iso: &str) -> String {
+        let mut parts = iso.splitn(3, '-');
+        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+            return iso.to_string();
+        };
+        let (Ok(month), Ok(day)) = (month.parse::<u8>(), day.parse::<u8>()) else {
+            return iso.to_string();
+        };
+        self.t_args(
+            lang,
+            "date",
+            &[
+                ("day", day.to_string().into()),
+                ("month", self.t(lang, &format!("month-{month}")).into()),
+                ("year", year.to_string().into()),
+            ],
+        )
+    }
+
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
         for candidate in lang.fallbacks() {
             let Some(bundle) = self.bundles.get(&candidate) else { continue };

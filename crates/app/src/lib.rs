@@ -7,6 +7,7 @@
 
 pub mod credentials;
 mod error;
+pub mod events;
 pub mod i18n;
 mod index;
 pub mod initiatives;
@@ -17,6 +18,7 @@ pub mod semantic;
 
 pub use credentials::{hash_password, totp_code};
 pub use error::{AppError, FieldProblem, FIELD_CODES};
+pub use events::mail::{deliver_due, spawn_mail_worker};
 pub use i18n::I18n;
 pub use index::{build_catalogue, follow_changes, SharedCatalogue};
 pub use policy::{Account, Membership};

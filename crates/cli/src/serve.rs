@@ -34,7 +34,7 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
         .with_trusted_proxies(args.trusted_proxies);
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
     tokio::spawn(prune_counters(store.clone()));
-    praxis_web::spawn_mail_worker(state.clone(), EVENT_MAIL_EVERY);
+    praxis_app::spawn_mail_worker(state.app.clone(), EVENT_MAIL_EVERY);
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {}; is another program using it? Try --addr 127.0.0.1:8081", args.addr)
     })?;

@@ -2,7 +2,7 @@
 //! handlers and types below.
 
 use crate::error::{api_error, ErrorBody, WebError};
-use crate::initiatives::SearchParams;
+use crate::initiatives::catalogue::SearchParams;
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;

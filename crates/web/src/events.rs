@@ -11,8 +11,6 @@
 //! and in their e-mails; registrants' data only on editors' pages.
 
 mod editor;
-pub mod ics;
-pub mod mail;
 
 use crate::auth::{CsrfForm, Viewer};
 use crate::error::{api_error, WebError};
@@ -26,14 +24,14 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use jiff::tz::TimeZone;
+
 use jiff::Timestamp;
-use praxis_domain::event::{local_time, zone, LocalTime};
-use praxis_domain::{EventRecord, FieldError, Lang, RegistrationForm, Theme, Vocabulary};
+use praxis_domain::event::{local_time, zone};
+use praxis_domain::{FieldError, Lang, RegistrationForm, Theme, Vocabulary};
 use praxis_store::{Booking, EventFilter, NewRegistration, RegistrationStatus, StoredEvent, When};
 use serde::Serialize;
 
-pub use mail::{deliver_due, spawn_mail_worker};
+use praxis_app::events::{calendar_event, ics, times, Times};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -51,46 +49,6 @@ pub fn router() -> Router<AppState> {
 
 /// How many events a list or calendar holds at most.
 const LIST_LIMIT: i64 = 200;
-
-/// An event's times as a page shows them.
-pub struct Times {
-    /// In the event's own zone: "26 March 2026, 10:00–11:30".
-    pub local: String,
-    /// "America/Montevideo, UTC-03:00".
-    pub zone: String,
-    /// "26 March 2026, 13:00–14:30 UTC".
-    pub utc: String,
-    /// RFC 3339 in UTC, for `<time datetime>` and the script.
-    pub start_iso: String,
-    pub end_iso: String,
-}
-
-fn range(c: &Chrome, start: &LocalTime, end: &LocalTime) -> String {
-    if start.date == end.date {
-        format!("{}, {}–{}", c.date(&start.date), start.time, end.time)
-    } else {
-        format!("{}, {} – {}, {}", c.date(&start.date), start.time, c.date(&end.date), end.time)
-    }
-}
-
-pub fn times(c: &Chrome, record: &EventRecord) -> Option<Times> {
-    let span = record.span()?;
-    let tz = zone(&record.time_zone)?;
-    let (start, end) = (local_time(span.start, &tz), local_time(span.end, &tz));
-    let (ustart, uend) = (local_time(span.start, &TimeZone::UTC), local_time(span.end, &TimeZone::UTC));
-    let offset = if start.offset == end.offset {
-        format!("UTC{}", start.offset)
-    } else {
-        format!("UTC{} / UTC{}", start.offset, end.offset)
-    };
-    Some(Times {
-        local: range(c, &start, &end),
-        zone: format!("{}, {offset}", record.time_zone),
-        utc: format!("{} UTC", range(c, &ustart, &uend)),
-        start_iso: span.start.to_string(),
-        end_iso: span.end.to_string(),
-    })
-}
 
 pub struct Link {
     pub label: String,
@@ -150,7 +108,7 @@ impl EventView {
             description: description.to_string(),
             description_lang,
             format: c.t(&format!("events-format-{}", r.format.id())),
-            times: times(c, r),
+            times: times(c.i18n(), c.lang, r),
             languages: lang_names(c, &r.languages),
             interpretation: lang_names(c, &r.interpretation),
             themes: r
@@ -513,7 +471,7 @@ async fn register(
             return render_event(&state, c, &stored, &viewer, form).await;
         }
     };
-    mail::deliver_now(&state).await;
+    praxis_app::events::mail::deliver_now(&state).await;
     if registration.account_id.is_some() {
         // A member registered with their own (confirmed) address: their page is theirs.
         return Ok(Redirect::to(&format!("/{lang}/registrations/{}", registration.token)).into_response());
@@ -604,7 +562,7 @@ async fn cancel(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     state.store.cancel_registration(&token, Timestamp::now()).await?.ok_or(WebError::PageNotFound(lang))?;
-    mail::deliver_now(&state).await;
+    praxis_app::events::mail::deliver_now(&state).await;
     Ok(Redirect::to(&format!("/{lang}/registrations/{token}")).into_response())
 }
 
@@ -612,41 +570,6 @@ async fn cancel(
 /// (never the request's `Host`, which a client chooses).
 fn base_url(state: &AppState, _headers: &HeaderMap) -> String {
     state.public_url.clone()
-}
-
-/// One event as a calendar entry, in `lang` when translated.
-pub fn calendar_event<'a>(
-    state: &AppState,
-    base: &str,
-    lang: Lang,
-    stored: &'a StoredEvent,
-) -> Option<ics::CalendarEvent<'a>> {
-    let r = &stored.record;
-    let span = r.span()?;
-    let (text_lang, title) = r.title_in(lang);
-    let (_, description) = r.description.pick(text_lang, r.language).unwrap_or((text_lang, ""));
-    let url = format!("{base}/{lang}/events/{}", r.id);
-    // The UID names the site by its public address, whichever address was asked, so a
-    // calendar subscribed through two names does not hold the event twice.
-    let host = state.public_url.split("://").nth(1).unwrap_or("praxis");
-    // Where, but never the online link itself: calendars are public.
-    let location = match (&r.venue, r.online_link.is_some()) {
-        (Some(v), _) => Some(v.clone()),
-        (None, true) => Some(state.i18n.t(text_lang, "events-online")),
-        (None, false) => None,
-    };
-    Some(ics::CalendarEvent {
-        uid: format!("event-{}@{host}", r.id),
-        start: span.start,
-        end: span.end,
-        modified: stored.updated_at.parse().unwrap_or(span.start),
-        summary: title,
-        language: text_lang.code(),
-        description: format!("{description}\n\n{url}"),
-        location,
-        url,
-        categories: r.themes.iter().map(|t| t.id()).collect(),
-    })
 }
 
 fn ics_response(body: String, filename: &str) -> Response {
@@ -674,7 +597,7 @@ async fn calendar(State(state): State<AppState>, headers: HeaderMap, RawQuery(ra
         Err(e) => return WebError::from(e).into_response(),
     };
     let base = base_url(&state, &headers);
-    let events: Vec<_> = stored.iter().filter_map(|s| calendar_event(&state, &base, lang, s)).collect();
+    let events: Vec<_> = stored.iter().filter_map(|s| calendar_event(&state.app, &base, lang, s)).collect();
     let name = state.i18n.t(lang, "events-calendar-name");
     ics_response(ics::calendar(&name, &events, Timestamp::now()), "praxis-events.ics")
 }
@@ -691,7 +614,7 @@ async fn event_ics(
     let lang = parse_filter(raw.as_deref()).ok().and_then(|(_, _, l)| l).unwrap_or_default();
     let stored = state.store.event(id).await?.ok_or_else(not_found)?;
     let base = base_url(&state, &headers);
-    let event = calendar_event(&state, &base, lang, &stored).ok_or_else(not_found)?;
+    let event = calendar_event(&state.app, &base, lang, &stored).ok_or_else(not_found)?;
     let (_, title) = stored.record.title_in(lang);
     Ok(ics_response(ics::calendar(title, &[event], Timestamp::now()), &format!("{id}.ics")))
 }

@@ -7,23 +7,18 @@ mod assets;
 pub mod auth;
 mod calls;
 
-mod contribute;
-mod editing;
 mod error;
 mod events;
 mod feed;
 mod forms;
-mod history;
 mod initiatives;
 mod markdown;
-mod moderation;
 mod openapi;
 mod pages;
 mod places;
 mod view;
 
 pub use error::WebError;
-pub use events::{deliver_due, spawn_mail_worker};
 pub use praxis_app::{build_catalogue, App, SharedCatalogue};
 
 use axum::Router;
@@ -97,10 +92,6 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router())
         .merge(calls::router())
         .merge(accounts::router())
-        .merge(contribute::router())
-        .merge(history::router())
-        .merge(editing::router())
-        .merge(moderation::router())
         .merge(openapi::router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::render_failures))

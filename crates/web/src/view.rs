@@ -90,22 +90,12 @@ impl Chrome {
 
     /// A `YYYY-MM-DD` date written out in the page's language.
     pub fn date(&self, iso: &str) -> String {
-        let mut parts = iso.splitn(3, '-');
-        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
-            return iso.to_string();
-        };
-        let (Ok(month), Ok(day)) = (month.parse::<u8>(), day.parse::<u8>()) else {
-            return iso.to_string();
-        };
-        self.i18n.t_args(
-            self.lang,
-            "date",
-            &[
-                ("day", day.to_string().into()),
-                ("month", self.t(&format!("month-{month}")).into()),
-                ("year", year.to_string().into()),
-            ],
-        )
+        self.i18n.date(self.lang, iso)
+    }
+
+    /// The translations behind this page.
+    pub fn i18n(&self) -> &I18n {
+        &self.i18n
     }
 
     pub fn css(&self) -> &'static str {

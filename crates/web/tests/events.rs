@@ -412,9 +412,9 @@ async fn reminders_go_out_a_day_before_once() {
     let start = app.state.store.event("small").await.unwrap().unwrap().record.span().unwrap().start;
     let day_before = start.checked_sub(SignedDuration::from_hours(24)).unwrap();
     let early = day_before.checked_sub(SignedDuration::from_mins(1)).unwrap();
-    assert_eq!(praxis_web::deliver_due(&app.state, early).await.unwrap(), 0);
-    assert_eq!(praxis_web::deliver_due(&app.state, day_before).await.unwrap(), 1);
-    assert_eq!(praxis_web::deliver_due(&app.state, day_before).await.unwrap(), 0);
+    assert_eq!(praxis_app::deliver_due(&app.state, early).await.unwrap(), 0);
+    assert_eq!(praxis_app::deliver_due(&app.state, day_before).await.unwrap(), 1);
+    assert_eq!(praxis_app::deliver_due(&app.state, day_before).await.unwrap(), 0);
     let mails = outbox(&app);
     assert_eq!(mails.len(), 2);
     assert!(mails[1].contains("Tomorrow") && mails[1].contains(SECRET_LINK));

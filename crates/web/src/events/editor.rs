@@ -321,7 +321,7 @@ async fn save(state: &AppState, record: &EventRecord, editor: &crate::auth::Acco
     state.store.save_event(record, &editor.email).await?;
     state.store.audit(&editor.user, "event.save", "event", &record.id, "").await?;
     // Seats added may have promoted people: tell them now.
-    super::mail::deliver_now(state).await;
+    praxis_app::events::mail::deliver_now(state).await;
     Ok(())
 }
 

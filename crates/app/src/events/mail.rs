@@ -7,8 +7,7 @@
 //! restart, a failed send). Both claim jobs in the store first, so no job goes out twice.
 
 use super::{calendar_event, ics, times};
-use crate::view::Chrome;
-use crate::AppState;
+use crate::App;
 use jiff::{SignedDuration, Timestamp};
 use praxis_mail::{Attachment, Email};
 use praxis_store::{MailJob, MailKind, StoreError};
@@ -25,28 +24,28 @@ fn sender() -> String {
 }
 
 /// Sends every job due at `now`; answers how many went out.
-pub async fn deliver_due(state: &AppState, now: Timestamp) -> Result<usize, StoreError> {
+pub async fn deliver_due(app: &App, now: Timestamp) -> Result<usize, StoreError> {
     let mut sent = 0;
     loop {
-        let jobs = state.store.claim_due_mail(now, &sender(), BATCH).await?;
+        let jobs = app.store.claim_due_mail(now, &sender(), BATCH).await?;
         if jobs.is_empty() {
             return Ok(sent);
         }
         for job in jobs {
-            match compose(state, &job).await {
-                Ok(Some(email)) => match state.mailer.send(email).await {
+            match compose(app, &job).await {
+                Ok(Some(email)) => match app.mailer.send(email).await {
                     Ok(()) => {
-                        state.store.mail_sent(job.id, Timestamp::now()).await?;
+                        app.store.mail_sent(job.id, Timestamp::now()).await?;
                         sent += 1;
                     }
                     Err(e) => {
                         tracing::warn!("event e-mail {} ({}) not sent: {e}", job.id, job.kind.id());
                         let retry = Timestamp::now().checked_add(SignedDuration::from_mins(5)).unwrap_or(now);
-                        state.store.mail_failed(job.id, &e.to_string(), retry).await?;
+                        app.store.mail_failed(job.id, &e.to_string(), retry).await?;
                     }
                 },
                 // The event is gone: nothing to say; the job is done.
-                Ok(None) => state.store.mail_sent(job.id, Timestamp::now()).await?,
+                Ok(None) => app.store.mail_sent(job.id, Timestamp::now()).await?,
                 Err(e) => return Err(e),
             }
         }
@@ -54,67 +53,67 @@ pub async fn deliver_due(state: &AppState, now: Timestamp) -> Result<usize, Stor
 }
 
 /// Sends what a request has just queued; failures are logged and left to the worker.
-pub(crate) async fn deliver_now(state: &AppState) {
-    if let Err(e) = deliver_due(state, Timestamp::now()).await {
+pub async fn deliver_now(app: &App) {
+    if let Err(e) = deliver_due(app, Timestamp::now()).await {
         tracing::error!("event e-mail: {e}");
     }
 }
 
 /// Sends due e-mail every `every`, for as long as the server runs.
-pub fn spawn_mail_worker(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn_mail_worker(app: App, every: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(every);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            if let Err(e) = deliver_due(&state, Timestamp::now()).await {
+            if let Err(e) = deliver_due(&app, Timestamp::now()).await {
                 tracing::error!("event e-mail worker: {e}");
             }
         }
     })
 }
 
-async fn compose(state: &AppState, job: &MailJob) -> Result<Option<Email>, StoreError> {
+async fn compose(app: &App, job: &MailJob) -> Result<Option<Email>, StoreError> {
     let r = &job.registration;
-    let Some(stored) = state.store.event(&r.event).await? else { return Ok(None) };
+    let Some(stored) = app.store.event(&r.event).await? else { return Ok(None) };
     let lang = r.language;
-    let c = Chrome::new(state.i18n.clone(), lang, "/", String::new());
+    let c = |key: &str| app.i18n.t(lang, key);
     let (_, title) = stored.record.title_in(lang);
     let t =
-        |key: &str| state.i18n.t_args(lang, key, &[("title", title.into()), ("name", r.name.clone().into())]);
+        |key: &str| app.i18n.t_args(lang, key, &[("title", title.into()), ("name", r.name.clone().into())]);
     let kind = job.kind.id();
     let subject = t(&format!("events-mail-{kind}-subject"));
     let mut text = format!("{}\n\n{}\n\n", t("events-mail-hello"), t(&format!("events-mail-{kind}-text")));
-    if let Some(when) = times(&c, &stored.record) {
-        text.push_str(&format!("{title}\n{}: {} ({})\n", c.t("events-when"), when.local, when.zone));
-        text.push_str(&format!("{}: {}\n", c.t("events-utc"), when.utc));
+    if let Some(when) = times(&app.i18n, lang, &stored.record) {
+        text.push_str(&format!("{title}\n{}: {} ({})\n", c("events-when"), when.local, when.zone));
+        text.push_str(&format!("{}: {}\n", c("events-utc"), when.utc));
     }
     let seat = matches!(job.kind, MailKind::Confirmation | MailKind::Promoted | MailKind::Reminder);
     if seat {
         // The e-mail goes to the registrant alone: the one place besides their
         // registration page where the online link appears.
         if let Some(link) = &stored.record.online_link {
-            text.push_str(&format!("{}: {link}\n", c.t("events-join-online")));
+            text.push_str(&format!("{}: {link}\n", c("events-join-online")));
         }
         if let Some(venue) = &stored.record.venue {
-            text.push_str(&format!("{}: {venue}\n", c.t("events-venue")));
+            text.push_str(&format!("{}: {venue}\n", c("events-venue")));
         }
     }
-    let page = format!("{}/{lang}/registrations/{}", state.public_url, r.token);
+    let page = format!("{}/{lang}/registrations/{}", app.public_url, r.token);
     if job.kind != MailKind::Cancelled {
         text.push_str(&format!("\n{}\n{page}\n", t("events-mail-cancel")));
     } else {
         text.push_str(&format!(
             "\n{}\n{}/{lang}/events/{}\n",
             t("events-mail-again"),
-            state.public_url,
+            app.public_url,
             r.event
         ));
     }
-    text.push_str(&format!("\n-- \n{}\n", c.t("events-mail-signature")));
+    text.push_str(&format!("\n-- \n{}\n", c("events-mail-signature")));
     let mut email = Email { to: r.email.clone(), subject, text, attachments: Vec::new() };
     if matches!(job.kind, MailKind::Confirmation | MailKind::Promoted) {
-        if let Some(event) = calendar_event(state, &state.public_url, lang, &stored) {
+        if let Some(event) = calendar_event(app, &app.public_url, lang, &stored) {
             let body = ics::calendar(title, &[event], Timestamp::now());
             email.attachments.push(Attachment {
                 filename: format!("{}.ics", r.event),

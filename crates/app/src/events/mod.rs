@@ -1,0 +1,94 @@
+//! Live learning beside serving: an event's times as people read them, the calendar
+//! entry of an event, and the e-mail the store queues about registrations.
+
+pub mod ics;
+pub mod mail;
+
+use crate::i18n::I18n;
+use crate::App;
+use jiff::tz::TimeZone;
+use praxis_domain::event::{local_time, zone, LocalTime};
+use praxis_domain::{EventRecord, Lang, Vocabulary};
+use praxis_store::StoredEvent;
+
+/// An event's times as a page shows them.
+pub struct Times {
+    /// In the event's own zone: "26 March 2026, 10:00–11:30".
+    pub local: String,
+    /// "America/Montevideo, UTC-03:00".
+    pub zone: String,
+    /// "26 March 2026, 13:00–14:30 UTC".
+    pub utc: String,
+    /// RFC 3339 in UTC, for `<time datetime>` and the script.
+    pub start_iso: String,
+    pub end_iso: String,
+}
+
+fn range(i18n: &I18n, lang: Lang, start: &LocalTime, end: &LocalTime) -> String {
+    if start.date == end.date {
+        format!("{}, {}–{}", i18n.date(lang, &start.date), start.time, end.time)
+    } else {
+        format!(
+            "{}, {} – {}, {}",
+            i18n.date(lang, &start.date),
+            start.time,
+            i18n.date(lang, &end.date),
+            end.time
+        )
+    }
+}
+
+/// An event's times in `lang`: its own zone, and UTC.
+pub fn times(i18n: &I18n, lang: Lang, record: &EventRecord) -> Option<Times> {
+    let span = record.span()?;
+    let tz = zone(&record.time_zone)?;
+    let (start, end) = (local_time(span.start, &tz), local_time(span.end, &tz));
+    let (ustart, uend) = (local_time(span.start, &TimeZone::UTC), local_time(span.end, &TimeZone::UTC));
+    let offset = if start.offset == end.offset {
+        format!("UTC{}", start.offset)
+    } else {
+        format!("UTC{} / UTC{}", start.offset, end.offset)
+    };
+    Some(Times {
+        local: range(i18n, lang, &start, &end),
+        zone: format!("{}, {offset}", record.time_zone),
+        utc: format!("{} UTC", range(i18n, lang, &ustart, &uend)),
+        start_iso: span.start.to_string(),
+        end_iso: span.end.to_string(),
+    })
+}
+
+/// One event as a calendar entry, in `lang` when translated.
+pub fn calendar_event<'a>(
+    app: &App,
+    base: &str,
+    lang: Lang,
+    stored: &'a StoredEvent,
+) -> Option<ics::CalendarEvent<'a>> {
+    let r = &stored.record;
+    let span = r.span()?;
+    let (text_lang, title) = r.title_in(lang);
+    let (_, description) = r.description.pick(text_lang, r.language).unwrap_or((text_lang, ""));
+    let url = format!("{base}/{lang}/events/{}", r.id);
+    // The UID names the site by its public address, whichever address was asked, so a
+    // calendar subscribed through two names does not hold the event twice.
+    let host = app.public_url.split("://").nth(1).unwrap_or("praxis");
+    // Where, but never the online link itself: calendars are public.
+    let location = match (&r.venue, r.online_link.is_some()) {
+        (Some(v), _) => Some(v.clone()),
+        (None, true) => Some(app.i18n.t(text_lang, "events-online")),
+        (None, false) => None,
+    };
+    Some(ics::CalendarEvent {
+        uid: format!("event-{}@{host}", r.id),
+        start: span.start,
+        end: span.end,
+        modified: stored.updated_at.parse().unwrap_or(span.start),
+        summary: title,
+        language: text_lang.code(),
+        description: format!("{description}\n\n{url}"),
+        location,
+        url,
+        categories: r.themes.iter().map(|t| t.id()).collect(),
+    })
+}

@@ -1,0 +1,161 @@
+//! The account page.
+
+use super::*;
+
+pub struct MembershipView {
+    pub organisation: String,
+    pub status: String,
+}
+
+pub struct TokenView {
+    pub id: i64,
+    pub label: String,
+    pub created: String,
+    pub revoked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub(super) struct AccountPage {
+    c: Chrome,
+    name: String,
+    email: String,
+    role: String,
+    two_factor: bool,
+    memberships: Vec<MembershipView>,
+    organisations: Vec<(String, String)>,
+    tokens: Vec<TokenView>,
+    new_token: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct AccountQuery {
+    #[serde(default)]
+    done: String,
+}
+
+pub(super) async fn account_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    SignedIn(account): SignedIn,
+    Path(lang): Path<String>,
+    Query(query): Query<AccountQuery>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/account", "account-title").with_nav("account");
+    render(account_view(&state, c, &account, None, &query.done).await?)
+}
+
+pub(super) async fn account_view(
+    state: &AppState,
+    c: Chrome,
+    account: &crate::auth::Account,
+    new_token: Option<String>,
+    done: &str,
+) -> Result<AccountPage, WebError> {
+    let memberships = state.store.memberships_of(account.id).await?;
+    let joined: Vec<i64> = memberships.iter().map(|m| m.organisation.id).collect();
+    let organisations = state
+        .store
+        .organisations()
+        .await?
+        .into_iter()
+        .filter(|o| !joined.contains(&o.id))
+        .map(|o| (o.slug, o.name))
+        .collect();
+    let tokens = state
+        .store
+        .api_tokens_of(account.id)
+        .await?
+        .into_iter()
+        .map(|t| TokenView {
+            id: t.id,
+            label: t.label,
+            created: t.created_at[..10].to_string(),
+            revoked: t.revoked_at.is_some(),
+        })
+        .collect();
+    let notice = match done {
+        "two-factor" => Some(c.t("two-factor-done")),
+        "joined" => Some(c.t("join-done")),
+        "requested" => Some(c.t("join-requested")),
+        "revoked" => Some(c.t("token-revoked")),
+        _ => None,
+    };
+    Ok(AccountPage {
+        name: account.name.clone(),
+        email: account.email.clone(),
+        role: c.t(&format!("role-{}", account.role)),
+        two_factor: account.user.totp_enabled(),
+        memberships: memberships
+            .into_iter()
+            .map(|m| MembershipView {
+                organisation: m.organisation.name,
+                status: c.t(&format!("membership-{}", m.status.as_str())),
+            })
+            .collect(),
+        organisations,
+        tokens,
+        new_token,
+        notice,
+        c,
+    })
+}
+
+#[derive(Deserialize)]
+pub(super) struct JoinForm {
+    #[serde(default)]
+    organisation: String,
+}
+
+pub(super) async fn join(
+    State(state): State<AppState>,
+    SignedIn(account): SignedIn,
+    Path(lang): Path<String>,
+    CsrfForm(form): CsrfForm<JoinForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let Some(organisation) = state.store.organisation(&form.organisation).await? else {
+        return Err(WebError::PageNotFound(lang));
+    };
+    let status = state.store.request_membership(account.id, organisation.id).await?;
+    let done = if status == MembershipStatus::Verified { "joined" } else { "requested" };
+    Ok(Redirect::to(&format!("/{}/account?done={done}", lang.code())).into_response())
+}
+
+#[derive(Deserialize)]
+pub(super) struct TokenForm {
+    #[serde(default)]
+    label: String,
+}
+
+pub(super) async fn create_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    SignedIn(account): SignedIn,
+    Path(lang): Path<String>,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let label: String = form.label.trim().chars().take(100).collect();
+    let label = if label.is_empty() { "API".to_string() } else { label };
+    let token = state.store.create_api_token(account.id, &label).await?;
+    let c = chrome(&state, &viewer, lang, "/account", "account-title").with_nav("account");
+    // The token is shown once, on this answer to the POST, and never again.
+    render(account_view(&state, c, &account, Some(token), "").await?)
+}
+
+pub(super) async fn revoke_token(
+    State(state): State<AppState>,
+    SignedIn(account): SignedIn,
+    Path((lang, id)): Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    match state.store.revoke_api_token(account.id, id).await {
+        Ok(()) => Ok(Redirect::to(&format!("/{}/account?done=revoked", lang.code())).into_response()),
+        Err(StoreError::NotFound) => Err(WebError::PageNotFound(lang)),
+        Err(e) => Err(e.into()),
+    }
+}

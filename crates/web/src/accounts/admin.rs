@@ -1,0 +1,179 @@
+//! Admins: accounts and roles.
+
+use super::*;
+
+pub struct AccountRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: &'static str,
+    pub verified: bool,
+    pub two_factor: bool,
+}
+
+impl AccountRow {
+    pub fn has_role(&self, role: &str) -> bool {
+        self.role == role
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin-accounts.html")]
+pub(super) struct AccountsList {
+    c: Chrome,
+    accounts: Vec<AccountRow>,
+    roles: Vec<(&'static str, String)>,
+}
+
+pub(super) async fn accounts_list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    AdminOnly(_): AdminOnly,
+    Path(lang): Path<String>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/admin/accounts", "accounts-title").with_nav("admin");
+    let accounts = state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .map(|u| AccountRow {
+            id: u.id,
+            role: u.role().as_str(),
+            verified: u.email_verified_at.is_some(),
+            two_factor: u.totp_enabled(),
+            name: u.name,
+            email: u.email,
+        })
+        .collect();
+    let roles = Role::ALL.iter().map(|r| (r.as_str(), c.t(&format!("role-{r}")))).collect();
+    render(AccountsList { c, accounts, roles })
+}
+
+#[derive(Deserialize)]
+pub(super) struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+pub(super) async fn set_role(
+    State(state): State<AppState>,
+    AdminOnly(admin): AdminOnly,
+    Path((lang, id)): Path<(String, i64)>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let Some(role) = Role::parse(&form.role) else { return Err(WebError::PageNotFound(lang)) };
+    let Some(user) = state.store.user(id).await? else { return Err(WebError::PageNotFound(lang)) };
+    state.store.set_role(id, role).await?;
+    // A new role takes effect at the next sign-in, with two-factor when it needs it.
+    state.store.delete_sessions_of(id).await?;
+    state
+        .store
+        .audit(&admin.user, "account.role", "account", &user.email, &format!("{} -> {role}", user.role()))
+        .await?;
+    Ok(Redirect::to(&format!("/{}/admin/accounts", lang.code())).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin-audit.html")]
+pub(super) struct AuditPage {
+    c: Chrome,
+    entries: Vec<praxis_store::AuditEntry>,
+}
+
+/// The newest 500 editor and admin actions.
+pub(super) async fn audit_log(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    AdminOnly(_): AdminOnly,
+    Path(lang): Path<String>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/admin/audit", "audit-title").with_nav("admin");
+    let entries = state.store.audit_log(None, 500).await?;
+    render(AuditPage { c, entries })
+}
+
+/// Kinds of organisation a member can belong to.
+pub const ORGANISATION_KINDS: &[&str] =
+    &["local", "metropolitan", "regional", "national", "network", "other"];
+
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub domains: String,
+}
+
+impl OrganisationRow {
+    pub fn has_kind(&self, kind: &str) -> bool {
+        self.kind == kind
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin-organisations.html")]
+pub(super) struct OrganisationsPage {
+    c: Chrome,
+    organisations: Vec<OrganisationRow>,
+    kinds: Vec<(&'static str, String)>,
+}
+
+/// Organisations, their kind and the e-mail domains whose owners join without review.
+pub(super) async fn organisations_list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    AdminOnly(_): AdminOnly,
+    Path(lang): Path<String>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/admin/organisations", "organisations-title").with_nav("admin");
+    let organisations = state
+        .store
+        .organisations()
+        .await?
+        .into_iter()
+        .map(|o| OrganisationRow { id: o.id, name: o.name, kind: o.kind, domains: o.email_domains })
+        .collect();
+    let kinds = ORGANISATION_KINDS.iter().map(|k| (*k, c.t(&format!("organisation-kind-{k}")))).collect();
+    render(OrganisationsPage { c, organisations, kinds })
+}
+
+#[derive(Deserialize)]
+pub(super) struct OrganisationForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    domains: String,
+}
+
+pub(super) async fn set_organisation(
+    State(state): State<AppState>,
+    AdminOnly(admin): AdminOnly,
+    Path((lang, id)): Path<(String, i64)>,
+    CsrfForm(form): CsrfForm<OrganisationForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    if !ORGANISATION_KINDS.contains(&form.kind.as_str()) {
+        return Err(WebError::PageNotFound(lang));
+    }
+    // Only plausible domains are kept (a dot, no @, no spaces inside).
+    let domains: Vec<String> = form
+        .domains
+        .split([' ', ',', '\n', '\r'])
+        .map(|d| d.trim().trim_start_matches('@').to_lowercase())
+        .filter(|d| d.contains('.') && !d.contains('@') && d.len() <= 253)
+        .collect();
+    let Some(organisation) = state.store.organisations().await?.into_iter().find(|o| o.id == id) else {
+        return Err(WebError::PageNotFound(lang));
+    };
+    state.store.set_organisation_domains(id, &form.kind, &domains.join(" ")).await?;
+    let detail = format!("{} {}", form.kind, domains.join(" "));
+    state
+        .store
+        .audit(&admin.user, "organisation.update", "organisation", &organisation.slug, &detail)
+        .await?;
+    Ok(Redirect::to(&format!("/{}/admin/organisations", lang.code())).into_response())
+}

@@ -1,0 +1,86 @@
+//! Editors: membership requests.
+
+use super::*;
+
+pub struct RequestView {
+    pub user_id: i64,
+    pub organisation_id: i64,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub requested: String,
+}
+
+#[derive(Template)]
+#[template(path = "editor-members.html")]
+pub(super) struct MembershipQueue {
+    c: Chrome,
+    requests: Vec<RequestView>,
+}
+
+pub(super) async fn membership_queue(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    EditorOnly(_): EditorOnly,
+    Path(lang): Path<String>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let c = chrome(&state, &viewer, lang, "/editor/members", "members-title").with_nav("editor");
+    let requests = state
+        .store
+        .pending_memberships()
+        .await?
+        .into_iter()
+        .map(|m| RequestView {
+            user_id: m.user_id,
+            organisation_id: m.organisation.id,
+            name: m.user_name,
+            email: m.user_email,
+            organisation: m.organisation.name,
+            requested: m.requested_at[..10].to_string(),
+        })
+        .collect();
+    render(MembershipQueue { c, requests })
+}
+
+#[derive(Deserialize)]
+pub(super) struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+}
+
+pub(super) async fn decide_membership(
+    State(state): State<AppState>,
+    EditorOnly(editor): EditorOnly,
+    Path((lang, user_id, organisation_id)): Path<(String, i64, i64)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<Response, WebError> {
+    let lang = page_lang(&lang)?;
+    let verified = form.decision == "verify";
+    match state.store.decide_membership(user_id, organisation_id, verified, &editor.user).await {
+        Ok(()) => {}
+        Err(StoreError::NotFound) => return Err(WebError::PageNotFound(lang)),
+        Err(e) => return Err(e.into()),
+    }
+    if let Some(member) = state.store.user(user_id).await? {
+        let member_lang: Lang = member.language.parse().unwrap_or_default();
+        let organisation = state
+            .store
+            .memberships_of(user_id)
+            .await?
+            .into_iter()
+            .find(|m| m.organisation.id == organisation_id)
+            .map(|m| m.organisation.name)
+            .unwrap_or_default();
+        let key = if verified { "mail-membership-verified" } else { "mail-membership-refused" };
+        praxis_app::mail::send(
+            &state,
+            member_lang,
+            &member.email,
+            key,
+            &[("name", member.name.clone()), ("organisation", organisation)],
+        )
+        .await;
+    }
+    Ok(Redirect::to(&format!("/{}/editor/members", lang.code())).into_response())
+}
