@@ -108,6 +108,15 @@ pub fn otpauth_uri(secret: &str, email: &str) -> String {
     format!("otpauth://totp/{label}?secret={secret}&issuer=Praxis&algorithm=SHA1&digits=6&period=30")
 }
 
+/// A stable key for counting what one client sends (throttling), without keeping the
+/// client's address: SHA-256 of the purpose and the address, so every node, whatever
+/// it was built with, counts the same client under the same key.
+pub fn client_key(purpose: &str, address: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("praxis:{purpose}:{address}").as_bytes());
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +151,13 @@ mod tests {
         let old = totp_code(&secret, current_step(now) - 3).unwrap();
         assert_eq!(totp_matches(&secret, &old, now), None);
         assert_eq!(totp_matches(&secret, "12345", now), None);
+    }
+
+    #[test]
+    fn client_keys_are_the_same_on_every_build() {
+        // SHA-256, not the standard library's hasher, whose output may change between
+        // Rust releases: nodes built apart must count one client under one key.
+        assert_eq!(client_key("calls-throttle", "203.0.113.7"), "68b46070ef75c6fc1f99d6b1b47d7397");
+        assert_ne!(client_key("calls-throttle", "203.0.113.7"), client_key("reports", "203.0.113.7"));
     }
 }

@@ -22,7 +22,6 @@ use praxis_domain::{
 use praxis_mail::Email;
 use praxis_store::{Confirmation, RequestStatus, StoredCall, StoredRequest};
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
 use std::time::Duration;
 
 /// Requests one address may send per hour.
@@ -225,12 +224,10 @@ async fn join_form(
         .render_with(StatusCode::OK)
 }
 
-/// Who sent a request, for throttling: a hash of the address (see
+/// Who sent a request, for throttling: a stable hash of the address (see
 /// [`crate::auth::client_ip`]), never the address.
 fn client_key(address: &str) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    ("praxis-calls-throttle", address).hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
+    praxis_app::credentials::client_key("calls-throttle", address)
 }
 
 fn hour_ago() -> String {
