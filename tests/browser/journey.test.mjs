@@ -332,6 +332,43 @@ describe('Search across languages (Spanish interface)', () => {
   });
 });
 
+describe('Portuguese, added as data (browser locale pt-BR)', () => {
+  test('the root answers in Portuguese; a Portuguese search reaches Spanish, French and English initiatives', async (t) => {
+    const page = await openPage(t, { locale: 'pt-BR' });
+    const response = await page.goto(url('/'));
+    assert.ok(response?.ok(), `GET / answered ${response?.status()}`);
+    assert.equal(pathOf(page), '/pt/');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'pt');
+
+    const box = page.getByLabel('Pesquisar iniciativas', { exact: true });
+    await box.fill('aluguel para famílias de baixa renda');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Pesquisar', exact: true }));
+    assert.equal(pathOf(page), '/pt/initiatives');
+
+    const results = page.getByRole('region', { name: 'Resultados' });
+    const titles = results.locator('li.card h3 a');
+    await titles.first().waitFor();
+    const langs = new Set(await titles.evaluateAll((links) => links.map((a) => a.getAttribute('lang') || 'pt')));
+    const others = ['es', 'fr', 'en'].filter((l) => langs.has(l));
+    assert.ok(others.length >= 2, `a Portuguese query finds initiatives in other languages, got ${[...langs]}`);
+
+    // Open one written in another language: the page speaks Portuguese, the text keeps its language.
+    const foreign = results.locator('li.card h3 a[lang]').first();
+    const textLang = await foreign.getAttribute('lang');
+    await clickAndLoad(page, foreign);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'pt');
+    assert.equal(await page.getByRole('heading', { level: 1 }).getAttribute('lang'), textLang);
+  });
+
+  test('the demo has initiatives written in Portuguese, listed by the language filter', async (t) => {
+    const page = await openPage(t, { locale: 'pt-PT' });
+    await page.goto(url('/pt/initiatives?language=pt'));
+    const results = page.getByRole('region', { name: 'Resultados' });
+    const count = await results.locator('li.card').count();
+    assert.ok(count >= 16, `${count} Portuguese initiatives on the first page`);
+  });
+});
+
 describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   let esInitiative;
 
@@ -353,7 +390,7 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     }
   });
 
-  for (const path of ['/en/', '/fr/initiatives', '/es/initiatives/:id', '/fr/places', '/en/about']) {
+  for (const path of ['/en/', '/fr/initiatives', '/es/initiatives/:id', '/fr/places', '/en/about', '/pt/', '/pt/initiatives?q=habita%C3%A7%C3%A3o', '/pt/events']) {
     test(`no axe violations on ${path}`, async (t) => {
       const target = path === '/es/initiatives/:id' ? esInitiative : path;
       const page = await openPage(t);

@@ -74,6 +74,7 @@ catalogue-count = { $count ->
 catalogue-words = Words
 catalogue-empty = No initiative matches these words and filters. Try fewer filters or other words.
 why-concepts = Matched across languages through the concept { $concepts }.
+quoted = “{ $text }”
 why-meaning = Matched across languages by meaning.
 search-lexical-only = Cross-lingual meaning search is not available on this server right now: results match your words and the multilingual glossary.
 sort-label = Sort by

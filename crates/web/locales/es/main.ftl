@@ -74,6 +74,7 @@ catalogue-count = { $count ->
 catalogue-words = Palabras clave
 catalogue-empty = Ninguna iniciativa coincide con estas palabras y filtros. Pruebe con menos filtros o con otras palabras.
 why-concepts = Encontrado en otro idioma gracias al concepto { $concepts }.
+quoted = «{ $text }»
 why-meaning = Encontrado en otro idioma por su significado.
 search-lexical-only = La búsqueda por significado en todos los idiomas no está disponible en este servidor por ahora: los resultados coinciden con sus palabras y con el glosario multilingüe.
 sort-label = Ordenar por

@@ -74,6 +74,7 @@ catalogue-count = { $count ->
 catalogue-words = Mots-clés
 catalogue-empty = Aucune initiative ne correspond à ces mots et à ces filtres. Essayez avec moins de filtres ou d’autres mots.
 why-concepts = Trouvé dans une autre langue grâce au concept { $concepts }.
+quoted = « { $text } »
 why-meaning = Trouvé dans une autre langue par le sens.
 search-lexical-only = La recherche par le sens dans toutes les langues n’est pas disponible sur ce serveur pour le moment : les résultats correspondent à vos mots et au glossaire multilingue.
 sort-label = Trier par

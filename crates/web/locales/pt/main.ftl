@@ -74,6 +74,7 @@ catalogue-count = { $count ->
 catalogue-words = Palavras
 catalogue-empty = Nenhuma iniciativa corresponde a estas palavras e filtros. Experimente usar menos filtros ou outras palavras.
 why-concepts = Correspondência entre idiomas por meio do conceito { $concepts }.
+quoted = “{ $text }”
 why-meaning = Correspondência entre idiomas pelo significado.
 search-lexical-only = A busca multilíngue por significado não está disponível neste servidor no momento: os resultados correspondem às suas palavras e ao glossário multilíngue.
 sort-label = Ordenar por

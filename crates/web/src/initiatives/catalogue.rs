@@ -310,7 +310,10 @@ async fn catalogue(
     let concepts: Vec<String> = found
         .concepts
         .iter()
-        .map(|m| format!("« {} »", glossary.concept(m.concept).labels(lang)[0]))
+        .map(|m| {
+            let label = glossary.concept(m.concept).labels(lang).first().cloned().unwrap_or_default();
+            state.i18n.t_args(lang, "quoted", &[("text", label.into())])
+        })
         .collect();
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let cards = state
