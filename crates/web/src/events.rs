@@ -28,10 +28,11 @@ use axum::{Json, Router};
 use jiff::Timestamp;
 use praxis_domain::event::{local_time, zone};
 use praxis_domain::{FieldError, Lang, RegistrationForm, Theme, Vocabulary};
-use praxis_store::{Booking, EventFilter, NewRegistration, RegistrationStatus, StoredEvent, When};
+use praxis_store::{Booking, EventFilter, RegistrationStatus, StoredEvent, When};
 use serde::Serialize;
 
-use praxis_app::events::{calendar_event, ics, times, Times};
+use praxis_app::events::{self, calendar_event, ics, times, Registrant, Times};
+use praxis_app::AppError;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -415,45 +416,35 @@ async fn register(
     let lang = page_lang(&lang)?;
     let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(lang))?;
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
-    let who = match &viewer.account {
-        Some(account) if field("as_member").is_some() => NewRegistration {
-            name: account.name.clone(),
-            email: account.email.clone(),
-            organisation: account.organisations.first().map(|m| m.name.clone()),
-            account_id: Some(account.id),
-            language: lang,
-        },
-        _ => {
-            let form = RegistrationForm {
-                name: field("name").unwrap_or_default(),
-                email: field("email").unwrap_or_default(),
-                organisation: field("organisation").unwrap_or_default(),
-                consent: field("consent").is_some(),
-            };
-            let problems = form.validate();
-            if !problems.is_empty() {
-                let c = event_chrome(&state, lang, &stored, &viewer);
-                let errors = problems.iter().map(|p| (p.field.clone(), error_text(&c, p))).collect();
-                let typed = FormState {
-                    name: form.name,
-                    email: form.email,
-                    organisation: form.organisation,
-                    consent: form.consent,
-                    errors,
-                    notice: None,
-                };
-                return render_event(&state, c, &stored, &viewer, typed).await;
-            }
-            NewRegistration {
+    let form = RegistrationForm {
+        name: field("name").unwrap_or_default(),
+        email: field("email").unwrap_or_default(),
+        organisation: field("organisation").unwrap_or_default(),
+        consent: field("consent").is_some(),
+    };
+    let registrant = match &viewer.account {
+        Some(account) if field("as_member").is_some() => Registrant::Member(account),
+        _ => Registrant::Visitor(form.clone()),
+    };
+    let booking = match events::register(&state, &id, registrant, lang).await {
+        Ok(booking) => booking,
+        Err(AppError::Invalid { fields, .. }) => {
+            let c = event_chrome(&state, lang, &stored, &viewer);
+            let errors =
+                fields.iter().map(|(f, p)| (f.clone(), c.t(&format!("events-error-{}", p.code)))).collect();
+            let typed = FormState {
                 name: form.name,
                 email: form.email,
-                organisation: Some(form.organisation).filter(|o| !o.is_empty()),
-                account_id: None,
-                language: lang,
-            }
+                organisation: form.organisation,
+                consent: form.consent,
+                errors,
+                notice: None,
+            };
+            return render_event(&state, c, &stored, &viewer, typed).await;
         }
+        Err(e) => return Err(e.into()),
     };
-    let registration = match state.store.register(&id, &who, Timestamp::now()).await? {
+    let registration = match booking {
         Booking::Registered(r) => r,
         // The same address again. Its registration page holds the cancel secret and,
         // once confirmed, the online link: only the mailbox gets it, so the person
@@ -471,7 +462,6 @@ async fn register(
             return render_event(&state, c, &stored, &viewer, form).await;
         }
     };
-    praxis_app::events::mail::deliver_now(&state).await;
     if registration.account_id.is_some() {
         // A member registered with their own (confirmed) address: their page is theirs.
         return Ok(Redirect::to(&format!("/{lang}/registrations/{}", registration.token)).into_response());
@@ -561,8 +551,7 @@ async fn cancel(
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    state.store.cancel_registration(&token, Timestamp::now()).await?.ok_or(WebError::PageNotFound(lang))?;
-    praxis_app::events::mail::deliver_now(&state).await;
+    events::cancel(&state, &token).await?;
     Ok(Redirect::to(&format!("/{lang}/registrations/{token}")).into_response())
 }
 

@@ -92,3 +92,69 @@ pub fn calendar_event<'a>(
         categories: r.themes.iter().map(|t| t.id()).collect(),
     })
 }
+
+/// Who registers: a signed-in member in one step, with their own (confirmed) address,
+/// or anyone through the form.
+pub enum Registrant<'a> {
+    Member(&'a crate::Account),
+    Visitor(praxis_domain::RegistrationForm),
+}
+
+/// Registers for an event, queues the e-mail the booking calls for and sends it. A
+/// form with problems is refused with each problem by field (codes translated as
+/// `events-error-{code}`), storing nothing.
+pub async fn register(
+    app: &App,
+    event: &str,
+    registrant: Registrant<'_>,
+    lang: Lang,
+) -> crate::error::Result<praxis_store::Booking> {
+    use praxis_store::NewRegistration;
+    if app.store.event(event).await?.is_none() {
+        return Err(crate::AppError::NotFound(format!("no event {event:?}")));
+    }
+    let who = match registrant {
+        Registrant::Member(account) => NewRegistration {
+            name: account.name.clone(),
+            email: account.email.clone(),
+            organisation: account.organisations.first().map(|m| m.name.clone()),
+            account_id: Some(account.id),
+            language: lang,
+        },
+        Registrant::Visitor(form) => {
+            let problems = form.validate();
+            if !problems.is_empty() {
+                let fields = problems
+                    .into_iter()
+                    .map(|p| (p.field, crate::FieldProblem { code: p.code.to_string(), message: p.message }))
+                    .collect();
+                return Err(crate::AppError::Invalid {
+                    code: "invalid_registration",
+                    message: "the registration is not valid; see fields".into(),
+                    fields,
+                });
+            }
+            NewRegistration {
+                name: form.name,
+                email: form.email,
+                organisation: Some(form.organisation).filter(|o| !o.is_empty()),
+                account_id: None,
+                language: lang,
+            }
+        }
+    };
+    let booking = app.store.register(event, &who, jiff::Timestamp::now()).await?;
+    mail::deliver_now(app).await;
+    Ok(booking)
+}
+
+/// Cancels the registration behind a cancel link; the next person on the waiting list
+/// gets the seat, and both are told.
+pub async fn cancel(app: &App, token: &str) -> crate::error::Result<()> {
+    app.store
+        .cancel_registration(token, jiff::Timestamp::now())
+        .await?
+        .ok_or_else(|| crate::AppError::NotFound("no registration behind this link".into()))?;
+    mail::deliver_now(app).await;
+    Ok(())
+}
