@@ -9,12 +9,24 @@ use praxis_mail::Email;
 /// person in their language. A failure is logged: the action that caused the message
 /// has already happened and must not be undone by a mail server's mood.
 pub async fn send(app: &App, lang: Lang, to: &str, key: &str, args: &[(&str, String)]) {
+    send_message(app, lang, to, &format!("{key}-subject"), &format!("{key}-body"), args).await;
+}
+
+/// Sends a message whose subject and text are the Fluent messages `subject` and `text`.
+pub async fn send_message(
+    app: &App,
+    lang: Lang,
+    to: &str,
+    subject: &str,
+    text: &str,
+    args: &[(&str, String)],
+) {
     let fluent: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
         args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
-    let subject = app.i18n.t_args(lang, &format!("{key}-subject"), &fluent);
-    let body = app.i18n.t_args(lang, &format!("{key}-body"), &fluent);
-    if let Err(e) = app.mailer.send(Email::new(to, subject, body)).await {
-        tracing::error!("mail {key} to {to}: {e}");
+    let subject_text = app.i18n.t_args(lang, subject, &fluent);
+    let body = app.i18n.t_args(lang, text, &fluent);
+    if let Err(e) = app.mailer.send(Email::new(to, subject_text, body)).await {
+        tracing::error!("mail {subject} to {to}: {e}");
     }
 }
 

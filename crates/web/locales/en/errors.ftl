@@ -7,3 +7,4 @@ error-internal-title = Something went wrong on our side
 error-internal-text = We could not finish this. Please try again in a moment; if it keeps happening, tell the network's staff.
 error-reason_required = Say why, for the author: sending back and unpublishing need a reason.
 error-unknown_reason = Choose one of the reasons offered.
+error-unknown_initiatives = These do not name a published initiative: { $ids }

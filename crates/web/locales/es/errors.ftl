@@ -7,3 +7,4 @@ error-internal-title = Algo salió mal de nuestro lado
 error-internal-text = No pudimos terminar. Inténtelo de nuevo en un momento; si vuelve a ocurrir, avise al equipo de la red.
 error-reason_required = Indique el motivo, para la autoría: devolver o despublicar requiere un motivo.
 error-unknown_reason = Elija uno de los motivos ofrecidos.
+error-unknown_initiatives = Esto no corresponde a ninguna iniciativa publicada: { $ids }

@@ -7,3 +7,4 @@ error-internal-title = Un problème est survenu de notre côté
 error-internal-text = Nous n'avons pas pu terminer. Réessayez dans un instant ; si cela se reproduit, prévenez l'équipe du réseau.
 error-reason_required = Indiquez pourquoi, pour l'auteur : renvoyer ou dépublier demande une raison.
 error-unknown_reason = Choisissez l'une des raisons proposées.
+error-unknown_initiatives = Ceci ne désigne aucune initiative publiée : { $ids }

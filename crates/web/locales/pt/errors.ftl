@@ -7,3 +7,4 @@ error-internal-title = Algo deu errado do nosso lado
 error-internal-text = Não conseguimos concluir. Tente de novo em instantes; se continuar acontecendo, avise a equipe da rede.
 error-reason_required = Diga o motivo, para quem escreveu: devolver ou despublicar exige um motivo.
 error-unknown_reason = Escolha um dos motivos oferecidos.
+error-unknown_initiatives = Isto não corresponde a nenhuma iniciativa publicada: { $ids }

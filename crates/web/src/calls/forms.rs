@@ -15,17 +15,14 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use praxis_app::calls;
+use praxis_app::AppError;
 use praxis_domain::call::CallStatus;
 use praxis_domain::{
-    CallRecord, FieldError, Lang, Multilingual, SignatoryType, SignatureInput, SignatureRequest, WorkingPoint,
+    CallRecord, FieldError, Lang, Multilingual, SignatoryType, SignatureInput, WorkingPoint,
 };
-use praxis_mail::Email;
 use praxis_store::{Confirmation, RequestStatus, StoredCall, StoredRequest};
 use std::collections::{BTreeMap, HashMap};
-use std::time::Duration;
-
-/// Requests one address may send per hour.
-pub const REQUESTS_PER_HOUR: i64 = 5;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -63,6 +60,14 @@ impl Errors {
             map.entry(rename(&e.field)).or_insert_with(|| c.t(&format!("error-{}", e.code)));
         }
         Errors(map)
+    }
+
+    /// The application's field problems, each translated as `error-{code}`.
+    fn from_problems(
+        c: &Chrome,
+        problems: &std::collections::BTreeMap<String, praxis_app::FieldProblem>,
+    ) -> Errors {
+        Errors(problems.iter().map(|(field, p)| (field.clone(), c.t(&format!("error-{}", p.code)))).collect())
     }
 
     pub fn get(&self, name: &str) -> Option<&String> {
@@ -224,20 +229,6 @@ async fn join_form(
         .render_with(StatusCode::OK)
 }
 
-/// Who sent a request, for throttling: a stable hash of the address (see
-/// [`crate::auth::client_ip`]), never the address.
-fn client_key(address: &str) -> String {
-    praxis_app::credentials::client_key("calls-throttle", address)
-}
-
-fn hour_ago() -> String {
-    let then = time::OffsetDateTime::now_utc() - Duration::from_secs(3600);
-    let format = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-    );
-    then.format(&format).unwrap_or_default()
-}
-
 async fn join(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -260,41 +251,23 @@ async fn join(
         working_points: all(&fields, "working_points"),
         consent: !field(&fields, "consent").is_empty(),
     };
-    if !stored.record.accepts_signatures(&today()) {
-        return join_page(c, &viewer, &stored, input, Errors::default(), None)
-            .render_with(StatusCode::CONFLICT);
-    }
-    let request = match SignatureRequest::parse(&input, &stored.record, lang) {
-        Ok(r) => r,
-        Err(errors) => {
-            let errors = Errors::from_fields(&c, &errors, |f| f.to_string());
+    match calls::join(&state, &id, &input, lang, &address).await {
+        Ok(_) => {}
+        Err(AppError::Conflict { .. }) => {
+            return join_page(c, &viewer, &stored, input, Errors::default(), None)
+                .render_with(StatusCode::CONFLICT);
+        }
+        Err(AppError::Invalid { fields, .. }) => {
+            let errors = Errors::from_problems(&c, &fields);
             return join_page(c, &viewer, &stored, input, errors, None)
                 .render_with(StatusCode::UNPROCESSABLE_ENTITY);
         }
-    };
-    let client = client_key(&address);
-    if state.store.requests_since(&client, &hour_ago()).await? >= REQUESTS_PER_HOUR {
-        let mut page = join_page(c, &viewer, &stored, input, Errors::default(), None);
-        page.throttled = true;
-        return page.render_with(StatusCode::TOO_MANY_REQUESTS);
-    }
-    let new = state.store.request_signature(&id, &request, &client).await?;
-    let call_title = stored.record.title_in(lang).to_string();
-    let link = format!("{}/{}/calls/confirm/{}", state.public_url, lang.code(), new.token);
-    let args = [
-        ("name", request.representative_name.clone()),
-        ("institution", request.institution.clone()),
-        ("call", call_title),
-        ("link", link),
-    ];
-    let email = Email::new(
-        request.email.clone(),
-        t_args(&c, "calls-mail-confirm-subject", &args),
-        t_args(&c, "calls-mail-confirm-text", &args),
-    );
-    if let Err(e) = state.mailer.send(email).await {
-        // The request is stored; the person can send the form again if no mail arrives.
-        tracing::error!("cannot send the confirmation of signature request {}: {e}", new.id);
+        Err(AppError::TooMany) => {
+            let mut page = join_page(c, &viewer, &stored, input, Errors::default(), None);
+            page.throttled = true;
+            return page.render_with(StatusCode::TOO_MANY_REQUESTS);
+        }
+        Err(e) => return Err(e.into()),
     }
     Ok(Redirect::to(&c.url(&format!("/calls/{id}/join/sent"))).into_response())
 }
@@ -412,38 +385,28 @@ async fn member_sign(
     let stored = public_call(&state, &id, lang).await?;
     let c =
         chrome(&state, &viewer, lang, &format!("/calls/{id}/join"), state.i18n.t(lang, "calls-join-title"));
-    let Some(membership) = account.organisations.iter().find(|m| m.slug == field(&fields, "organisation"))
-    else {
-        return Ok(crate::auth::forbidden(&format!("/{lang}/calls/{id}/sign")));
-    };
     let input = SignatureInput {
-        institution: membership.name.clone(),
         kind: field(&fields, "kind").into(),
         city: field(&fields, "city").into(),
         country: field(&fields, "country").into(),
-        representative_name: account.name.clone(),
-        representative_role: "member".into(),
-        email: account.email.clone(),
         working_points: all(&fields, "working_points"),
         consent: !field(&fields, "consent").is_empty(),
+        ..SignatureInput::default()
     };
-    let problems = if stored.record.accepts_signatures(&today()) {
-        SignatureRequest::parse(&input, &stored.record, lang).err()
-    } else {
-        Some(Vec::new())
+    let organisation = field(&fields, "organisation");
+    let signatory = match calls::sign_as_member(&state, &account, &id, organisation, input, lang).await {
+        Ok(signatory) => signatory,
+        Err(e @ (AppError::Invalid { .. } | AppError::Conflict { .. })) => {
+            let errors = match &e {
+                AppError::Invalid { fields, .. } => Errors::from_problems(&c, fields),
+                _ => Errors::default(),
+            };
+            let member = member_form(&c, &viewer, &stored.record, Some(&fields), errors);
+            return join_page(c, &viewer, &stored, SignatureInput::default(), Errors::default(), member)
+                .render_with(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        Err(e) => return Err(e.into()),
     };
-    if let Some(errors) = problems {
-        let errors = Errors::from_fields(&c, &errors, |f| f.to_string());
-        let member = member_form(&c, &viewer, &stored.record, Some(&fields), errors);
-        return join_page(c, &viewer, &stored, SignatureInput::default(), Errors::default(), member)
-            .render_with(StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    let request = SignatureRequest::parse(&input, &stored.record, lang)
-        .map_err(|_| WebError::Internal("checked".into()))?;
-    let signatory = state
-        .store
-        .sign_directly(&id, &request, Some(membership.organisation_id), None, &account.email)
-        .await?;
     Ok(Redirect::to(&c.url(&format!("/calls/{id}/signatories/{}", signatory.slug))).into_response())
 }
 
@@ -456,32 +419,19 @@ async fn link_initiatives(
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    public_call(&state, &id, lang).await?;
-    let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
     let path = format!("/{lang}/calls/{id}/signatories/{slug}");
-    if !praxis_app::policy::may_link_initiatives(Some(&account), signatory.organisation_id) {
-        return Ok(crate::auth::forbidden(&path));
-    }
-    let mut wanted: Vec<String> = Vec::new();
-    for token in field(&fields, "initiatives").split(|c: char| c.is_whitespace() || c == ',') {
-        // A pasted address works too: its last segment is the id.
-        let token = token.trim().trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
-        if !token.is_empty() && !wanted.contains(&token) {
-            wanted.push(token);
+    match calls::link_initiatives(&state, &account, &id, &slug, field(&fields, "initiatives")).await {
+        Ok(_) => {}
+        Err(AppError::Invalid { fields: problems, .. }) => {
+            let unknown = problems.get("initiatives").map(|p| p.message.clone()).unwrap_or_default();
+            let query: String = form_urlencoded::Serializer::new(String::new())
+                .append_pair("unknown", &unknown)
+                .append_pair("typed", field(&fields, "initiatives"))
+                .finish();
+            return Ok(Redirect::to(&format!("{path}?{query}#link-initiatives")).into_response());
         }
+        Err(e) => return Err(e.into()),
     }
-    let found: Vec<String> =
-        state.store.published_initiatives(&wanted).await?.into_iter().map(|s| s.record.id).collect();
-    let unknown: Vec<&String> = wanted.iter().filter(|w| !found.contains(w)).collect();
-    if !unknown.is_empty() {
-        let list: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
-        let query: String = form_urlencoded::Serializer::new(String::new())
-            .append_pair("unknown", &list.join(" "))
-            .append_pair("typed", field(&fields, "initiatives"))
-            .finish();
-        return Ok(Redirect::to(&format!("{path}?{query}#link-initiatives")).into_response());
-    }
-    state.store.set_signatory_initiatives(&id, &slug, &wanted).await?;
     Ok(Redirect::to(&format!("{path}#carried-out")).into_response())
 }
 
@@ -629,29 +579,6 @@ async fn desk(
     Ok(Html(desk_page(&state, c, notice, None).await?.render()?))
 }
 
-async fn decision_mail(state: &AppState, r: &StoredRequest, key: &str, link: String, reason: &str) {
-    let lang = r.request.language;
-    let call_title = match state.store.call(&r.call_id).await {
-        Ok(Some(call)) => call.record.title_in(lang).to_string(),
-        _ => r.call_id.clone(),
-    };
-    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = vec![
-        ("name", r.request.representative_name.clone().into()),
-        ("institution", r.request.institution.clone().into()),
-        ("call", call_title.into()),
-        ("link", link.into()),
-        ("reason", reason.to_string().into()),
-    ];
-    let email = Email::new(
-        r.request.email.clone(),
-        state.i18n.t_args(lang, &format!("{key}-subject"), &args),
-        state.i18n.t_args(lang, &format!("{key}-text"), &args),
-    );
-    if let Err(e) = state.mailer.send(email).await {
-        tracing::error!("cannot tell the requester of signature request {} the decision: {e}", r.id);
-    }
-}
-
 async fn verify(
     State(state): State<AppState>,
     EditorOnly(editor): EditorOnly,
@@ -659,24 +586,7 @@ async fn verify(
     CsrfForm(_): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let Some(request) = state.store.request(id).await?.filter(|r| r.status == RequestStatus::Confirmed)
-    else {
-        return Err(WebError::PageNotFound(lang));
-    };
-    let signatory = state.store.verify_request(id, &editor.email).await?;
-    state
-        .store
-        .audit(&editor.user, "call.verify", "signature_request", &id.to_string(), &signatory.name)
-        .await?;
-    let rl = request.request.language;
-    let link = format!(
-        "{}/{}/calls/{}/signatories/{}",
-        state.public_url,
-        rl.code(),
-        request.call_id,
-        signatory.slug
-    );
-    decision_mail(&state, &request, "calls-mail-verified", link, "").await;
+    let signatory = calls::verify(&state, &editor, id).await?;
     let name: String = form_urlencoded::byte_serialize(signatory.name.as_bytes()).collect();
     Ok(Redirect::to(&format!("/{}/editor/calls?verified={name}", lang.code())).into_response())
 }
@@ -689,20 +599,19 @@ async fn reject(
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let Some(request) = state.store.request(id).await?.filter(|r| r.status == RequestStatus::Confirmed)
-    else {
-        return Err(WebError::PageNotFound(lang));
-    };
     let reason = field(&fields, "reason").trim().to_string();
-    if reason.is_empty() || reason.chars().count() > praxis_domain::call::REASON_MAX {
-        let c = chrome(&state, &viewer, lang, "/editor/calls", state.i18n.t(lang, "calls-editor-title"));
-        let error = c.t(if reason.is_empty() { "calls-editor-reason-missing" } else { "error-too_long" });
-        let page = desk_page(&state, c, None, Some((id, reason, error))).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    match calls::reject(&state, &editor, id, &reason).await {
+        Ok(()) => {}
+        Err(AppError::Invalid { fields: problems, .. }) => {
+            let c = chrome(&state, &viewer, lang, "/editor/calls", state.i18n.t(lang, "calls-editor-title"));
+            let code = problems.get("reason").map(|p| p.code.as_str()).unwrap_or("reason_required");
+            let error =
+                c.t(if code == "reason_required" { "calls-editor-reason-missing" } else { "error-too_long" });
+            let page = desk_page(&state, c, None, Some((id, reason, error))).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+        }
+        Err(e) => return Err(e.into()),
     }
-    state.store.reject_request(id, &editor.email, &reason).await?;
-    state.store.audit(&editor.user, "call.reject", "signature_request", &id.to_string(), &reason).await?;
-    decision_mail(&state, &request, "calls-mail-rejected", String::new(), &reason).await;
     Ok(Redirect::to(&format!("/{}/editor/calls?rejected=1", lang.code())).into_response())
 }
 
