@@ -1,73 +1,22 @@
 //! The website and API, exercised in-process through the same router `praxis serve` runs.
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
+mod common;
+
+use axum::http::{header, StatusCode};
+use common::{langs, Reply, TestApp as App};
 use praxis_domain::{InitiativeRecord, Lang};
-use praxis_store::{Store, StoreConfig};
-use praxis_web::{router, AppState};
-use serde_json::{json, Value};
-use tower::ServiceExt;
-
-/// Every language of the registry.
-fn langs() -> Vec<&'static str> {
-    praxis_domain::Lang::all().iter().map(|l| l.code()).collect()
-}
-
-struct App {
-    router: Router,
-    state: AppState,
-    _dir: tempfile::TempDir,
-}
-
-fn demo_records() -> Vec<InitiativeRecord> {
-    [
-        include_str!("../../../data/demo/initiatives-en.jsonl"),
-        include_str!("../../../data/demo/initiatives-fr.jsonl"),
-        include_str!("../../../data/demo/initiatives-es.jsonl"),
-    ]
-    .iter()
-    .flat_map(|text| text.lines())
-    .filter(|l| !l.trim().is_empty())
-    .map(|l| InitiativeRecord::from_json(&serde_json::from_str(l).unwrap()).unwrap().record)
-    .collect()
-}
+use serde_json::json;
 
 async fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
-    store.import(&demo_records(), "test", &|_| {}).await.unwrap();
-    let state = AppState::load(store).await.unwrap();
-    App { router: router(state.clone()), state, _dir: dir }
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
+    App::with_demo(&["en", "fr", "es"]).await
 }
 
 async fn get_with(app: &App, uri: &str, accept_language: Option<&str>) -> Reply {
-    let mut request = Request::get(uri);
-    if let Some(al) = accept_language {
-        request = request.header(header::ACCEPT_LANGUAGE, al);
-    }
-    let response = app.router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, headers, body: String::from_utf8(bytes.to_vec()).unwrap() }
+    app.get_with(uri, accept_language).await
 }
 
 async fn get(app: &App, uri: &str) -> Reply {
-    get_with(app, uri, None).await
+    app.get(uri).await
 }
 
 /// Interface keys that leaked through untranslated show up as `word-word` text; none of
@@ -208,7 +157,7 @@ fn askama_escape(s: &str) -> String {
 #[tokio::test]
 async fn markdown_is_sanitized() {
     let app = app().await;
-    let mut record = demo_records().into_iter().next().unwrap();
+    let mut record = common::demo_records(&["en"]).into_iter().next().unwrap();
     record.id = "xss-test".into();
     record.body = praxis_domain::Multilingual::one(
         record.language,
