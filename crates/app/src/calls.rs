@@ -58,11 +58,9 @@ pub async fn join(
     }
     let request = SignatureRequest::parse(input, &stored.record, lang).map_err(invalid)?;
     let client = client_key("calls-throttle", client);
-    let hour_ago = jiff::Timestamp::now()
-        .checked_sub(jiff::SignedDuration::from_hours(1))
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-        .strftime("%Y-%m-%dT%H:%M:%S.%6fZ")
-        .to_string();
+    let now = jiff::Timestamp::now();
+    let hour_ago =
+        praxis_domain::stamp::stamp(now.checked_sub(jiff::SignedDuration::from_hours(1)).unwrap_or(now));
     if app.store.requests_since(&client, &hour_ago).await? >= REQUESTS_PER_HOUR {
         return Err(AppError::TooMany);
     }

@@ -506,10 +506,9 @@ pub(crate) fn check_date(
     errors: &mut Vec<FieldError>,
     field: &str,
     value: Option<&str>,
-) -> Option<time::Date> {
+) -> Option<jiff::civil::Date> {
     let value = value?;
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    match time::Date::parse(value, format) {
+    match jiff::civil::Date::strptime("%Y-%m-%d", value) {
         Ok(d) if value.len() == 10 => Some(d),
         _ => {
             errors.push(FieldError::new(

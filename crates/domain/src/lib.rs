@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod initiative;
 pub mod lang;
 pub mod place;
+pub mod stamp;
 pub mod text;
 pub mod vocab;
 

@@ -113,7 +113,7 @@ impl Mailer {
                 tokio::fs::create_dir_all(dir)
                     .await
                     .map_err(|source| MailError::Outbox { path: dir.clone(), source })?;
-                let stamp = time::OffsetDateTime::now_utc().unix_timestamp_nanos();
+                let stamp = jiff::Timestamp::now().as_nanosecond();
                 let n = sequence.fetch_add(1, Ordering::Relaxed);
                 let path = dir.join(format!("{stamp:020}-{n:04}.eml"));
                 // Written under a temporary name, then renamed: a reader never sees half a message.

@@ -166,11 +166,8 @@ pub fn secret_hash(secret: &str) -> String {
 }
 
 pub(crate) fn later(seconds: i64) -> String {
-    let at = time::OffsetDateTime::now_utc() + time::Duration::seconds(seconds);
-    let format = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-    );
-    at.format(&format).unwrap_or_default()
+    let now = jiff::Timestamp::now();
+    praxis_domain::stamp::stamp(now.checked_add(jiff::SignedDuration::from_secs(seconds)).unwrap_or(now))
 }
 
 impl Store {

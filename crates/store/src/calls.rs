@@ -209,10 +209,14 @@ const REQUEST_SELECT: &str = "SELECT r.id, c.slug AS call_slug, r.call_version, 
       AND o.id <> r.id AND o.status = 'confirmed') AS twins \
      FROM signature_requests r JOIN calls c ON c.id = r.call_id";
 
-/// A confirmation token: 128 random bits, hex.
+/// A confirmation token: 128 random bits, hex, from the one randomness source
+/// (the operating system's, as for every secret).
 fn new_token() -> Result<String> {
+    use rand::RngCore;
     let mut bytes = [0u8; 16];
-    getrandom::getrandom(&mut bytes).map_err(|e| StoreError::Corrupt(format!("no randomness: {e}")))?;
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut bytes)
+        .map_err(|e| StoreError::Corrupt(format!("no randomness: {e}")))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 

@@ -231,9 +231,5 @@ impl Store {
 
 /// The current time as stored: RFC 3339 in UTC with fixed width, so text order is time order.
 pub(crate) fn now() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    let format = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-    );
-    now.format(&format).unwrap_or_default()
+    praxis_domain::stamp::stamp(jiff::Timestamp::now())
 }

@@ -146,7 +146,7 @@ pub(super) async fn code_form(
 /// Checks a code against the account's secret, refusing a replayed one.
 pub(super) async fn code_is_valid(state: &AppState, user: &User, code: &str) -> Result<bool, WebError> {
     let Some(secret) = &user.totp_secret else { return Ok(false) };
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let now = jiff::Timestamp::now().as_second();
     match totp_matches(secret, code, now) {
         Some(step) => Ok(state.store.use_totp_step(user.id, step).await?),
         None => Ok(false),

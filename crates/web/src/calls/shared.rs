@@ -50,8 +50,7 @@ pub(crate) async fn public_call(state: &AppState, id: &str, lang: Lang) -> Resul
 
 /// Today as `YYYY-MM-DD` (UTC).
 pub(crate) fn today() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!("{:04}-{:02}-{:02}", now.year(), u8::from(now.month()), now.day())
+    jiff::Timestamp::now().strftime("%Y-%m-%d").to_string()
 }
 
 /// A translated string with text arguments.
