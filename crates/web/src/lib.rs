@@ -6,6 +6,7 @@ mod api;
 mod assets;
 pub mod auth;
 mod calls;
+mod csv;
 
 mod error;
 mod events;

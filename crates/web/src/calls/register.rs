@@ -668,19 +668,19 @@ pub async fn api_signatories(
     match params.format.as_deref() {
         None | Some("json") => Ok(Json(rows).into_response()),
         Some("csv") => {
-            let mut out = String::from("name,type,city,country,joined,working_points\r\n");
-            for r in &rows {
-                let _ = write!(
-                    out,
-                    "{},{},{},{},{},{}\r\n",
-                    csv(&r.name),
-                    csv(&r.kind),
-                    csv(&r.city),
-                    csv(&r.country),
-                    csv(&r.joined),
-                    csv(&r.working_points.join(" "))
-                );
-            }
+            let out = crate::csv::table(
+                &["name", "type", "city", "country", "joined", "working_points"],
+                rows.iter().map(|r| {
+                    vec![
+                        r.name.clone(),
+                        r.kind.clone(),
+                        r.city.clone(),
+                        r.country.clone(),
+                        r.joined.clone(),
+                        r.working_points.join(" "),
+                    ]
+                }),
+            );
             Ok((
                 [
                     (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -698,28 +698,9 @@ pub async fn api_signatories(
     }
 }
 
-/// A CSV field (RFC 4180). A leading = + - @ is prefixed with an apostrophe so that a
-/// spreadsheet does not run a signatory's name as a formula.
-fn csv(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv("plain"), "plain");
-        assert_eq!(csv("a, b"), "\"a, b\"");
-        assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv("=cmd()"), "'=cmd()");
-    }
 
     #[test]
     fn every_call_code_and_type_is_translated() {

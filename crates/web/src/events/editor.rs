@@ -431,17 +431,6 @@ async fn registrants(
     Ok(([(header::CACHE_CONTROL, "no-store")], Html(page.render()?)).into_response())
 }
 
-/// A CSV field: quoted when needed, and a leading `=`, `+`, `-` or `@` defused so a
-/// spreadsheet does not run it as a formula.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
 async fn registrants_csv(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
@@ -451,20 +440,21 @@ async fn registrants_csv(
     load(&state, lang, &id).await?;
     // Registrants' personal data leaves Praxis here: the audit log says who took it.
     state.store.audit(&editor.user, "event.registrants_export", "event", &id, "").await?;
-    let mut out = String::from("name,email,organisation,member,status,language,registered_at\r\n");
-    for r in state.store.registrations(&id).await? {
-        let row = [
-            csv_field(&r.name),
-            csv_field(&r.email),
-            csv_field(r.organisation.as_deref().unwrap_or("")),
-            (if r.account_id.is_some() { "yes" } else { "no" }).to_string(),
-            r.status.id().to_string(),
-            r.language.code().to_string(),
-            r.created_at.clone(),
-        ];
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
+    let registrations = state.store.registrations(&id).await?;
+    let out = crate::csv::table(
+        &["name", "email", "organisation", "member", "status", "language", "registered_at"],
+        registrations.iter().map(|r| {
+            vec![
+                r.name.clone(),
+                r.email.clone(),
+                r.organisation.clone().unwrap_or_default(),
+                (if r.account_id.is_some() { "yes" } else { "no" }).to_string(),
+                r.status.id().to_string(),
+                r.language.code().to_string(),
+                r.created_at.clone(),
+            ]
+        }),
+    );
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -474,17 +464,4 @@ async fn registrants_csv(
         out,
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("Ana"), "Ana");
-        assert_eq!(csv_field("Pérez, Ana"), "\"Pérez, Ana\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-    }
 }
