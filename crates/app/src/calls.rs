@@ -58,12 +58,11 @@ pub async fn join(
     }
     let request = SignatureRequest::parse(input, &stored.record, lang).map_err(invalid)?;
     let client = client_key("calls-throttle", client);
-    let now = jiff::Timestamp::now();
-    let hour_ago =
-        praxis_domain::stamp::stamp(now.checked_sub(jiff::SignedDuration::from_hours(1)).unwrap_or(now));
-    if app.store.requests_since(&client, &hour_ago).await? >= REQUESTS_PER_HOUR {
+    let subject = format!("calls-join:{client}");
+    if app.store.hits(&subject, 3600).await? >= REQUESTS_PER_HOUR {
         return Err(AppError::TooMany);
     }
+    app.store.hit(&subject).await?;
     let new = app.store.request_signature(call, &request, &client).await?;
     let link = format!("{}/{}/calls/confirm/{}", app.public_url, lang.code(), new.token);
     let args = [

@@ -230,10 +230,10 @@ pub async fn report(
     }
     for sender in senders {
         let subject = format!("report:{sender}");
-        if app.store.sign_in_failures(&subject, 3600).await? >= REPORTS_PER_HOUR {
+        if app.store.hits(&subject, 3600).await? >= REPORTS_PER_HOUR {
             return Err(AppError::TooMany);
         }
-        app.store.record_sign_in_failure(&subject).await?;
+        app.store.hit(&subject).await?;
     }
     let details: String = details.trim().chars().take(2_000).collect();
     app.store.report(id, reason, &details, reporter).await?;

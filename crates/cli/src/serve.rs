@@ -139,7 +139,7 @@ async fn prune_counters(store: Store) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every.tick().await;
-        match store.prune_sign_in_failures().await {
+        match store.prune_hits().await {
             Ok(0) => {}
             Ok(n) => tracing::info!("forgot {n} old throttling counts"),
             Err(e) => tracing::warn!("cannot prune throttling counts: {e}"),

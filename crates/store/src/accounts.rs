@@ -457,36 +457,41 @@ impl Store {
         }))
     }
 
-    // --- Sign-in throttling ----------------------------------------------------------
+    // --- Rate limits ------------------------------------------------------------------
+    // One table counts everything Praxis throttles, shared by every node: failed sign-ins
+    // per account and per address, reports, mail sent on a visitor's request, requests
+    // to sign a call. A subject is `purpose:key`.
 
-    pub async fn record_sign_in_failure(&self, subject: &str) -> Result<()> {
+    /// Counts one hit of `subject` now.
+    pub async fn hit(&self, subject: &str) -> Result<()> {
         with_pool!(self, pool => {
-            sqlx::query("INSERT INTO sign_in_failures (subject, at) VALUES ($1, $2)")
+            sqlx::query("INSERT INTO rate_limit_hits (subject, at) VALUES ($1, $2)")
                 .bind(subject).bind(now()).execute(pool).await?;
         });
         Ok(())
     }
 
-    /// Failed sign-ins of `subject` within the last `seconds`.
-    pub async fn sign_in_failures(&self, subject: &str, seconds: i64) -> Result<i64> {
+    /// Hits of `subject` within the last `seconds`.
+    pub async fn hits(&self, subject: &str, seconds: i64) -> Result<i64> {
         Ok(with_pool!(self, pool => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE subject = $1 AND at > $2")
+            sqlx::query_scalar("SELECT COUNT(*) FROM rate_limit_hits WHERE subject = $1 AND at > $2")
                 .bind(subject).bind(later(-seconds)).fetch_one(pool).await?
         }))
     }
 
-    /// Forgets throttling counts older than a day (every window is an hour or less);
-    /// returns how many rows went.
-    pub async fn prune_sign_in_failures(&self) -> Result<u64> {
+    /// Forgets hits older than a day (every window is an hour or less); returns how many
+    /// rows went.
+    pub async fn prune_hits(&self) -> Result<u64> {
         Ok(with_pool!(self, pool => {
-            sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
+            sqlx::query("DELETE FROM rate_limit_hits WHERE at < $1")
                 .bind(later(-86_400)).execute(pool).await?.rows_affected()
         }))
     }
 
-    pub async fn clear_sign_in_failures(&self, subject: &str) -> Result<()> {
+    /// Forgets every hit of `subject` (a right password clears the account's failures).
+    pub async fn clear_hits(&self, subject: &str) -> Result<()> {
         with_pool!(self, pool => {
-            sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1").bind(subject).execute(pool).await?;
+            sqlx::query("DELETE FROM rate_limit_hits WHERE subject = $1").bind(subject).execute(pool).await?;
         });
         Ok(())
     }

@@ -492,17 +492,6 @@ impl Store {
         })
     }
 
-    /// How many requests `client` has sent since `since` (RFC 3339), for throttling.
-    pub async fn requests_since(&self, client: &str, since: &str) -> Result<i64> {
-        Ok(with_pool!(self, pool => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM signature_requests WHERE client = $1 AND created_at >= $2")
-                .bind(client)
-                .bind(since)
-                .fetch_one(pool)
-                .await?
-        }))
-    }
-
     /// Confirms the request that `token` belongs to; `None` for an unknown token, or for
     /// a request left unconfirmed longer than [`CONFIRM_DAYS`] (its link has expired).
     pub async fn confirm_request(&self, token: &str) -> Result<Option<Confirmation>> {

@@ -256,23 +256,23 @@ async fn two_factor_codes_cannot_be_replayed() {
 }
 
 #[tokio::test]
-async fn sign_in_failures_are_counted_per_subject_and_cleared() {
+async fn rate_limit_hits_are_counted_per_subject_and_cleared() {
     on_every_backend(|store| async move {
         for _ in 0..3 {
-            store.record_sign_in_failure("account:ana@lyon.fr").await.unwrap();
+            store.hit("account:ana@lyon.fr").await.unwrap();
         }
-        store.record_sign_in_failure("address:192.0.2.1").await.unwrap();
-        assert_eq!(store.sign_in_failures("account:ana@lyon.fr", 900).await.unwrap(), 3);
-        assert_eq!(store.sign_in_failures("address:192.0.2.1", 900).await.unwrap(), 1);
-        assert_eq!(store.sign_in_failures("account:bo@lyon.fr", 900).await.unwrap(), 0);
+        store.hit("address:192.0.2.1").await.unwrap();
+        assert_eq!(store.hits("account:ana@lyon.fr", 900).await.unwrap(), 3);
+        assert_eq!(store.hits("address:192.0.2.1", 900).await.unwrap(), 1);
+        assert_eq!(store.hits("account:bo@lyon.fr", 900).await.unwrap(), 0);
 
         // Outside the window they no longer count.
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        assert_eq!(store.sign_in_failures("account:ana@lyon.fr", 0).await.unwrap(), 0);
+        assert_eq!(store.hits("account:ana@lyon.fr", 0).await.unwrap(), 0);
 
-        store.clear_sign_in_failures("account:ana@lyon.fr").await.unwrap();
-        assert_eq!(store.sign_in_failures("account:ana@lyon.fr", 900).await.unwrap(), 0);
-        assert_eq!(store.sign_in_failures("address:192.0.2.1", 900).await.unwrap(), 1, "only that subject");
+        store.clear_hits("account:ana@lyon.fr").await.unwrap();
+        assert_eq!(store.hits("account:ana@lyon.fr", 900).await.unwrap(), 0);
+        assert_eq!(store.hits("address:192.0.2.1", 900).await.unwrap(), 1, "only that subject");
     })
     .await;
 }
@@ -545,15 +545,16 @@ async fn an_audited_save_writes_the_revision_and_the_entry_together() {
 #[tokio::test]
 async fn old_throttling_counts_are_pruned() {
     on_every_backend(|store| async move {
-        store.record_sign_in_failure("address:203.0.113.7").await.unwrap();
-        let sql = "INSERT INTO sign_in_failures (subject, at) VALUES ('address:old', '2020-01-01T00:00:00.000000Z')";
+        store.hit("address:203.0.113.7").await.unwrap();
+        let sql =
+            "INSERT INTO rate_limit_hits (subject, at) VALUES ('address:old', '2020-01-01T00:00:00.000000Z')";
         match &store {
             Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
             Store::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
         }
         .unwrap();
-        assert_eq!(store.prune_sign_in_failures().await.unwrap(), 1);
-        assert_eq!(store.sign_in_failures("address:203.0.113.7", 900).await.unwrap(), 1, "recent counts stay");
+        assert_eq!(store.prune_hits().await.unwrap(), 1);
+        assert_eq!(store.hits("address:203.0.113.7", 900).await.unwrap(), 1, "recent counts stay");
     })
     .await;
 }

@@ -537,7 +537,7 @@ async fn the_sixth_attempt_is_throttled_even_with_the_right_password() {
     assert!(reply.text().contains(&app.t(Lang::known("en"), "sign-in-throttled")));
     assert!(!reply.signs_in());
     assert_eq!(browser.get("/en/account").await.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.store().sign_in_failures("account:ana@lyon.fr", 900).await.unwrap(), 5);
+    assert_eq!(app.store().hits("account:ana@lyon.fr", 900).await.unwrap(), 5);
 }
 
 #[tokio::test]
@@ -699,7 +699,7 @@ async fn the_code_step_cannot_be_guessed_through_the_two_factor_form() {
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.location(), "/en/sign-in/code", "the locked-out session completed its second factor");
     assert_eq!(thief.get("/en/account").await.status, StatusCode::SEE_OTHER);
-    assert!(app.store().sign_in_failures("account:eda@network.example", 900).await.unwrap() >= 5);
+    assert!(app.store().hits("account:eda@network.example", 900).await.unwrap() >= 5);
     let _ = id;
 }
 

@@ -112,15 +112,15 @@ pub(super) async fn mail_allowed(
     to: &str,
 ) -> Result<bool, WebError> {
     let from = format!("mail-from:{address}");
-    if state.store.sign_in_failures(&from, 3600).await? >= MAILS_PER_ADDRESS_HOUR {
+    if state.store.hits(&from, 3600).await? >= MAILS_PER_ADDRESS_HOUR {
         return Err(WebError::TooManyRequests(lang));
     }
-    state.store.record_sign_in_failure(&from).await?;
+    state.store.hit(&from).await?;
     let recipient = format!("mail-to:{to}");
-    if state.store.sign_in_failures(&recipient, 3600).await? >= MAILS_PER_RECIPIENT_HOUR {
+    if state.store.hits(&recipient, 3600).await? >= MAILS_PER_RECIPIENT_HOUR {
         return Ok(false);
     }
-    state.store.record_sign_in_failure(&recipient).await?;
+    state.store.hit(&recipient).await?;
     Ok(true)
 }
 

@@ -63,7 +63,7 @@ pub(super) async fn sign_in(
     let by_account = format!("account:{email}");
     let by_address = format!("address:{client}");
     for (subject, limit) in [(&by_account, THROTTLE_LIMIT), (&by_address, ADDRESS_THROTTLE_LIMIT)] {
-        if state.store.sign_in_failures(subject, THROTTLE_WINDOW).await? >= limit {
+        if state.store.hits(subject, THROTTLE_WINDOW).await? >= limit {
             let problem = c.t("sign-in-throttled");
             let mut response = render(sign_in_page(c, &form.email, &form.next, Some(problem)))?;
             *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
@@ -74,8 +74,8 @@ pub(super) async fn sign_in(
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let password_ok = verify_password(&form.password, hash.as_deref().unwrap_or(decoy_hash()));
     let Some(user) = user.filter(|_| password_ok && hash.is_some()) else {
-        state.store.record_sign_in_failure(&by_account).await?;
-        state.store.record_sign_in_failure(&by_address).await?;
+        state.store.hit(&by_account).await?;
+        state.store.hit(&by_address).await?;
         let problem = c.t("sign-in-wrong");
         let mut response = render(sign_in_page(c, &form.email, &form.next, Some(problem)))?;
         *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
@@ -85,7 +85,7 @@ pub(super) async fn sign_in(
         let problem = c.t("sign-in-unverified");
         return render(sign_in_page(c, &form.email, &form.next, Some(problem)));
     }
-    state.store.clear_sign_in_failures(&by_account).await?;
+    state.store.clear_hits(&by_account).await?;
     let factor = if user.totp_enabled() || user.role().needs_second_factor() {
         SecondFactor::Pending
     } else {
@@ -166,21 +166,21 @@ pub(super) async fn code(
     };
     let subject = format!("account:{}", user.email);
     let c = chrome(&state, &viewer, lang, "/sign-in/code", "code-title");
-    if state.store.sign_in_failures(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
+    if state.store.hits(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
         let problem = c.t("sign-in-throttled");
         let mut response = render(code_page(c, &form.next, Some(problem)))?;
         *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
         return Ok(response);
     }
     if !code_is_valid(&state, &user, &form.code).await? {
-        state.store.record_sign_in_failure(&subject).await?;
+        state.store.hit(&subject).await?;
         let problem = c.t("code-wrong");
         return render(code_page(c, &form.next, Some(problem)));
     }
     if let Some(token) = crate::auth::cookie(&headers, SESSION_COOKIE) {
         state.store.complete_second_factor(token).await?;
     }
-    state.store.clear_sign_in_failures(&subject).await?;
+    state.store.clear_hits(&subject).await?;
     Ok(Redirect::to(&safe_next(&form.next, lang)).into_response())
 }
 
@@ -260,18 +260,18 @@ pub(super) async fn two_factor(
     let subject = format!("account:{}", user.email);
     let c = chrome(&state, &viewer, lang, "/account/two-factor", "two-factor-title");
     let secret = user.totp_secret.clone().unwrap_or_default();
-    if state.store.sign_in_failures(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
+    if state.store.hits(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
         let problem = c.t("sign-in-throttled");
         let mut response = render(two_factor_page(c, &user, &secret, &form.next, Some(problem)))?;
         *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
         return Ok(response);
     }
     if !code_is_valid(&state, &user, &form.code).await? {
-        state.store.record_sign_in_failure(&subject).await?;
+        state.store.hit(&subject).await?;
         let problem = c.t("code-wrong");
         return render(two_factor_page(c, &user, &secret, &form.next, Some(problem)));
     }
-    state.store.clear_sign_in_failures(&subject).await?;
+    state.store.clear_hits(&subject).await?;
     state.store.enable_totp(user.id).await?;
     if let Some(token) = crate::auth::cookie(&headers, SESSION_COOKIE) {
         state.store.complete_second_factor(token).await?;
