@@ -5,6 +5,7 @@
 //! A front end parses its request, calls one function here, and renders what it gets
 //! back; [`AppError`] says what went wrong in terms every front end maps the same way.
 
+pub mod accounts;
 pub mod calls;
 pub mod credentials;
 mod error;

@@ -8,3 +8,4 @@ error-internal-text = We could not finish this. Please try again in a moment; if
 error-reason_required = Say why, for the author: sending back and unpublishing need a reason.
 error-unknown_reason = Choose one of the reasons offered.
 error-unknown_initiatives = These do not name a published initiative: { $ids }
+error-invalid_kind = Choose one of the kinds offered.

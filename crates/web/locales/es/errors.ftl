@@ -8,3 +8,4 @@ error-internal-text = No pudimos terminar. Inténtelo de nuevo en un momento; si
 error-reason_required = Indique el motivo, para la autoría: devolver o despublicar requiere un motivo.
 error-unknown_reason = Elija uno de los motivos ofrecidos.
 error-unknown_initiatives = Esto no corresponde a ninguna iniciativa publicada: { $ids }
+error-invalid_kind = Elija uno de los tipos ofrecidos.

@@ -8,3 +8,4 @@ error-internal-text = Nous n'avons pas pu terminer. Réessayez dans un instant ;
 error-reason_required = Indiquez pourquoi, pour l'auteur : renvoyer ou dépublier demande une raison.
 error-unknown_reason = Choisissez l'une des raisons proposées.
 error-unknown_initiatives = Ceci ne désigne aucune initiative publiée : { $ids }
+error-invalid_kind = Choisissez l’un des types proposés.

@@ -8,3 +8,4 @@ error-internal-text = Não conseguimos concluir. Tente de novo em instantes; se 
 error-reason_required = Diga o motivo, para quem escreveu: devolver ou despublicar exige um motivo.
 error-unknown_reason = Escolha um dos motivos oferecidos.
 error-unknown_initiatives = Isto não corresponde a nenhuma iniciativa publicada: { $ids }
+error-invalid_kind = Escolha um dos tipos oferecidos.

@@ -116,10 +116,7 @@ pub(super) async fn join(
     CsrfForm(form): CsrfForm<JoinForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let Some(organisation) = state.store.organisation(&form.organisation).await? else {
-        return Err(WebError::PageNotFound(lang));
-    };
-    let status = state.store.request_membership(account.id, organisation.id).await?;
+    let status = praxis_app::accounts::request_membership(&state, &account, &form.organisation).await?;
     let done = if status == MembershipStatus::Verified { "joined" } else { "requested" };
     Ok(Redirect::to(&format!("/{}/account?done={done}", lang.code())).into_response())
 }

@@ -65,14 +65,7 @@ pub(super) async fn set_role(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let Some(role) = Role::parse(&form.role) else { return Err(WebError::PageNotFound(lang)) };
-    let Some(user) = state.store.user(id).await? else { return Err(WebError::PageNotFound(lang)) };
-    state.store.set_role(id, role).await?;
-    // A new role takes effect at the next sign-in, with two-factor when it needs it.
-    state.store.delete_sessions_of(id).await?;
-    state
-        .store
-        .audit(&admin.user, "account.role", "account", &user.email, &format!("{} -> {role}", user.role()))
-        .await?;
+    praxis_app::accounts::set_role(&state, &admin, id, role).await?;
     Ok(Redirect::to(&format!("/{}/admin/accounts", lang.code())).into_response())
 }
 
@@ -96,9 +89,7 @@ pub(super) async fn audit_log(
     render(AuditPage { c, entries })
 }
 
-/// Kinds of organisation a member can belong to.
-pub const ORGANISATION_KINDS: &[&str] =
-    &["local", "metropolitan", "regional", "national", "network", "other"];
+use praxis_app::accounts::ORGANISATION_KINDS;
 
 pub struct OrganisationRow {
     pub id: i64,
@@ -156,24 +147,11 @@ pub(super) async fn set_organisation(
     CsrfForm(form): CsrfForm<OrganisationForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    if !ORGANISATION_KINDS.contains(&form.kind.as_str()) {
-        return Err(WebError::PageNotFound(lang));
+    match praxis_app::accounts::set_organisation(&state, &admin, id, &form.kind, &form.domains).await {
+        Ok(()) => {}
+        // Only a forged form names another kind: nothing to show it.
+        Err(praxis_app::AppError::Invalid { .. }) => return Err(WebError::PageNotFound(lang)),
+        Err(e) => return Err(e.into()),
     }
-    // Only plausible domains are kept (a dot, no @, no spaces inside).
-    let domains: Vec<String> = form
-        .domains
-        .split([' ', ',', '\n', '\r'])
-        .map(|d| d.trim().trim_start_matches('@').to_lowercase())
-        .filter(|d| d.contains('.') && !d.contains('@') && d.len() <= 253)
-        .collect();
-    let Some(organisation) = state.store.organisations().await?.into_iter().find(|o| o.id == id) else {
-        return Err(WebError::PageNotFound(lang));
-    };
-    state.store.set_organisation_domains(id, &form.kind, &domains.join(" ")).await?;
-    let detail = format!("{} {}", form.kind, domains.join(" "));
-    state
-        .store
-        .audit(&admin.user, "organisation.update", "organisation", &organisation.slug, &detail)
-        .await?;
     Ok(Redirect::to(&format!("/{}/admin/organisations", lang.code())).into_response())
 }

@@ -57,30 +57,6 @@ pub(super) async fn decide_membership(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let verified = form.decision == "verify";
-    match state.store.decide_membership(user_id, organisation_id, verified, &editor.user).await {
-        Ok(()) => {}
-        Err(StoreError::NotFound) => return Err(WebError::PageNotFound(lang)),
-        Err(e) => return Err(e.into()),
-    }
-    if let Some(member) = state.store.user(user_id).await? {
-        let member_lang: Lang = member.language.parse().unwrap_or_default();
-        let organisation = state
-            .store
-            .memberships_of(user_id)
-            .await?
-            .into_iter()
-            .find(|m| m.organisation.id == organisation_id)
-            .map(|m| m.organisation.name)
-            .unwrap_or_default();
-        let key = if verified { "mail-membership-verified" } else { "mail-membership-refused" };
-        praxis_app::mail::send(
-            &state,
-            member_lang,
-            &member.email,
-            key,
-            &[("name", member.name.clone()), ("organisation", organisation)],
-        )
-        .await;
-    }
+    praxis_app::accounts::decide_membership(&state, &editor, user_id, organisation_id, verified).await?;
     Ok(Redirect::to(&format!("/{}/editor/members", lang.code())).into_response())
 }

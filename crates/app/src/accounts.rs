@@ -1,0 +1,95 @@
+//! Accounts and memberships: a member asks to join an organisation, an editor verifies or
+//! refuses, an admin gives roles and sets what an organisation is and which e-mail
+//! domains join it at once. Each decision is audited and told to whom it concerns.
+
+use crate::error::{AppError, Result};
+use crate::mail::send;
+use crate::policy::{self, Account};
+use crate::App;
+use praxis_domain::{Lang, Role};
+use praxis_store::MembershipStatus;
+
+/// A member asks to join an organisation (by slug); joining is immediate when their
+/// confirmed address is at one of the organisation's domains.
+pub async fn request_membership(
+    app: &App,
+    account: &Account,
+    organisation: &str,
+) -> Result<MembershipStatus> {
+    let Some(organisation) = app.store.organisation(organisation).await? else {
+        return Err(AppError::NotFound(format!("no organisation {organisation:?}")));
+    };
+    Ok(app.store.request_membership(account.id, organisation.id).await?)
+}
+
+/// An editor verifies (or refuses) a membership request; the member is told, in their
+/// language.
+pub async fn decide_membership(
+    app: &App,
+    editor: &Account,
+    user: i64,
+    organisation: i64,
+    verified: bool,
+) -> Result<()> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    app.store.decide_membership(user, organisation, verified, &editor.user).await?;
+    if let Some(member) = app.store.user(user).await? {
+        let lang: Lang = member.language.parse().unwrap_or_default();
+        let name = app
+            .store
+            .memberships_of(user)
+            .await?
+            .into_iter()
+            .find(|m| m.organisation.id == organisation)
+            .map(|m| m.organisation.name)
+            .unwrap_or_default();
+        let key = if verified { "mail-membership-verified" } else { "mail-membership-refused" };
+        send(app, lang, &member.email, key, &[("name", member.name.clone()), ("organisation", name)]).await;
+    }
+    Ok(())
+}
+
+/// An admin gives an account a role. The account's sessions end, so that the new role
+/// (and the second sign-in step it may need) takes effect at its next sign-in.
+pub async fn set_role(app: &App, admin: &Account, user: i64, role: Role) -> Result<()> {
+    if !policy::may_administer(admin) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(target) = app.store.user(user).await? else {
+        return Err(AppError::NotFound(format!("no account {user}")));
+    };
+    app.store.set_role(user, role).await?;
+    app.store.delete_sessions_of(user).await?;
+    let detail = format!("{} -> {role}", target.role());
+    app.store.audit(&admin.user, "account.role", "account", &target.email, &detail).await?;
+    Ok(())
+}
+
+/// The kinds of organisation an admin may choose.
+pub const ORGANISATION_KINDS: &[&str] =
+    &["local", "metropolitan", "regional", "national", "network", "other"];
+
+/// An admin sets an organisation's kind and the e-mail domains whose confirmed
+/// addresses join it at once. Only plausible domains are kept (a dot, no @, no spaces).
+pub async fn set_organisation(app: &App, admin: &Account, id: i64, kind: &str, domains: &str) -> Result<()> {
+    if !policy::may_administer(admin) {
+        return Err(AppError::Forbidden);
+    }
+    if !ORGANISATION_KINDS.contains(&kind) {
+        return Err(AppError::invalid_field("kind", "invalid_kind", "choose one of the kinds offered"));
+    }
+    let domains: Vec<String> = domains
+        .split([' ', ',', '\n', '\r'])
+        .map(|d| d.trim().trim_start_matches('@').to_lowercase())
+        .filter(|d| d.contains('.') && !d.contains('@') && d.len() <= 253)
+        .collect();
+    let Some(organisation) = app.store.organisations().await?.into_iter().find(|o| o.id == id) else {
+        return Err(AppError::NotFound(format!("no organisation {id}")));
+    };
+    app.store.set_organisation_domains(id, kind, &domains.join(" ")).await?;
+    let detail = format!("{kind} {}", domains.join(" "));
+    app.store.audit(&admin.user, "organisation.update", "organisation", &organisation.slug, &detail).await?;
+    Ok(())
+}
