@@ -1,0 +1,62 @@
+//! Migrations that move data keep it: a database at the version before is filled, the
+//! pending migrations run, and what was there is found in its new home. On SQLite, and
+//! on PostgreSQL when `PRAXIS_TEST_DATABASE_URL` names a server.
+
+use praxis_store::{Store, StoreConfig};
+use std::borrow::Cow;
+
+/// Applies the migrations numbered below `before` only.
+async fn migrate_until(store: &Store, before: i64) {
+    match store {
+        Store::Sqlite(pool) => {
+            let mut m = sqlx::migrate!("./migrations/sqlite");
+            m.migrations = Cow::Owned(m.migrations.iter().filter(|x| x.version < before).cloned().collect());
+            m.run(pool).await.unwrap();
+        }
+        Store::Postgres(pool) => {
+            let mut m = sqlx::migrate!("./migrations/postgres");
+            m.migrations = Cow::Owned(m.migrations.iter().filter(|x| x.version < before).cloned().collect());
+            m.run(pool).await.unwrap();
+        }
+    }
+}
+
+async fn execute(store: &Store, sql: &str) {
+    match store {
+        Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        Store::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+    }
+    .unwrap();
+}
+
+/// 0008 moves failed sign-ins into the one rate-limit table.
+async fn rate_limits_keep_the_counts(store: Store) {
+    migrate_until(&store, 8).await;
+    let now = praxis_domain::stamp::stamp(jiff::Timestamp::now());
+    for subject in ["account:ana@example.org", "account:ana@example.org", "address:203.0.113.7"] {
+        execute(&store, &format!("INSERT INTO sign_in_failures (subject, at) VALUES ('{subject}', '{now}')"))
+            .await;
+    }
+    store.migrate().await.unwrap();
+    assert_eq!(store.hits("account:ana@example.org", 3600).await.unwrap(), 2);
+    assert_eq!(store.hits("address:203.0.113.7", 3600).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn moving_migrations_keep_existing_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::connect(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
+    rate_limits_keep_the_counts(store.clone()).await;
+    store.close().await;
+
+    if let Ok(url) = std::env::var("PRAXIS_TEST_DATABASE_URL") {
+        let admin = Store::connect(&StoreConfig::Url(url.clone())).await.unwrap();
+        let name = format!("praxis_migrations_{}", std::process::id());
+        execute(&admin, &format!("CREATE DATABASE {name}")).await;
+        let (base, _) = url.rsplit_once('/').expect("database URL ends with /DBNAME");
+        let store = Store::connect(&StoreConfig::Url(format!("{base}/{name}"))).await.unwrap();
+        rate_limits_keep_the_counts(store.clone()).await;
+        store.close().await;
+        execute(&admin, &format!("DROP DATABASE {name} WITH (FORCE)")).await;
+    }
+}
