@@ -158,3 +158,23 @@ pub async fn cancel(app: &App, token: &str) -> crate::error::Result<()> {
     mail::deliver_now(app).await;
     Ok(())
 }
+
+/// An editor saves an event (a new version kept), audited; seats added may promote
+/// people from the waiting list, who are told at once. `new` refuses an id in use.
+pub async fn save(
+    app: &App,
+    editor: &crate::Account,
+    record: &EventRecord,
+    new: bool,
+) -> crate::error::Result<()> {
+    if !crate::policy::may_review(editor) {
+        return Err(crate::AppError::Forbidden);
+    }
+    if new && app.store.event(&record.id).await?.is_some() {
+        return Err(crate::AppError::invalid_field("id", "id_taken", "an event already has this id"));
+    }
+    app.store.save_event(record, &editor.email).await?;
+    app.store.audit(&editor.user, "event.save", "event", &record.id, "").await?;
+    mail::deliver_now(app).await;
+    Ok(())
+}

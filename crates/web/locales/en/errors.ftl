@@ -9,3 +9,4 @@ error-reason_required = Say why, for the author: sending back and unpublishing n
 error-unknown_reason = Choose one of the reasons offered.
 error-unknown_initiatives = These do not name a published initiative: { $ids }
 error-invalid_kind = Choose one of the kinds offered.
+error-id_taken = This id is already in use; choose another.

@@ -9,3 +9,4 @@ error-reason_required = Indique el motivo, para la autoría: devolver o despubli
 error-unknown_reason = Elija uno de los motivos ofrecidos.
 error-unknown_initiatives = Esto no corresponde a ninguna iniciativa publicada: { $ids }
 error-invalid_kind = Elija uno de los tipos ofrecidos.
+error-id_taken = Este identificador ya está en uso; elija otro.

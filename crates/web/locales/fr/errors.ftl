@@ -9,3 +9,4 @@ error-reason_required = Indiquez pourquoi, pour l'auteur : renvoyer ou dépublie
 error-unknown_reason = Choisissez l'une des raisons proposées.
 error-unknown_initiatives = Ceci ne désigne aucune initiative publiée : { $ids }
 error-invalid_kind = Choisissez l’un des types proposés.
+error-id_taken = Cet identifiant est déjà utilisé ; choisissez-en un autre.

@@ -9,3 +9,4 @@ error-reason_required = Diga o motivo, para quem escreveu: devolver ou despublic
 error-unknown_reason = Escolha um dos motivos oferecidos.
 error-unknown_initiatives = Isto não corresponde a nenhuma iniciativa publicada: { $ids }
 error-invalid_kind = Escolha um dos tipos oferecidos.
+error-id_taken = Este identificador já está em uso; escolha outro.

@@ -308,21 +308,16 @@ async fn create(
         let action = c.url("/events/new");
         return edit_page(c, heading, action, true, form);
     };
-    if state.store.event(&record.id).await?.is_some() {
-        form.errors.insert("id".into(), c.t("events-error-duplicate"));
-        let action = c.url("/events/new");
-        return edit_page(c, heading, action, true, form);
+    match praxis_app::events::save(&state, &editor, &record, true).await {
+        Ok(()) => {}
+        Err(praxis_app::AppError::Invalid { .. }) => {
+            form.errors.insert("id".into(), c.t("events-error-duplicate"));
+            let action = c.url("/events/new");
+            return edit_page(c, heading, action, true, form);
+        }
+        Err(e) => return Err(e.into()),
     }
-    save(&state, &record, &editor).await?;
     Ok(Redirect::to(&format!("/{lang}/events/{}", record.id)).into_response())
-}
-
-async fn save(state: &AppState, record: &EventRecord, editor: &crate::auth::Account) -> Result<(), WebError> {
-    state.store.save_event(record, &editor.email).await?;
-    state.store.audit(&editor.user, "event.save", "event", &record.id, "").await?;
-    // Seats added may have promoted people: tell them now.
-    praxis_app::events::mail::deliver_now(state).await;
-    Ok(())
 }
 
 async fn load(state: &AppState, lang: Lang, id: &str) -> Result<StoredEvent, WebError> {
@@ -365,7 +360,7 @@ async fn update(
         let action = c.url(&format!("/events/{id}/edit"));
         return edit_page(c, heading, action, false, form);
     };
-    save(&state, &record, &editor).await?;
+    praxis_app::events::save(&state, &editor, &record, false).await?;
     Ok(Redirect::to(&format!("/{lang}/events/{id}")).into_response())
 }
 
