@@ -14,15 +14,7 @@ use praxis_store::{NewRequest, RequestStatus, Signatory, StoredCall, StoredReque
 pub const REQUESTS_PER_HOUR: i64 = 5;
 
 fn invalid(problems: Vec<FieldError>) -> AppError {
-    let fields = problems
-        .into_iter()
-        .map(|p| (p.field, crate::FieldProblem { code: p.code.to_string(), message: p.message }))
-        .collect();
-    AppError::Invalid {
-        code: "invalid_signature",
-        message: "the request is not valid; see fields".into(),
-        fields,
-    }
+    AppError::from_field_errors("invalid_signature", problems)
 }
 
 /// A call that visitors may see; drafts are not found.
@@ -206,4 +198,32 @@ async fn decision_mail(app: &App, r: &StoredRequest, key: &str, link: String, re
         ("reason", reason.to_string()),
     ];
     send_message(app, lang, &r.request.email, &format!("{key}-subject"), &format!("{key}-text"), &args).await;
+}
+
+/// An editor writes a call (a new version is kept), audited. Every problem is refused
+/// by field, with `duplicate` on `id` when a new call takes an id in use.
+pub async fn save_call(
+    app: &App,
+    editor: &Account,
+    record: &praxis_domain::CallRecord,
+    new: bool,
+) -> Result<()> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    let mut problems = record.validate();
+    if new && problems.iter().all(|e| e.field != "id") && app.store.call(&record.id).await?.is_some() {
+        problems.push(FieldError {
+            field: "id".into(),
+            code: "duplicate",
+            message: "a call with this id exists".into(),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    app.store.save_call(record, &editor.email).await?;
+    let detail = if new { "created" } else { "updated" };
+    app.store.audit(&editor.user, "call.save", "call", &record.id, detail).await?;
+    Ok(())
 }

@@ -53,6 +53,15 @@ impl AppError {
         }
     }
 
+    /// An invalid request from the domain's validation: the first problem of each field.
+    pub fn from_field_errors(code: &'static str, problems: Vec<praxis_domain::FieldError>) -> AppError {
+        let mut fields = BTreeMap::new();
+        for p in problems {
+            fields.entry(p.field).or_insert(FieldProblem { code: p.code.to_string(), message: p.message });
+        }
+        AppError::Invalid { code, message: "the input is not valid; see fields".into(), fields }
+    }
+
     /// An invalid request with one problem on one field.
     pub fn invalid_field(field: &str, code: &str, message: &str) -> AppError {
         let mut fields = BTreeMap::new();

@@ -124,15 +124,7 @@ pub async fn register(
         Registrant::Visitor(form) => {
             let problems = form.validate();
             if !problems.is_empty() {
-                let fields = problems
-                    .into_iter()
-                    .map(|p| (p.field, crate::FieldProblem { code: p.code.to_string(), message: p.message }))
-                    .collect();
-                return Err(crate::AppError::Invalid {
-                    code: "invalid_registration",
-                    message: "the registration is not valid; see fields".into(),
-                    fields,
-                });
+                return Err(crate::AppError::from_field_errors("invalid_registration", problems));
             }
             NewRegistration {
                 name: form.name,

@@ -18,9 +18,7 @@ use axum::Router;
 use praxis_app::calls;
 use praxis_app::AppError;
 use praxis_domain::call::CallStatus;
-use praxis_domain::{
-    CallRecord, FieldError, Lang, Multilingual, SignatoryType, SignatureInput, WorkingPoint,
-};
+use praxis_domain::{CallRecord, Lang, Multilingual, SignatoryType, SignatureInput, WorkingPoint};
 use praxis_store::{Confirmation, RequestStatus, StoredCall, StoredRequest};
 use std::collections::{BTreeMap, HashMap};
 
@@ -54,14 +52,6 @@ fn all(fields: &Fields, name: &str) -> Vec<String> {
 pub struct Errors(HashMap<String, String>);
 
 impl Errors {
-    fn from_fields(c: &Chrome, errors: &[FieldError], rename: impl Fn(&str) -> String) -> Errors {
-        let mut map = HashMap::new();
-        for e in errors {
-            map.entry(rename(&e.field)).or_insert_with(|| c.t(&format!("error-{}", e.code)));
-        }
-        Errors(map)
-    }
-
     /// The application's field problems, each translated as `error-{code}`.
     fn from_problems(
         c: &Chrome,
@@ -850,7 +840,7 @@ async fn edit_call_form(
 async fn save_call(
     state: &AppState,
     viewer: &Viewer,
-    editor: &str,
+    editor: &crate::auth::Account,
     lang: Lang,
     existing: Option<StoredCall>,
     fields: Fields,
@@ -861,24 +851,20 @@ async fn save_call(
     };
     let c = chrome(state, viewer, lang, &path, state.i18n.t(lang, "calls-editor-title"));
     let (record, rows) = read_call(&fields, existing.as_ref().map(|s| s.record.id.as_str()));
-    let mut problems = record.validate();
-    if existing.is_none()
-        && problems.iter().all(|e| e.field != "id")
-        && state.store.call(&record.id).await?.is_some()
-    {
-        problems.push(praxis_domain::FieldError {
-            field: "id".into(),
-            code: "duplicate",
-            message: "a call with this id exists".into(),
-        });
+    match calls::save_call(state, editor, &record, existing.is_none()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/{}/editor/calls?saved=1", lang.code())).into_response()),
+        Err(AppError::Invalid { fields: problems, .. }) => {
+            let errors = Errors(
+                problems
+                    .iter()
+                    .map(|(f, p)| (form_field(f, &rows), c.t(&format!("error-{}", p.code))))
+                    .collect(),
+            );
+            let page = edit_page(c, existing.as_ref().map(|s| &s.record), Some(&fields), errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+        }
+        Err(e) => Err(e.into()),
     }
-    if !problems.is_empty() {
-        let errors = Errors::from_fields(&c, &problems, |f| form_field(f, &rows));
-        let page = edit_page(c, existing.as_ref().map(|s| &s.record), Some(&fields), errors);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
-    }
-    state.store.save_call(&record, editor).await?;
-    Ok(Redirect::to(&format!("/{}/editor/calls?saved=1", lang.code())).into_response())
 }
 
 async fn create_call(
@@ -889,12 +875,7 @@ async fn create_call(
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let id = field(&fields, "id").trim().to_string();
-    let response = save_call(&state, &viewer, &editor.email, lang, None, fields).await?;
-    if response.status().is_redirection() {
-        state.store.audit(&editor.user, "call.save", "call", &id, "created").await?;
-    }
-    Ok(response)
+    save_call(&state, &viewer, &editor, lang, None, fields).await
 }
 
 async fn update_call(
@@ -906,11 +887,7 @@ async fn update_call(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(lang))?;
-    let response = save_call(&state, &viewer, &editor.email, lang, Some(stored), fields).await?;
-    if response.status().is_redirection() {
-        state.store.audit(&editor.user, "call.save", "call", &id, "updated").await?;
-    }
-    Ok(response)
+    save_call(&state, &viewer, &editor, lang, Some(stored), fields).await
 }
 
 #[cfg(test)]
