@@ -2,31 +2,18 @@
 //! UTC, registration with a waiting list and e-mails in the outbox, calendars checked by
 //! a real iCalendar parser, the API as CONTRACT.md says, and the editors' pages.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
 use jiff::{SignedDuration, Timestamp};
 use praxis_domain::event::{local_time, zone};
 use praxis_domain::{EventRecord, Role};
-use praxis_store::{Store, StoreConfig};
-use praxis_web::{router, AppState};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use tower::ServiceExt;
 
-/// Every language of the registry.
-fn langs() -> Vec<&'static str> {
-    praxis_domain::Lang::all().iter().map(|l| l.code()).collect()
-}
-const CSRF: &str = "test-csrf-value-0123456789abcdef0123456789";
+use common::{langs, Reply, TestApp as App};
 const SECRET_LINK: &str = "https://meet.example.org/praxis-secret-room";
-
-struct App {
-    router: Router,
-    state: AppState,
-    dir: tempfile::TempDir,
-}
 
 /// A local date-time `days` from now, in `zone_name`, at `hour`.
 fn local_in(days: i64, hour: i8, zone_name: &str) -> String {
@@ -64,125 +51,28 @@ fn event(id: &str, days: i64, capacity: Option<u32>) -> EventRecord {
 }
 
 async fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&StoreConfig::DataFolder(dir.path().join("db"))).await.unwrap();
+    let app = App::with_demo(&[]).await;
     for e in [event("up", 10, None), event("small", 12, Some(1)), event("past", -30, None)] {
-        store.save_event(&e, "test").await.unwrap();
+        app.store().save_event(&e, "test").await.unwrap();
     }
-    let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
-    App { router: router(state.clone()), state, dir }
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(app: &App, request: Request<Body>) -> Reply {
-    let response = app.router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    app
 }
 
 async fn get(app: &App, uri: &str) -> Reply {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+    app.get(uri).await
 }
 
 async fn get_as(app: &App, uri: &str, session: Option<&str>) -> Reply {
-    let mut request = Request::get(uri);
-    if let Some(s) = session {
-        request = request.header(header::COOKIE, format!("praxis_session={s}"));
-    }
-    send(app, request.body(Body::empty()).unwrap()).await
+    app.get_as(uri, session).await
 }
 
 async fn post(app: &App, uri: &str, fields: &[(&str, &str)], session: Option<&str>) -> Reply {
-    let mut form = form_urlencoded::Serializer::new(String::new());
-    form.append_pair("csrf", CSRF);
-    for (k, v) in fields {
-        form.append_pair(k, v);
-    }
-    let mut cookie = format!("praxis_csrf={CSRF}");
-    if let Some(s) = session {
-        cookie.push_str(&format!("; praxis_session={s}"));
-    }
-    let request = Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, cookie)
-        .body(Body::from(form.finish()))
-        .unwrap();
-    send(app, request).await
+    app.post_form(uri, fields, session).await
 }
 
 /// The outbox's messages, oldest first, decoded enough to read.
 fn outbox(app: &App) -> Vec<String> {
-    let dir = app.dir.path().join("outbox");
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => {
-            entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect()
-        }
-        Err(_) => Vec::new(),
-    };
-    files.sort();
-    files.iter().map(|f| decode_mail(&std::fs::read_to_string(f).unwrap())).collect()
-}
-
-/// Undoes quoted-printable and base64 bodies, so tests can look for words and links.
-fn decode_mail(raw: &str) -> String {
-    let mut out = String::from(raw);
-    for part in raw.split("Content-Transfer-Encoding: ").skip(1) {
-        let encoding = part.split("\r\n").next().unwrap_or("");
-        let body = part.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
-        let body = body.split("\r\n--").next().unwrap_or("");
-        match encoding.trim() {
-            "base64" => {
-                let text: String = body.split_whitespace().collect();
-                out.push('\n');
-                out.push_str(&String::from_utf8_lossy(&base64_decode(&text)));
-            }
-            "quoted-printable" => {
-                let joined = body.replace("=\r\n", "");
-                let mut bytes = Vec::new();
-                let b = joined.as_bytes();
-                let mut i = 0;
-                while i < b.len() {
-                    if b[i] == b'=' && i + 2 < b.len() {
-                        if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
-                            bytes.push(v);
-                            i += 3;
-                            continue;
-                        }
-                    }
-                    bytes.push(b[i]);
-                    i += 1;
-                }
-                out.push('\n');
-                out.push_str(&String::from_utf8_lossy(&bytes));
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn base64_decode(s: &str) -> Vec<u8> {
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut bits = 0u32;
-    let mut n = 0;
-    let mut out = Vec::new();
-    for c in s.bytes().filter(|c| *c != b'=') {
-        let Some(v) = alphabet.iter().position(|a| *a == c) else { continue };
-        bits = (bits << 6) | v as u32;
-        n += 6;
-        if n >= 8 {
-            n -= 8;
-            out.push((bits >> n) as u8);
-        }
-    }
-    out
+    app.outbox().iter().map(|m| common::decode_mail(m)).collect()
 }
 
 /// The registration page's path, from the link in an e-mail.
@@ -376,7 +266,7 @@ async fn registration_waiting_list_cancel_and_promotion() {
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from("csrf=x"))
         .unwrap();
-    assert_eq!(send(&app, request).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.send(request).await.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

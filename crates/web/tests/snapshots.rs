@@ -18,7 +18,7 @@ fn readable(eml: &str) -> String {
         .map(decode_words)
         .collect();
     out.push(String::new());
-    out.push(quoted_printable(body));
+    out.push(common::quoted_printable(&body.replace("\r\n", "\n")));
     out.join("\n")
 }
 
@@ -37,25 +37,6 @@ fn decode_words(line: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn quoted_printable(text: &str) -> String {
-    let text = text.replace("=\r\n", "").replace("=\n", "").replace("\r\n", "\n");
-    let mut bytes = Vec::new();
-    let raw = text.as_bytes();
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'=' && i + 2 < raw.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                bytes.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        bytes.push(raw[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 #[tokio::test]

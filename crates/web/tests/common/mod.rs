@@ -31,6 +31,9 @@ impl Reply {
     }
 }
 
+/// The CSRF value test forms send, as cookie and field.
+pub const CSRF: &str = "test-csrf-value-0123456789abcdef0123456789";
+
 /// Every language of the registry.
 pub fn langs() -> Vec<&'static str> {
     praxis_domain::Lang::all().iter().map(|l| l.code()).collect()
@@ -83,6 +86,34 @@ impl TestApp {
         self.get_with(uri, None).await
     }
 
+    /// A page as a signed-in session (or a visitor) sees it.
+    pub async fn get_as(&self, uri: &str, session: Option<&str>) -> Reply {
+        let mut request = Request::get(uri);
+        if let Some(s) = session {
+            request = request.header(header::COOKIE, format!("praxis_session={s}"));
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// A form sent from a page: the CSRF value as cookie and field, and the session.
+    pub async fn post_form(&self, uri: &str, fields: &[(&str, &str)], session: Option<&str>) -> Reply {
+        let mut form = form_urlencoded::Serializer::new(String::new());
+        form.append_pair("csrf", CSRF);
+        for (k, v) in fields {
+            form.append_pair(k, v);
+        }
+        let mut cookie = format!("praxis_csrf={CSRF}");
+        if let Some(s) = session {
+            cookie.push_str(&format!("; praxis_session={s}"));
+        }
+        let request = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookie)
+            .body(Body::from(form.finish()))
+            .unwrap();
+        self.send(request).await
+    }
+
     /// A JSON request with a bearer token.
     pub async fn api(&self, method: &str, uri: &str, token: Option<&str>, body: Option<&Value>) -> Reply {
         let mut request = Request::builder().method(method).uri(uri);
@@ -107,4 +138,64 @@ impl TestApp {
         files.sort();
         files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
     }
+}
+
+/// Undoes quoted-printable and base64 bodies, so tests can look for words and links.
+pub fn decode_mail(raw: &str) -> String {
+    let mut out = String::from(raw);
+    for part in raw.split("Content-Transfer-Encoding: ").skip(1) {
+        let encoding = part.split("\r\n").next().unwrap_or("");
+        let body = part.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+        let body = body.split("\r\n--").next().unwrap_or("");
+        match encoding.trim() {
+            "base64" => {
+                let text: String = body.split_whitespace().collect();
+                out.push('\n');
+                out.push_str(&String::from_utf8_lossy(&base64_decode(&text)));
+            }
+            "quoted-printable" => {
+                out.push('\n');
+                out.push_str(&quoted_printable(body));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in s.bytes().filter(|c| *c != b'=') {
+        let Some(v) = alphabet.iter().position(|a| *a == c) else { continue };
+        bits = (bits << 6) | v as u32;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+        }
+    }
+    out
+}
+
+/// Undoes quoted-printable (RFC 2045) text, soft line breaks included.
+pub fn quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let b = joined.as_bytes();
+    let mut bytes = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                bytes.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
 }
