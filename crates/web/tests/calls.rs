@@ -1,58 +1,28 @@
 //! Calls to action over HTTP, in-process: the pages in every language, the register's
 //! views agreeing with each other, open data, drafts and personal data kept private.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
 use praxis_domain::{CallsFile, Lang, SignatureInput, SignatureRequest};
-use praxis_store::{Store, StoreConfig};
-use praxis_web::{router, AppState};
-use serde_json::Value;
-use tower::ServiceExt;
+
+use common::{Reply, TestApp as App};
 
 const CALL: &str = "metropolitan-communities-2030";
-
-struct App {
-    router: Router,
-    state: AppState,
-    _dir: tempfile::TempDir,
-}
 
 fn demo_calls() -> CallsFile {
     serde_json::from_str(include_str!("../../../data/demo/calls.json")).unwrap()
 }
 
 async fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
-    store.load_calls(&demo_calls(), "test").await.unwrap();
-    let state = AppState::load(store).await.unwrap();
-    App { router: router(state.clone()), state, _dir: dir }
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-}
-
-async fn send(app: &App, request: Request<Body>) -> Reply {
-    let response = app.router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, headers, body: String::from_utf8(bytes.to_vec()).unwrap() }
+    let app = App::with_demo(&[]).await;
+    app.store().load_calls(&demo_calls(), "test").await.unwrap();
+    app
 }
 
 async fn get(app: &App, uri: &str) -> Reply {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+    app.get(uri).await
 }
 
 /// No key of the calls' Fluent file may show as visible text or an attribute.
@@ -268,7 +238,7 @@ async fn post(app: &App, uri: &str, session: Option<&str>, fields: &[(&str, &str
         .header("x-forwarded-for", "203.0.113.7")
         .body(Body::from(form_body(fields)))
         .unwrap();
-    send(app, request).await
+    app.send(request).await
 }
 
 async fn get_as(app: &App, uri: &str, session: &str) -> Reply {
@@ -276,7 +246,7 @@ async fn get_as(app: &App, uri: &str, session: &str) -> Reply {
         .header(header::COOKIE, format!("praxis_session={session}"))
         .body(Body::empty())
         .unwrap();
-    send(app, request).await
+    app.send(request).await
 }
 
 async fn session(app: &App, email: &str, role: praxis_domain::Role, organisation: Option<&str>) -> String {
