@@ -173,6 +173,7 @@ pub struct ErrorDetail {
     message: String,
     /// For invalid input: each field that is wrong, with what is wrong with it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     fields: Option<BTreeMap<String, String>>,
 }
 
