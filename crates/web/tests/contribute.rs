@@ -1,27 +1,33 @@
 //! The write API of CONTRACT.md: who may create, publish and read revisions.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::TestApp;
 use http_body_util::BodyExt;
 use praxis_domain::Role;
-use praxis_store::{Store, StoreConfig};
-use praxis_web::{router, AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
 struct App {
-    router: axum::Router,
-    store: Store,
+    app: TestApp,
     member: String,
     other: String,
     editor: String,
-    _dir: tempfile::TempDir,
+}
+
+/// The shared test application, with three accounts' API tokens.
+impl std::ops::Deref for App {
+    type Target = TestApp;
+    fn deref(&self) -> &TestApp {
+        &self.app
+    }
 }
 
 async fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
-    let state = AppState::load(store.clone()).await.unwrap().with_data_dir(dir.path().to_path_buf());
+    let app = TestApp::with_demo(&[]).await;
+    let store = app.store().clone();
     let token = |id: i64| {
         let store = store.clone();
         async move { store.create_api_token(id, "test").await.unwrap() }
@@ -41,7 +47,7 @@ async fn app() -> App {
     )
     .await;
     let editor = token(store.upsert_user("ed@network.org", "Ed", Role::Editor, None).await.unwrap()).await;
-    App { router: router(state), store, member, other, editor, _dir: dir }
+    App { app, member, other, editor }
 }
 
 fn record(id: &str) -> Value {
@@ -130,7 +136,7 @@ async fn a_member_submits_and_an_editor_publishes() {
     let (status, _) = call(&app, "GET", "/api/v1/initiatives/ros-1/revisions", None, None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
-    let audit = app.store.audit_log(Some(("initiative", "ros-1")), 10).await.unwrap();
+    let audit = app.store().audit_log(Some(("initiative", "ros-1")), 10).await.unwrap();
     assert_eq!(audit[0].action, "initiative.publish");
     assert_eq!(audit[0].actor, "ed@network.org");
 }
@@ -146,7 +152,7 @@ async fn members_write_only_for_their_organisation() {
     let (status, _) =
         call(&app, "POST", "/api/v1/initiatives", Some("praxis_not-a-token"), bytes(&record("ros-2"))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert!(app.store.initiative("ros-2").await.unwrap().is_none(), "nothing stored");
+    assert!(app.store().initiative("ros-2").await.unwrap().is_none(), "nothing stored");
 
     // An editor's record is stored as given (published by default); a member of another
     // organisation cannot overwrite it.
@@ -158,7 +164,7 @@ async fn members_write_only_for_their_organisation() {
     changed["organisation"] = json!("Wuhan Municipal Government");
     let (status, _) = call(&app, "POST", "/api/v1/initiatives", Some(&app.other), bytes(&changed)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(app.store.revisions("ros-3").await.unwrap().len(), 1);
+    assert_eq!(app.store().revisions("ros-3").await.unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -181,15 +187,15 @@ async fn bad_records_are_refused_with_every_field_and_nothing_stored() {
     let (status, _) =
         call(&app, "POST", "/api/v1/initiatives", Some(&app.member), Some(vec![b' '; 2 * 1024 * 1024])).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(app.store.initiative("ros-4").await.unwrap().is_none());
+    assert!(app.store().initiative("ros-4").await.unwrap().is_none());
 }
 
 #[tokio::test]
 async fn a_revoked_token_stops_working() {
     let app = app().await;
-    let user = app.store.user_by_email("ana@rosario.gob.ar").await.unwrap().unwrap();
-    let tokens = app.store.api_tokens_of(user.id).await.unwrap();
-    app.store.revoke_api_token(user.id, tokens[0].id).await.unwrap();
+    let user = app.store().user_by_email("ana@rosario.gob.ar").await.unwrap().unwrap();
+    let tokens = app.store().api_tokens_of(user.id).await.unwrap();
+    app.store().revoke_api_token(user.id, tokens[0].id).await.unwrap();
     let (status, _) =
         call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&record("ros-5"))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -197,8 +203,8 @@ async fn a_revoked_token_stops_working() {
 
 /// A signed-in browser: session and CSRF cookies for form posts.
 async fn session(app: &App, email: &str) -> (String, String) {
-    let user = app.store.user_by_email(email).await.unwrap().unwrap();
-    let token = app.store.create_session(user.id).await.unwrap();
+    let user = app.store().user_by_email(email).await.unwrap().unwrap();
+    let token = app.store().create_session(user.id).await.unwrap();
     let csrf = "c".repeat(43);
     (format!("praxis_session={token}; praxis_csrf={csrf}"), csrf)
 }
@@ -261,7 +267,7 @@ async fn editors_review_on_their_desk_and_the_history_shows_every_change() {
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(app.store.revisions("ros-6").await.unwrap().len(), 1);
+    assert_eq!(app.store().revisions("ros-6").await.unwrap().len(), 1);
 
     let (status, _, _) = page(
         &app,
@@ -272,7 +278,7 @@ async fn editors_review_on_their_desk_and_the_history_shows_every_change() {
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(app.store.initiative("ros-6").await.unwrap().unwrap().record.status.id(), "draft");
+    assert_eq!(app.store().initiative("ros-6").await.unwrap().unwrap().record.status.id(), "draft");
 
     // The member is told, in their language, with the comment.
     let outbox = app_outbox(&app);
@@ -308,7 +314,7 @@ async fn editors_review_on_their_desk_and_the_history_shows_every_change() {
         page(&app, "POST", "/es/initiatives/ros-6/history/1/restore", &editor, Some(format!("csrf={csrf}")))
             .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let revisions = app.store.revisions("ros-6").await.unwrap();
+    let revisions = app.store().revisions("ros-6").await.unwrap();
     assert_eq!(revisions.len(), 5);
     assert_eq!(revisions[4].record, revisions[0].record);
     let (status, _, _) =
@@ -316,7 +322,7 @@ async fn editors_review_on_their_desk_and_the_history_shows_every_change() {
             .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let actions: Vec<String> = app
-        .store
+        .store()
         .audit_log(Some(("initiative", "ros-6")), 10)
         .await
         .unwrap()
@@ -327,11 +333,7 @@ async fn editors_review_on_their_desk_and_the_history_shows_every_change() {
 }
 
 fn app_outbox(app: &App) -> Vec<String> {
-    let dir = app._dir.path().join("outbox");
-    let mut files: Vec<_> =
-        std::fs::read_dir(dir).map(|d| d.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
-    files.sort();
-    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
+    app.outbox()
 }
 
 /// A multipart body: text fields, then files (name, bytes).
@@ -413,7 +415,7 @@ async fn the_form_keeps_what_was_typed_refuses_bad_input_and_stores_nothing() {
     assert!(html.contains("Jóvenes deciden una parte del presupuesto."), "what was typed is kept");
     assert!(!html.contains("<script>alert"), "typed markup is escaped");
     assert!(app
-        .store
+        .store()
         .organisation_initiatives(&["Municipalidad de Rosario".into()])
         .await
         .unwrap()
@@ -448,7 +450,7 @@ async fn the_form_keeps_what_was_typed_refuses_bad_input_and_stores_nothing() {
     let (status, _, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(app
-        .store
+        .store()
         .organisation_initiatives(&["Municipalidad de Rosario".into()])
         .await
         .unwrap()
@@ -460,7 +462,7 @@ async fn the_form_keeps_what_was_typed_refuses_bad_input_and_stores_nothing() {
     let (ct, body) = multipart(&submit, &[("foto.png", PNG)]);
     let (status, _, location) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
-    let stored = app.store.organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
+    let stored = app.store().organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
     assert_eq!(stored.len(), 1);
     let record = &stored[0].record;
     assert_eq!(record.status.id(), "submitted");
@@ -513,7 +515,7 @@ async fn a_report_reaches_the_editors_and_hiding_removes_the_initiative_at_once(
     let (editor, ecsrf) = session(&app, "ed@network.org").await;
     let (_, html, _) = page(&app, "GET", "/en/editor", &editor, None).await;
     assert!(html.contains("1 report to resolve") && html.contains("personal data"), "{html}");
-    let report = app.store.open_reports().await.unwrap()[0].id;
+    let report = app.store().open_reports().await.unwrap()[0].id;
     let (status, _, _) = page(
         &app,
         "POST",
@@ -528,10 +530,10 @@ async fn a_report_reaches_the_editors_and_hiding_removes_the_initiative_at_once(
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, found) = call(&app, "GET", "/api/v1/search?q=presupuesto", None, None).await;
     assert_eq!(found["total"], 0, "hidden content leaves search at once");
-    assert!(app.store.open_reports().await.unwrap().is_empty());
-    let revisions = app.store.revisions("ros-7").await.unwrap();
+    assert!(app.store().open_reports().await.unwrap().is_empty());
+    let revisions = app.store().revisions("ros-7").await.unwrap();
     assert_eq!(revisions.last().unwrap().record.status.id(), "hidden");
-    let audit = app.store.audit_log(Some(("initiative", "ros-7")), 5).await.unwrap();
+    let audit = app.store().audit_log(Some(("initiative", "ros-7")), 5).await.unwrap();
     assert_eq!(audit[0].action, "report.hide");
 }
 
@@ -558,12 +560,12 @@ async fn an_oversized_attachment_is_refused_with_the_form_kept() {
     assert!(html.contains("plano.png") && html.contains("10 MB"), "the file's problem is named");
     assert!(html.contains("Presupuesto participativo joven"));
     assert!(app
-        .store
+        .store()
         .organisation_initiatives(&["Municipalidad de Rosario".into()])
         .await
         .unwrap()
         .is_empty());
-    assert!(!app._dir.path().join("files").exists(), "no file was kept");
+    assert!(!app.dir.path().join("files").exists(), "no file was kept");
 }
 
 #[tokio::test]
@@ -591,7 +593,7 @@ async fn an_editor_unpublishes_with_a_reason_the_author_is_told() {
     assert!(app_outbox(&app)
         .iter()
         .any(|m| m.contains("ana@rosario.gob.ar") && m.contains("Outdated figures")));
-    let audit = app.store.audit_log(Some(("initiative", "ros-8")), 5).await.unwrap();
+    let audit = app.store().audit_log(Some(("initiative", "ros-8")), 5).await.unwrap();
     assert_eq!(audit[0].action, "initiative.unpublish");
     assert_eq!(audit[0].detail, "Outdated figures");
 }
@@ -628,8 +630,8 @@ async fn a_members_change_to_a_published_initiative_waits_while_the_published_ve
     page(&app, "POST", uri, &editor, Some(format!("csrf={csrf}&decision=return&comment=Source%3F"))).await;
     let (_, public) = call(&app, "GET", "/api/v1/initiatives/ros-9", None, None).await;
     assert_eq!(public["status"], "published");
-    assert!(app.store.proposal("ros-9").await.unwrap().is_none());
-    assert_eq!(app.store.revisions("ros-9").await.unwrap().len(), 2);
+    assert!(app.store().proposal("ros-9").await.unwrap().is_none());
+    assert_eq!(app.store().revisions("ros-9").await.unwrap().len(), 2);
 
     // Proposed again and published: the change is now public.
     let (status, _) = call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&changed)).await;
@@ -638,7 +640,7 @@ async fn a_members_change_to_a_published_initiative_waits_while_the_published_ve
     let (_, public) = call(&app, "GET", "/api/v1/initiatives/ros-9", None, None).await;
     assert_eq!(public["status"], "published");
     assert!(public["summary"]["es"].as_str().unwrap().contains("4.000 jóvenes"));
-    let revisions = app.store.revisions("ros-9").await.unwrap();
+    let revisions = app.store().revisions("ros-9").await.unwrap();
     assert_eq!(revisions.len(), 4);
     assert_eq!(revisions[3].author, "ed@network.org");
 }
@@ -654,7 +656,7 @@ async fn api_writes_need_a_token_not_a_browser_cookie() {
         .unwrap();
     let response = app.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "a cross-site form or fetch cannot write");
-    assert!(app.store.initiative("ros-10").await.unwrap().is_none());
+    assert!(app.store().initiative("ros-10").await.unwrap().is_none());
     // Reading with the cookie still works (the revisions of an initiative, say).
     call(&app, "POST", "/api/v1/initiatives", Some(&app.editor), bytes(&record("ros-10"))).await;
     let request = Request::get("/api/v1/initiatives/ros-10/revisions")
@@ -667,12 +669,13 @@ async fn api_writes_need_a_token_not_a_browser_cookie() {
 #[tokio::test]
 async fn a_member_promoted_to_editor_owes_the_second_step_on_an_old_session() {
     let app = app().await;
-    let user = app.store.user_by_email("ana@rosario.gob.ar").await.unwrap().unwrap();
-    let token = app.store.create_session_with(user.id, praxis_store::SecondFactor::NotNeeded).await.unwrap();
+    let user = app.store().user_by_email("ana@rosario.gob.ar").await.unwrap().unwrap();
+    let token =
+        app.store().create_session_with(user.id, praxis_store::SecondFactor::NotNeeded).await.unwrap();
     let cookie = format!("praxis_session={token}");
     let (status, _, _) = page(&app, "GET", "/en/account", &cookie, None).await;
     assert_eq!(status, StatusCode::OK);
-    app.store.upsert_user("ana@rosario.gob.ar", "Ana", Role::Editor, None).await.unwrap();
+    app.store().upsert_user("ana@rosario.gob.ar", "Ana", Role::Editor, None).await.unwrap();
     let (status, _, location) = page(&app, "GET", "/en/editor", &cookie, None).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(location.starts_with("/en/sign-in"), "{location}");
@@ -733,7 +736,7 @@ async fn an_accepted_file_stays_attached_while_the_form_is_corrected() {
     let (ct, body) = multipart(&fields, &[]);
     let (status, _, _) = post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let stored = app.store.organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
+    let stored = app.store().organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
     assert!(stored[0]
         .record
         .links
@@ -746,7 +749,7 @@ async fn an_accepted_file_stays_attached_while_the_form_is_corrected() {
     forged[2] = ("title_es", "Otra iniciativa de presupuesto");
     let (ct, body) = multipart(&forged, &[]);
     post_multipart(&app, "/es/initiatives/new", &member, &ct, body).await;
-    let all = app.store.organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
+    let all = app.store().organisation_initiatives(&["Municipalidad de Rosario".into()]).await.unwrap();
     assert!(all.iter().all(|s| s.record.links.iter().all(|l| !l.url.contains("passwd"))));
 }
 
@@ -787,7 +790,7 @@ async fn publishing_through_the_api_and_the_desk_does_the_same() {
     assert_eq!(subject(&after_api[before]), subject(&after_desk[before + 1]), "the same message");
 
     for id in ["ros-api", "ros-desk"] {
-        let audit = app.store.audit_log(Some(("initiative", id)), 10).await.unwrap();
+        let audit = app.store().audit_log(Some(("initiative", id)), 10).await.unwrap();
         let actions: Vec<(&str, &str)> =
             audit.iter().map(|a| (a.action.as_str(), a.actor.as_str())).collect();
         assert_eq!(actions, [("initiative.publish", "ed@network.org")], "{id}");
