@@ -1,8 +1,9 @@
 //! The life of an initiative: saved as a draft, submitted for review, published or sent
 //! back, changed while published (a proposal that waits for review), unpublished,
-//! restored to an earlier revision, reported and hidden. The form, the API and the
-//! command line all come here, so a decision writes the same revision, audit entry and
-//! e-mails whichever way it was taken.
+//! restored to an earlier revision, reported and hidden. The form, the desk and the API
+//! all come here, so a decision writes the same revision, audit entry and e-mails
+//! whichever way it was taken. (`praxis import` is the bulk path: an admin's tool that
+//! writes through the store's one all-or-nothing transaction.)
 
 use crate::error::{AppError, Result};
 use crate::mail::{notify_editors, send};
