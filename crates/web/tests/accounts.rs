@@ -2,38 +2,40 @@
 //! and e-mail verification, sign-in with throttling and a second factor, CSRF, roles,
 //! password reset, API tokens and organisation membership. Mail is read from the outbox.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
+use common::TestApp;
 use http_body_util::BodyExt;
 use praxis_app::{hash_password, totp_code};
 use praxis_domain::{Lang, Role};
-use praxis_store::{MembershipStatus, Store, StoreConfig};
-use praxis_web::{router, AppState};
+use praxis_store::MembershipStatus;
 use std::collections::BTreeMap;
 use tower::ServiceExt;
 
 /// Base32 secret of RFC 6238's test key.
 const SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
+/// The shared test application, with what these tests add: browsers that keep cookies,
+/// the outbox read as mails, accounts with passwords and second factors.
 struct App {
-    router: Router,
-    state: AppState,
-    dir: tempfile::TempDir,
+    app: TestApp,
+}
+
+impl std::ops::Deref for App {
+    type Target = TestApp;
+    fn deref(&self) -> &TestApp {
+        &self.app
+    }
 }
 
 async fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&StoreConfig::DataFolder(dir.path().join("db"))).await.unwrap();
-    let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
-    App { router: router(state.clone()), state, dir }
+    App { app: TestApp::with_demo(&[]).await }
 }
 
 impl App {
-    fn store(&self) -> &Store {
-        &self.state.store
-    }
-
     fn t(&self, lang: Lang, key: &str) -> String {
         self.state.i18n.t(lang, key)
     }
