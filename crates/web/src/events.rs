@@ -27,7 +27,7 @@ use axum::{Json, Router};
 
 use jiff::Timestamp;
 use praxis_domain::event::{local_time, zone};
-use praxis_domain::{FieldError, Lang, RegistrationForm, Theme, Vocabulary};
+use praxis_domain::{Lang, RegistrationForm, Theme, Vocabulary};
 use praxis_store::{Booking, EventFilter, RegistrationStatus, StoredEvent, When};
 use serde::Serialize;
 
@@ -430,8 +430,7 @@ async fn register(
         Ok(booking) => booking,
         Err(AppError::Invalid { fields, .. }) => {
             let c = event_chrome(&state, lang, &stored, &viewer);
-            let errors =
-                fields.iter().map(|(f, p)| (f.clone(), c.t(&format!("events-error-{}", p.code)))).collect();
+            let errors = fields.iter().map(|(f, p)| (f.clone(), error_text(&c, &p.code))).collect();
             let typed = FormState {
                 name: form.name,
                 email: form.email,
@@ -487,8 +486,8 @@ async fn register(
 
 /// A validation problem in the reader's language (`events.ftl` translates every code
 /// the event and registration rules produce).
-pub fn error_text(c: &Chrome, e: &FieldError) -> String {
-    c.t(&format!("events-error-{}", e.code))
+pub fn error_text(c: &Chrome, code: &str) -> String {
+    c.t(&format!("events-error-{code}"))
 }
 
 #[derive(Template)]

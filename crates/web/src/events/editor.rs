@@ -222,7 +222,7 @@ impl EditForm {
             } else {
                 name
             };
-            errors.push((name, error_text(c, &e)));
+            errors.push((name, error_text(c, e.code)));
         }
         if matches!(record.id.as_str(), "new" | "past") {
             errors.push(("id".into(), c.t("events-error-invalid_format")));
