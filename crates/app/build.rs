@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let crates =
+        Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("..");
     let mut by_lang: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for root in [crates.join("web/locales"), crates.join("domain/locales")] {
         println!("cargo:rerun-if-changed={}", root.display());

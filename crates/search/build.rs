@@ -16,7 +16,8 @@ fn jsonl(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/glossary");
+    let root = Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+        .join("../../data/glossary");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = jsonl(&root);
     let mut langs: Vec<PathBuf> = std::fs::read_dir(&root)

@@ -20,9 +20,9 @@ pub mod semantic;
 
 pub use credentials::{hash_password, totp_code};
 pub use error::{AppError, FieldProblem, FIELD_CODES};
-pub use events::mail::{deliver_due, spawn_mail_worker};
 pub use i18n::I18n;
 pub use index::{build_catalogue, follow_changes, SharedCatalogue};
+pub use mail::{deliver_due, spawn_mail_worker};
 pub use policy::{Account, Membership};
 
 use praxis_mail::Mailer;

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 const FOLLOW_EVERY: Duration = Duration::from_millis(500);
 /// How often each node sends the event e-mail that has fallen due (reminders a day
 /// before, anything a restart or a failed send left behind).
-const EVENT_MAIL_EVERY: Duration = Duration::from_secs(30);
+const MAIL_EVERY: Duration = Duration::from_secs(30);
 
 pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) -> anyhow::Result<()> {
     let bar = progress_bar(0, "Building the search index");
@@ -34,7 +34,7 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
         .with_trusted_proxies(args.trusted_proxies);
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
     tokio::spawn(prune_counters(store.clone()));
-    praxis_app::spawn_mail_worker(state.app.clone(), EVENT_MAIL_EVERY);
+    praxis_app::spawn_mail_worker(state.app.clone(), MAIL_EVERY);
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {}; is another program using it? Try --addr 127.0.0.1:8081", args.addr)
     })?;

@@ -7,12 +7,13 @@
 //! truth: nobody is over-booked, and a cancellation promotes the next person on the
 //! waiting list in the same transaction.
 //!
-//! E-mails are jobs (`event_mail`) written in the same transaction as the change they
+//! E-mails are jobs in the one mail queue (`mail_outbox`, see `mail.rs`) written in the same transaction as the change they
 //! announce. A sender claims a job (one `UPDATE … WHERE claimed_at IS NULL`, so only one
 //! sender wins), sends it, then marks it sent. A job whose sender died between claiming
 //! and marking stays claimed and is never sent again: a missing reminder is better than
 //! two.
 
+use crate::mail::MailKind;
 use crate::{now, with_pool, Result, Store, StoreError, WriteOutcome};
 use jiff::{SignedDuration, Timestamp};
 use praxis_domain::event::stored_utc;
@@ -20,8 +21,6 @@ use praxis_domain::{EventRecord, Lang, Theme, Vocabulary};
 
 /// How long before the start the reminder goes out.
 pub const REMINDER_BEFORE: SignedDuration = SignedDuration::from_hours(24);
-/// A job that failed this many times is left alone (with its last error) for a person.
-pub const MAIL_ATTEMPTS_MAX: i64 = 5;
 
 /// An event as stored, with its seat counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,46 +117,6 @@ pub struct Cancellation {
     pub already: bool,
     /// The people moved from the waiting list into the freed seats.
     pub promoted: Vec<Registration>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MailKind {
-    Confirmation,
-    Waiting,
-    Promoted,
-    Reminder,
-    Cancelled,
-}
-
-impl MailKind {
-    pub fn id(self) -> &'static str {
-        match self {
-            MailKind::Confirmation => "confirmation",
-            MailKind::Waiting => "waiting",
-            MailKind::Promoted => "promoted",
-            MailKind::Reminder => "reminder",
-            MailKind::Cancelled => "cancelled",
-        }
-    }
-
-    fn parse(s: &str) -> Result<Self> {
-        Ok(match s {
-            "confirmation" => MailKind::Confirmation,
-            "waiting" => MailKind::Waiting,
-            "promoted" => MailKind::Promoted,
-            "reminder" => MailKind::Reminder,
-            "cancelled" => MailKind::Cancelled,
-            other => return Err(StoreError::Corrupt(format!("mail kind {other:?}"))),
-        })
-    }
-}
-
-/// An e-mail job this sender has claimed and must now send, then mark.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MailJob {
-    pub id: i64,
-    pub kind: MailKind,
-    pub registration: Registration,
 }
 
 /// Which events to list.
@@ -294,7 +253,7 @@ macro_rules! fill_from_waiting_list {
                 .await?;
             // A waiting-list notice still unsent would now be wrong.
             sqlx::query(
-                "DELETE FROM event_mail WHERE registration_id = $1 AND kind = 'waiting' \
+                "DELETE FROM mail_outbox WHERE registration_id = $1 AND kind = 'waiting' \
                  AND sent_at IS NULL AND claimed_at IS NULL",
             )
             .bind(id)
@@ -312,12 +271,13 @@ macro_rules! fill_from_waiting_list {
 macro_rules! queue_mail {
     ($tx:expr, $registration_id:expr, $kind:expr, $due:expr) => {
         sqlx::query(
-            "INSERT INTO event_mail (registration_id, kind, due_at) VALUES ($1, $2, $3) \
+            "INSERT INTO mail_outbox (registration_id, kind, due_at, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (registration_id, kind) DO NOTHING",
         )
         .bind($registration_id)
         .bind($kind.id())
         .bind($due)
+        .bind(now())
         .execute(&mut *$tx)
         .await?
     };
@@ -392,7 +352,7 @@ impl Store {
             if outcome == WriteOutcome::Updated {
                 let due = span.start.checked_sub(REMINDER_BEFORE).map(stored_utc).unwrap_or_default();
                 sqlx::query(
-                    "UPDATE event_mail SET due_at = $1 WHERE kind = 'reminder' AND sent_at IS NULL \
+                    "UPDATE mail_outbox SET due_at = $1 WHERE kind = 'reminder' AND sent_at IS NULL \
                      AND claimed_at IS NULL AND registration_id IN (SELECT id FROM registrations WHERE event_id = $2)",
                 )
                 .bind(&due).bind(event_id).execute(&mut *tx).await?;
@@ -610,7 +570,7 @@ impl Store {
                 .bind(registration.id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM event_mail WHERE registration_id = $1 AND sent_at IS NULL AND claimed_at IS NULL")
+            sqlx::query("DELETE FROM mail_outbox WHERE registration_id = $1 AND sent_at IS NULL AND claimed_at IS NULL")
                 .bind(registration.id)
                 .execute(&mut *tx)
                 .await?;
@@ -635,84 +595,5 @@ impl Store {
             Some(Cancellation { registration: row.into_registration()?, already: false, promoted })
         });
         Ok(outcome)
-    }
-
-    /// Claims up to `limit` e-mail jobs due at `now` for this sender. A job goes to one
-    /// sender only, however many run at once.
-    pub async fn claim_due_mail(&self, now_ts: Timestamp, sender: &str, limit: i64) -> Result<Vec<MailJob>> {
-        let at = stored_utc(now_ts);
-        let due: Vec<(i64, i64, String)> = with_pool!(self, pool => {
-            sqlx::query_as(
-                "SELECT id, registration_id, kind FROM event_mail \
-                 WHERE sent_at IS NULL AND claimed_at IS NULL AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
-            )
-            .bind(&at)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?
-        });
-        let mut jobs = Vec::new();
-        for (id, registration_id, kind) in due {
-            let claimed = with_pool!(self, pool => {
-                sqlx::query(
-                    "UPDATE event_mail SET claimed_at = $1, claimed_by = $2, attempts = attempts + 1 \
-                     WHERE id = $3 AND claimed_at IS NULL AND sent_at IS NULL",
-                )
-                .bind(&at)
-                .bind(sender)
-                .bind(id)
-                .execute(pool)
-                .await?
-                .rows_affected()
-            });
-            if claimed != 1 {
-                continue;
-            }
-            let Some(registration) = self.registration(registration_id).await? else { continue };
-            jobs.push(MailJob { id, kind: MailKind::parse(&kind)?, registration });
-        }
-        Ok(jobs)
-    }
-
-    /// Marks a claimed job as sent.
-    pub async fn mail_sent(&self, job: i64, now_ts: Timestamp) -> Result<()> {
-        with_pool!(self, pool => {
-            sqlx::query("UPDATE event_mail SET sent_at = $1, last_error = NULL WHERE id = $2")
-                .bind(stored_utc(now_ts))
-                .bind(job)
-                .execute(pool)
-                .await?;
-        });
-        Ok(())
-    }
-
-    /// Gives a claimed job back after a failure the sender is sure of (nothing went
-    /// out), to be tried again at `retry_at`; after [`MAIL_ATTEMPTS_MAX`] tries it is
-    /// kept claimed with its error, for a person to look at.
-    pub async fn mail_failed(&self, job: i64, error: &str, retry_at: Timestamp) -> Result<()> {
-        with_pool!(self, pool => {
-            sqlx::query(
-                "UPDATE event_mail SET last_error = $1, due_at = $2, \
-                 claimed_at = CASE WHEN attempts >= $3 THEN claimed_at ELSE NULL END, \
-                 claimed_by = CASE WHEN attempts >= $3 THEN claimed_by ELSE NULL END WHERE id = $4",
-            )
-            .bind(error)
-            .bind(stored_utc(retry_at))
-            .bind(MAIL_ATTEMPTS_MAX)
-            .bind(job)
-            .execute(pool)
-            .await?;
-        });
-        Ok(())
-    }
-
-    /// The e-mail jobs of a registration: (kind, due_at, sent_at), for tests and editors.
-    pub async fn mail_jobs(&self, registration_id: i64) -> Result<Vec<(String, String, Option<String>)>> {
-        Ok(with_pool!(self, pool => {
-            sqlx::query_as("SELECT kind, due_at, sent_at FROM event_mail WHERE registration_id = $1 ORDER BY id")
-                .bind(registration_id)
-                .fetch_all(pool)
-                .await?
-        }))
     }
 }

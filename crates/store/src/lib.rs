@@ -11,6 +11,7 @@ mod accounts;
 mod calls;
 mod events;
 mod initiatives;
+mod mail;
 mod moderation;
 mod places;
 
@@ -20,10 +21,11 @@ pub use accounts::{
 };
 pub use calls::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
 pub use events::{
-    Booking, Cancellation, EventFilter, MailJob, MailKind, NewRegistration, Registration, RegistrationStatus,
-    StoredEvent, When, MAIL_ATTEMPTS_MAX, REMINDER_BEFORE,
+    Booking, Cancellation, EventFilter, NewRegistration, Registration, RegistrationStatus, StoredEvent, When,
+    REMINDER_BEFORE,
 };
 pub use initiatives::{AuditNote, Change, ImportReport, Revision, StoredInitiative, WriteOutcome};
+pub use mail::{Letter, MailContent, MailJob, MailKind, MAIL_ATTEMPTS_MAX};
 pub use moderation::{Report, REPORT_REASONS};
 pub use places::{Counts, PlaceSummary};
 

@@ -42,11 +42,42 @@ async fn rate_limits_keep_the_counts(store: Store) {
     assert_eq!(store.hits("address:203.0.113.7", 3600).await.unwrap(), 1);
 }
 
+/// 0009 moves the event e-mail jobs into the one mail queue: a job not yet sent is
+/// sent after the move, one already sent is not sent again.
+async fn event_mail_moves_into_the_one_queue(store: Store) {
+    migrate_until(&store, 9).await;
+    let at = "2026-03-01T10:00:00.000000Z";
+    for sql in [
+        format!("INSERT INTO events (external_id, starts_at, ends_at, record, created_at, updated_at) \
+                 VALUES ('e-old', '2026-04-01T10:00:00.000000Z', '2026-04-01T11:00:00.000000Z', '{{}}', '{at}', '{at}')"),
+        format!("INSERT INTO registrations (event_id, name, email, language, status, token, created_at, updated_at) \
+                 SELECT id, 'Ana', 'ana@example.org', 'fr', 'confirmed', 'tok-1', '{at}', '{at}' FROM events"),
+        format!("INSERT INTO event_mail (registration_id, kind, due_at, sent_at) \
+                 SELECT id, 'confirmation', '{at}', '{at}' FROM registrations"),
+        "INSERT INTO event_mail (registration_id, kind, due_at) \
+                 SELECT id, 'reminder', '2026-03-31T10:00:00.000000Z' FROM registrations".to_string(),
+    ] {
+        execute(&store, &sql).await;
+    }
+    store.migrate().await.unwrap();
+    let registration = store.registration_by_token("tok-1").await.unwrap().unwrap();
+    let jobs = store.mail_jobs(registration.id).await.unwrap();
+    assert_eq!(jobs.iter().map(|j| j.0.as_str()).collect::<Vec<_>>(), ["confirmation", "reminder"]);
+    let due = "2026-03-31T10:00:00Z".parse().unwrap();
+    let claimed = store.claim_due_mail(due, "test", 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].registration_kind(), Some(praxis_store::MailKind::Reminder));
+}
+
 #[tokio::test]
 async fn moving_migrations_keep_existing_data() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::connect(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
     rate_limits_keep_the_counts(store.clone()).await;
+    store.close().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::connect(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
+    event_mail_moves_into_the_one_queue(store.clone()).await;
     store.close().await;
 
     if let Ok(url) = std::env::var("PRAXIS_TEST_DATABASE_URL") {
@@ -56,6 +87,11 @@ async fn moving_migrations_keep_existing_data() {
         let (base, _) = url.rsplit_once('/').expect("database URL ends with /DBNAME");
         let store = Store::connect(&StoreConfig::Url(format!("{base}/{name}"))).await.unwrap();
         rate_limits_keep_the_counts(store.clone()).await;
+        store.close().await;
+        execute(&admin, &format!("DROP DATABASE {name} WITH (FORCE)")).await;
+        execute(&admin, &format!("CREATE DATABASE {name}")).await;
+        let store = Store::connect(&StoreConfig::Url(format!("{base}/{name}"))).await.unwrap();
+        event_mail_moves_into_the_one_queue(store.clone()).await;
         store.close().await;
         execute(&admin, &format!("DROP DATABASE {name} WITH (FORCE)")).await;
     }

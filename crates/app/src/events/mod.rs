@@ -2,7 +2,7 @@
 //! entry of an event, and the e-mail the store queues about registrations.
 
 pub mod ics;
-pub mod mail;
+pub(crate) mod mail;
 
 use crate::i18n::I18n;
 use crate::App;
@@ -136,7 +136,7 @@ pub async fn register(
         }
     };
     let booking = app.store.register(event, &who, jiff::Timestamp::now()).await?;
-    mail::deliver_now(app).await;
+    crate::mail::deliver_now(app).await;
     Ok(booking)
 }
 
@@ -147,7 +147,7 @@ pub async fn cancel(app: &App, token: &str) -> crate::error::Result<()> {
         .cancel_registration(token, jiff::Timestamp::now())
         .await?
         .ok_or_else(|| crate::AppError::NotFound("no registration behind this link".into()))?;
-    mail::deliver_now(app).await;
+    crate::mail::deliver_now(app).await;
     Ok(())
 }
 
@@ -167,6 +167,6 @@ pub async fn save(
     }
     app.store.save_event(record, &editor.email).await?;
     app.store.audit(&editor.user, "event.save", "event", &record.id, "").await?;
-    mail::deliver_now(app).await;
+    crate::mail::deliver_now(app).await;
     Ok(())
 }
