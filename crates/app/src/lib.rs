@@ -11,6 +11,7 @@ pub mod credentials;
 mod error;
 pub mod events;
 pub mod i18n;
+pub mod identity;
 mod index;
 pub mod initiatives;
 pub mod mail;

@@ -1,7 +1,7 @@
 //! `praxis user add`, `praxis token create`, and the demo's accounts.
 
-use anyhow::{bail, Context};
-use praxis_domain::account::normalise_email;
+use anyhow::bail;
+use praxis_app::{identity, AppError};
 use praxis_domain::Role;
 use praxis_store::Store;
 
@@ -14,26 +14,27 @@ pub async fn user_add(
     name: Option<&str>,
     public_url: &str,
 ) -> anyhow::Result<()> {
-    let Some(email) = normalise_email(email) else {
-        bail!("--email {email:?} is not an e-mail address; give one such as name@city.gov");
-    };
-    if role == Role::Member && organisation.is_none() {
-        bail!(
+    let given = email;
+    let account = match identity::provision(store, email, role, organisation, name).await {
+        Ok(account) => account,
+        Err(AppError::Invalid { fields, .. }) if fields.contains_key("email") => {
+            bail!("--email {given:?} is not an e-mail address; give one such as name@city.gov")
+        }
+        Err(AppError::Invalid { fields, .. }) if fields.contains_key("organisation") => bail!(
             "a member belongs to an organisation: add --organisation NAME (or choose --role editor or admin)"
-        );
-    }
-    let name = name.map(str::to_string).unwrap_or_else(|| email.split('@').next().unwrap_or("").to_string());
-    let existed = store.user_by_email(&email).await?.is_some();
-    let id = store.upsert_user(&email, &name, role, organisation).await?;
-    let token = store.create_one_time(id, "reset", 7 * 86_400).await?;
-    let verb = if existed { "Updated" } else { "Created" };
+        ),
+        Err(e) => return Err(e.into()),
+    };
+    let email = &account.email;
+    let verb = if account.existed { "Updated" } else { "Created" };
     match organisation {
         Some(org) => println!("{verb} {email} as {role} of {org}."),
         None => println!("{verb} {email} as {role}."),
     }
     println!(
-        "To choose a password (link valid for 7 days): {}/en/password/reset?token={token}",
-        public_url.trim_end_matches('/')
+        "To choose a password (link valid for 7 days): {}/en/password/reset?token={}",
+        public_url.trim_end_matches('/'),
+        account.reset_token
     );
     if role.needs_second_factor() {
         println!("As {role}, the account sets up two-step sign-in at its first sign-in.");
@@ -43,12 +44,11 @@ pub async fn user_add(
 
 /// Prints a new API token and nothing else.
 pub async fn token_create(store: &Store, email: &str, label: &str) -> anyhow::Result<()> {
-    let email = normalise_email(email).unwrap_or_else(|| email.to_string());
-    let user = store
-        .user_by_email(&email)
-        .await?
-        .with_context(|| format!("no account for {email}; create it first with praxis user add"))?;
-    let token = store.create_api_token(user.id, label).await?;
+    let token = match identity::token_for(store, email, label).await {
+        Ok(token) => token,
+        Err(AppError::NotFound(what)) => bail!("{what}; create it first with praxis user add"),
+        Err(e) => return Err(e.into()),
+    };
     println!("{token}");
     Ok(())
 }

@@ -457,6 +457,34 @@ impl Store {
         }))
     }
 
+    /// Sets a new password through a reset link, in one transaction: uses the link, sets
+    /// the password, spends every other reset link of the account (an older e-mail in
+    /// someone else's hands opens nothing), ends every session (whoever knew the old
+    /// password is out) and marks the address confirmed (following the link proved it).
+    /// The account, or `None` when the link is unknown, expired or used.
+    pub async fn reset_password(&self, token: &str, password_hash: &str) -> Result<Option<i64>> {
+        let at = now();
+        Ok(with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let user: Option<i64> = sqlx::query_scalar(
+                "UPDATE one_time_tokens SET used_at = $3 \
+                 WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 RETURNING user_id",
+            )
+            .bind(secret_hash(token)).bind("reset").bind(&at).fetch_optional(&mut *tx).await?;
+            if let Some(user) = user {
+                sqlx::query("UPDATE one_time_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = 'reset' AND used_at IS NULL")
+                    .bind(&at).bind(user).execute(&mut *tx).await?;
+                sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                    .bind(password_hash).bind(user).execute(&mut *tx).await?;
+                sqlx::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2")
+                    .bind(&at).bind(user).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            user
+        }))
+    }
+
     // --- Rate limits ------------------------------------------------------------------
     // One table counts everything Praxis throttles, shared by every node: failed sign-ins
     // per account and per address, reports, mail sent on a visitor's request, requests

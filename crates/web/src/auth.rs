@@ -149,30 +149,6 @@ pub fn path_lang(path: &str) -> Lang {
     path.split('/').nth(1).and_then(|s| s.parse::<Lang>().ok()).unwrap_or_default()
 }
 
-pub async fn account_of(state: &AppState, user: User) -> Result<Account, praxis_store::StoreError> {
-    let organisations = state
-        .store
-        .memberships_of(user.id)
-        .await?
-        .into_iter()
-        .filter(|m| m.status == praxis_store::MembershipStatus::Verified)
-        .map(|m| Membership {
-            organisation_id: m.organisation.id,
-            slug: m.organisation.slug,
-            name: m.organisation.name,
-        })
-        .collect();
-    Ok(Account {
-        id: user.id,
-        email: user.email.clone(),
-        name: user.name.clone(),
-        role: user.role(),
-        language: user.language.parse().unwrap_or_default(),
-        organisations,
-        user,
-    })
-}
-
 impl FromRequestParts<AppState> for Viewer {
     type Rejection = Response;
 
@@ -191,7 +167,7 @@ impl FromRequestParts<AppState> for Viewer {
             .map(str::trim);
         if let Some(token) = bearer {
             if let Some(user) = state.store.api_token_user(token).await.map_err(internal)? {
-                viewer.account = Some(account_of(state, user).await.map_err(internal)?);
+                viewer.account = Some(praxis_app::identity::account_of(state, user).await.map_err(internal)?);
             }
         } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|_| {
             // Writes to the API need a token: a browser's cookie is sent with cross-site
@@ -205,7 +181,10 @@ impl FromRequestParts<AppState> for Viewer {
                 Some((user, SecondFactor::NotNeeded)) if user.role().needs_second_factor() => {
                     viewer.pending = Some(user)
                 }
-                Some((user, _)) => viewer.account = Some(account_of(state, user).await.map_err(internal)?),
+                Some((user, _)) => {
+                    viewer.account =
+                        Some(praxis_app::identity::account_of(state, user).await.map_err(internal)?)
+                }
                 None => {}
             }
         }

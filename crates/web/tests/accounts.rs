@@ -701,8 +701,41 @@ async fn the_code_step_cannot_be_guessed_through_the_two_factor_form() {
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.location(), "/en/sign-in/code", "the locked-out session completed its second factor");
     assert_eq!(thief.get("/en/account").await.status, StatusCode::SEE_OTHER);
-    assert!(app.store().hits("account:eda@network.example", 900).await.unwrap() >= 5);
+    assert!(app.store().hits("code:eda@network.example", 900).await.unwrap() >= 5);
     let _ = id;
+}
+
+#[tokio::test]
+async fn a_right_password_buys_no_more_guesses_at_the_code() {
+    let app = app().await;
+    let password = "editor password 4";
+    app.account_with_totp("eda@network.example", "Eda Editor", Role::Editor, password).await;
+    let code = current_code();
+    // Four wrong codes, then the password again (which used to clear the count), and
+    // again: the code count only grows, and the sixth guess is refused whatever it is.
+    let mut thief = app.client();
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        assert_eq!(
+            thief.sign_in("en", "eda@network.example", password, "").await.status,
+            StatusCode::SEE_OTHER
+        );
+        for _ in 0..2 {
+            statuses.push(
+                thief.post("/en/sign-in/code", &[("code", &wrong_code(&code)), ("next", "")]).await.status,
+            );
+        }
+    }
+    assert_eq!(statuses[..5], [StatusCode::OK; 5], "five wrong codes are answered as wrong");
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "the password did not reset the count");
+    let locked = thief.post("/en/sign-in/code", &[("code", &code), ("next", "")]).await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the right code is refused once the count is full"
+    );
+    // Wrong codes count against the network address too (these requests carry none).
+    assert_eq!(app.store().hits("address:unknown", 900).await.unwrap(), 5);
 }
 
 // --- Roles -----------------------------------------------------------------------------
@@ -861,6 +894,36 @@ async fn a_password_reset_signs_out_every_old_session() {
 
     assert_eq!(laptop.sign_in("en", "ana@lyon.fr", old, "").await.status, StatusCode::UNAUTHORIZED);
     let reply = laptop.sign_in("en", "ana@lyon.fr", new, "").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let _ = id;
+}
+
+#[tokio::test]
+async fn a_password_reset_spends_every_other_reset_link() {
+    let app = app().await;
+    let id = app.account("ana@lyon.fr", "Ana", Role::Member, "the old password").await;
+    let mut phone = app.client();
+    phone.get("/en/password/forgot").await;
+    for _ in 0..2 {
+        phone.post("/en/password/forgot", &[("email", "ana@lyon.fr")]).await;
+    }
+    let links: Vec<String> = app.mails().iter().map(|m| m.link("/en/password/reset?token=")).collect();
+    assert_eq!(links.len(), 2);
+    let token = |link: &str| link.rsplit_once("token=").unwrap().1.to_string();
+    let done = phone
+        .post("/en/password/reset", &[("token", &token(&links[1])), ("password", "a brand new password")])
+        .await;
+    assert!(done.text().contains(&app.t(Lang::known("en"), "reset-done")));
+    let older = phone
+        .post("/en/password/reset", &[("token", &token(&links[0])), ("password", "the thief's password")])
+        .await;
+    assert!(older.text().contains(&app.t(Lang::known("en"), "reset-failed")), "the older link is spent too");
+    let mut laptop = app.client();
+    assert_eq!(
+        laptop.sign_in("en", "ana@lyon.fr", "the thief's password", "").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let reply = laptop.sign_in("en", "ana@lyon.fr", "a brand new password", "").await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert!(reply.signs_in());
     assert_eq!(laptop.get("/en/account").await.status, StatusCode::OK);

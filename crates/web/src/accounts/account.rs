@@ -135,9 +135,7 @@ pub(super) async fn create_token(
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let label: String = form.label.trim().chars().take(100).collect();
-    let label = if label.is_empty() { "API".to_string() } else { label };
-    let token = state.store.create_api_token(account.id, &label).await?;
+    let token = identity::create_token(&state, &account, &form.label).await?;
     let c = chrome(&state, &viewer, lang, "/account", "account-title").with_nav("account");
     // The token is shown once, on this answer to the POST, and never again.
     render(account_view(&state, c, &account, Some(token), "").await?)
@@ -150,9 +148,6 @@ pub(super) async fn revoke_token(
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    match state.store.revoke_api_token(account.id, id).await {
-        Ok(()) => Ok(Redirect::to(&format!("/{}/account?done=revoked", lang.code())).into_response()),
-        Err(StoreError::NotFound) => Err(WebError::PageNotFound(lang)),
-        Err(e) => Err(e.into()),
-    }
+    identity::revoke_token(&state, &account, id).await?;
+    Ok(Redirect::to(&format!("/{}/account?done=revoked", lang.code())).into_response())
 }

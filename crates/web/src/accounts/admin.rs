@@ -1,6 +1,7 @@
 //! Admins: accounts and roles.
 
 use super::*;
+use praxis_domain::Role;
 
 pub struct AccountRow {
     pub id: i64,

@@ -17,16 +17,16 @@ use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use praxis_app::credentials::{
-    decoy_hash, hash_password, new_totp_secret, otpauth_uri, totp_matches, verify_password,
-};
-use praxis_domain::account::{name_problem, normalise_email, password_problem};
-use praxis_domain::{Lang, Role};
-use praxis_store::{MembershipStatus, SecondFactor, StoreError, User};
+use praxis_app::credentials::otpauth_uri;
+use praxis_app::identity::{self, Step};
+use praxis_app::AppError;
+use praxis_domain::Lang;
+use praxis_store::{MembershipStatus, User};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -52,15 +52,6 @@ pub fn router() -> Router<AppState> {
         .route("/{lang}/admin/organisations", get(admin::organisations_list))
         .route("/{lang}/admin/organisations/{id}", post(admin::set_organisation))
 }
-
-/// Failed sign-ins allowed per account and per address within [`THROTTLE_WINDOW`].
-pub const THROTTLE_LIMIT: i64 = 5;
-pub const THROTTLE_WINDOW: i64 = 15 * 60;
-/// Failed sign-ins allowed per network address: higher, as an office or a proxy puts
-/// many people behind one address.
-pub const ADDRESS_THROTTLE_LIMIT: i64 = 50;
-pub(super) const VERIFY_SECONDS: i64 = 3 * 86_400;
-pub(super) const RESET_SECONDS: i64 = 3_600;
 
 pub(super) fn render(page: impl Template) -> Result<Response, WebError> {
     Ok(Html(page.render()?).into_response())
@@ -95,33 +86,6 @@ pub(super) fn without_session_cookie(mut response: Response) -> Response {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     response
-}
-
-/// Messages a network address may cause (sign-ups, reset links) per hour, and messages
-/// one recipient receives from those forms per hour: nobody can flood an inbox.
-pub(super) const MAILS_PER_ADDRESS_HOUR: i64 = 20;
-pub(super) const MAILS_PER_RECIPIENT_HOUR: i64 = 3;
-
-/// Whether a form may send one more message to `to` for the client at `address`; counts it.
-/// `Err` when the address is over its limit (the form answers 429); `Ok(false)` when only
-/// the recipient is (the form answers as usual, without sending).
-pub(super) async fn mail_allowed(
-    state: &AppState,
-    lang: Lang,
-    address: &str,
-    to: &str,
-) -> Result<bool, WebError> {
-    let from = format!("mail-from:{address}");
-    if state.store.hits(&from, 3600).await? >= MAILS_PER_ADDRESS_HOUR {
-        return Err(WebError::TooManyRequests(lang));
-    }
-    state.store.hit(&from).await?;
-    let recipient = format!("mail-to:{to}");
-    if state.store.hits(&recipient, 3600).await? >= MAILS_PER_RECIPIENT_HOUR {
-        return Ok(false);
-    }
-    state.store.hit(&recipient).await?;
-    Ok(true)
 }
 
 #[derive(Deserialize)]

@@ -37,24 +37,15 @@ pub(super) async fn forgot(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let c = chrome(&state, &viewer, lang, "/password/forgot", "forgot-title");
-    let Some(email) = normalise_email(&form.email) else {
-        let error = Some(c.t("problem-email"));
-        return render(forgot_page(c, &form.email, error));
+    let email = match identity::request_reset(&state, lang, &form.email, &client).await {
+        Ok(email) => email,
+        Err(AppError::Invalid { .. }) => {
+            let error = Some(c.t("problem-email"));
+            return render(forgot_page(c, &form.email, error));
+        }
+        Err(AppError::TooMany) => return Err(WebError::TooManyRequests(lang)),
+        Err(e) => return Err(e.into()),
     };
-    let address = client;
-    let allowed = mail_allowed(&state, lang, &address, &email).await?;
-    if let Some(user) = state.store.user_by_email(&email).await?.filter(|_| allowed) {
-        let token = state.store.create_one_time(user.id, "reset", RESET_SECONDS).await?;
-        let link = format!("{}/{}/password/reset?token={token}", state.public_url, lang.code());
-        praxis_app::mail::send(
-            &state,
-            lang,
-            &email,
-            "mail-reset",
-            &[("name", user.name.clone()), ("link", link)],
-        )
-        .await;
-    }
     let page = MessagePage {
         heading: c.t("forgot-sent-title"),
         paragraphs: vec![state.i18n.t_args(lang, "forgot-sent-text", &[("email", email.as_str().into())])],
@@ -105,23 +96,23 @@ pub(super) async fn reset(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let c = chrome(&state, &viewer, lang, "/password/reset", "reset-title");
-    if let Some(code) = password_problem(&form.password, "") {
-        let error = Some(c.t(&format!("problem-{code}")));
-        return render(reset_page(c, &form.token, error));
+    match identity::reset_password(&state, &form.token, &form.password).await {
+        Ok(()) => {}
+        Err(AppError::Invalid { fields, .. }) if fields.contains_key("password") => {
+            let error = fields.get("password").map(|p| c.t(&format!("problem-{}", p.code)));
+            return render(reset_page(c, &form.token, error));
+        }
+        Err(AppError::Conflict { code: identity::LINK_SPENT, .. }) => {
+            let links = vec![(c.url("/password/forgot"), c.t("forgot-title"))];
+            return render(MessagePage {
+                heading: c.t("verify-failed-title"),
+                paragraphs: vec![c.t("reset-failed")],
+                links,
+                c,
+            });
+        }
+        Err(e) => return Err(e.into()),
     }
-    let Some(user_id) = state.store.use_one_time(&form.token, "reset").await? else {
-        let links = vec![(c.url("/password/forgot"), c.t("forgot-title"))];
-        return render(MessagePage {
-            heading: c.t("verify-failed-title"),
-            paragraphs: vec![c.t("reset-failed")],
-            links,
-            c,
-        });
-    };
-    state.store.set_password(user_id, &hash_password(&form.password)).await?;
-    // Whoever knew the old password is signed out; following the link proves the address.
-    state.store.delete_sessions_of(user_id).await?;
-    state.store.mark_email_verified(user_id).await?;
     let links = vec![(c.url("/sign-in"), c.t("nav-sign-in"))];
     let response =
         render(MessagePage { heading: c.t("reset-title"), paragraphs: vec![c.t("reset-done")], links, c })?;

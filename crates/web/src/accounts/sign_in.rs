@@ -59,48 +59,51 @@ pub(super) async fn sign_in(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let c = chrome(&state, &viewer, lang, "/sign-in", "sign-in-title");
-    let email = normalise_email(&form.email).unwrap_or_else(|| form.email.trim().to_lowercase());
-    let by_account = format!("account:{email}");
-    let by_address = format!("address:{client}");
-    for (subject, limit) in [(&by_account, THROTTLE_LIMIT), (&by_address, ADDRESS_THROTTLE_LIMIT)] {
-        if state.store.hits(subject, THROTTLE_WINDOW).await? >= limit {
-            let problem = c.t("sign-in-throttled");
-            let mut response = render(sign_in_page(c, &form.email, &form.next, Some(problem)))?;
-            *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
-            return Ok(response);
+    let opened = match identity::sign_in(&state, &form.email, &form.password, &client).await {
+        Ok(opened) => opened,
+        Err(e) => {
+            let (key, status) = match &e {
+                AppError::TooMany => ("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS),
+                AppError::Invalid { code: identity::WRONG_CREDENTIALS, .. } => {
+                    ("sign-in-wrong", StatusCode::UNAUTHORIZED)
+                }
+                AppError::Conflict { code: identity::ADDRESS_UNCONFIRMED, .. } => {
+                    ("sign-in-unverified", StatusCode::OK)
+                }
+                _ => return Err(e.into()),
+            };
+            let problem = c.t(key);
+            return with_status(render(sign_in_page(c, &form.email, &form.next, Some(problem))), status);
         }
-    }
-    let user = state.store.user_by_email(&email).await?;
-    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-    let password_ok = verify_password(&form.password, hash.as_deref().unwrap_or(decoy_hash()));
-    let Some(user) = user.filter(|_| password_ok && hash.is_some()) else {
-        state.store.hit(&by_account).await?;
-        state.store.hit(&by_address).await?;
-        let problem = c.t("sign-in-wrong");
-        let mut response = render(sign_in_page(c, &form.email, &form.next, Some(problem)))?;
-        *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
-        return Ok(response);
     };
-    if user.email_verified_at.is_none() {
-        let problem = c.t("sign-in-unverified");
-        return render(sign_in_page(c, &form.email, &form.next, Some(problem)));
-    }
-    state.store.clear_hits(&by_account).await?;
-    let factor = if user.totp_enabled() || user.role().needs_second_factor() {
-        SecondFactor::Pending
-    } else {
-        SecondFactor::NotNeeded
-    };
-    let token = state.store.create_session_with(user.id, factor).await?;
     let next = safe_next(&form.next, lang);
-    let to = match factor {
-        SecondFactor::Pending if user.totp_enabled() => {
-            format!("/{}/sign-in/code?next={}", lang.code(), encode(&next))
-        }
-        SecondFactor::Pending => format!("/{}/account/two-factor?next={}", lang.code(), encode(&next)),
-        _ => next,
+    let to = match opened.step {
+        Step::Code => format!("/{}/sign-in/code?next={}", lang.code(), encode(&next)),
+        Step::SetUpTwoFactor => format!("/{}/account/two-factor?next={}", lang.code(), encode(&next)),
+        Step::Done => next,
     };
-    Ok(with_session_cookie(Redirect::to(&to).into_response(), &token))
+    Ok(with_session_cookie(Redirect::to(&to).into_response(), &opened.session))
+}
+
+/// The page for a refused code: throttled (429) or wrong (200, the form again).
+fn code_refused(
+    e: AppError,
+    c: Chrome,
+    page: impl FnOnce(Chrome, String) -> FormPage,
+) -> Result<Response, WebError> {
+    let (key, status) = match &e {
+        AppError::TooMany => ("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS),
+        AppError::Invalid { code: identity::WRONG_CODE, .. } => ("code-wrong", StatusCode::OK),
+        _ => return Err(e.into()),
+    };
+    let problem = c.t(key);
+    with_status(render(page(c, problem)), status)
+}
+
+fn with_status(response: Result<Response, WebError>, status: StatusCode) -> Result<Response, WebError> {
+    let mut response = response?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 pub(super) fn encode(text: &str) -> String {
@@ -143,44 +146,23 @@ pub(super) async fn code_form(
     render(code_page(c, &query.next, None))
 }
 
-/// Checks a code against the account's secret, refusing a replayed one.
-pub(super) async fn code_is_valid(state: &AppState, user: &User, code: &str) -> Result<bool, WebError> {
-    let Some(secret) = &user.totp_secret else { return Ok(false) };
-    let now = jiff::Timestamp::now().as_second();
-    match totp_matches(secret, code, now) {
-        Some(step) => Ok(state.store.use_totp_step(user.id, step).await?),
-        None => Ok(false),
-    }
-}
-
 pub(super) async fn code(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(lang): Path<String>,
     headers: HeaderMap,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let Some(user) = viewer.pending.clone() else {
         return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
     };
-    let subject = format!("account:{}", user.email);
     let c = chrome(&state, &viewer, lang, "/sign-in/code", "code-title");
-    if state.store.hits(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
-        let problem = c.t("sign-in-throttled");
-        let mut response = render(code_page(c, &form.next, Some(problem)))?;
-        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
-        return Ok(response);
+    let session = crate::auth::cookie(&headers, SESSION_COOKIE);
+    if let Err(e) = identity::second_factor(&state, &user, session, &form.code, &client).await {
+        return code_refused(e, c, |c, problem| code_page(c, &form.next, Some(problem)));
     }
-    if !code_is_valid(&state, &user, &form.code).await? {
-        state.store.hit(&subject).await?;
-        let problem = c.t("code-wrong");
-        return render(code_page(c, &form.next, Some(problem)));
-    }
-    if let Some(token) = crate::auth::cookie(&headers, SESSION_COOKIE) {
-        state.store.complete_second_factor(token).await?;
-    }
-    state.store.clear_hits(&subject).await?;
     Ok(Redirect::to(&safe_next(&form.next, lang)).into_response())
 }
 
@@ -207,14 +189,7 @@ pub(super) async fn two_factor_form(
         };
         return Ok(Redirect::to(&to).into_response());
     }
-    let secret = match (&user.totp_secret, user.totp_enabled()) {
-        (Some(secret), false) => secret.clone(),
-        _ => {
-            let secret = new_totp_secret();
-            state.store.set_totp_secret(user.id, &secret).await?;
-            secret
-        }
-    };
+    let secret = identity::two_factor_secret(&state, &user).await?.unwrap_or_default();
     let c = chrome(&state, &viewer, lang, "/account/two-factor", "two-factor-title");
     render(two_factor_page(c, &user, &secret, &query.next, None))
 }
@@ -245,6 +220,7 @@ pub(super) async fn two_factor(
     viewer: Viewer,
     Path(lang): Path<String>,
     headers: HeaderMap,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
@@ -252,29 +228,21 @@ pub(super) async fn two_factor(
     else {
         return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
     };
-    let user = state.store.user(user.id).await?.ok_or(WebError::PageNotFound(lang))?;
-    if user.totp_enabled() {
-        let to = if viewer.pending.is_some() { "/sign-in/code" } else { "/account" };
-        return Ok(Redirect::to(&format!("/{}{to}", lang.code())).into_response());
-    }
-    let subject = format!("account:{}", user.email);
     let c = chrome(&state, &viewer, lang, "/account/two-factor", "two-factor-title");
-    let secret = user.totp_secret.clone().unwrap_or_default();
-    if state.store.hits(&subject, THROTTLE_WINDOW).await? >= THROTTLE_LIMIT {
-        let problem = c.t("sign-in-throttled");
-        let mut response = render(two_factor_page(c, &user, &secret, &form.next, Some(problem)))?;
-        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
-        return Ok(response);
-    }
-    if !code_is_valid(&state, &user, &form.code).await? {
-        state.store.hit(&subject).await?;
-        let problem = c.t("code-wrong");
-        return render(two_factor_page(c, &user, &secret, &form.next, Some(problem)));
-    }
-    state.store.clear_hits(&subject).await?;
-    state.store.enable_totp(user.id).await?;
-    if let Some(token) = crate::auth::cookie(&headers, SESSION_COOKIE) {
-        state.store.complete_second_factor(token).await?;
+    let session = crate::auth::cookie(&headers, SESSION_COOKIE);
+    match identity::enable_two_factor(&state, user.id, session, &form.code, &client).await {
+        Ok(()) => {}
+        Err(AppError::Conflict { code: "two_factor_on", .. }) => {
+            let to = if viewer.pending.is_some() { "/sign-in/code" } else { "/account" };
+            return Ok(Redirect::to(&format!("/{}{to}", lang.code())).into_response());
+        }
+        Err(e) => {
+            let user = state.store.user(user.id).await?.unwrap_or(user);
+            let secret = user.totp_secret.clone().unwrap_or_default();
+            return code_refused(e, c, |c, problem| {
+                two_factor_page(c, &user, &secret, &form.next, Some(problem))
+            });
+        }
     }
     let next = if form.next.is_empty() {
         format!("/{}/account?done=two-factor", lang.code())
@@ -291,7 +259,7 @@ pub(super) async fn sign_out_everywhere(
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    state.store.delete_sessions_of(account.id).await?;
+    identity::sign_out_everywhere(&state, &account).await?;
     Ok(without_session_cookie(Redirect::to(&format!("/{}/", lang.code())).into_response()))
 }
 
@@ -303,7 +271,7 @@ pub(super) async fn sign_out(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     if let Some(token) = crate::auth::cookie(&headers, SESSION_COOKIE) {
-        state.store.delete_session(token).await?;
+        identity::sign_out(&state, token).await?;
     }
     Ok(without_session_cookie(Redirect::to(&format!("/{}/", lang.code())).into_response()))
 }

@@ -49,55 +49,19 @@ pub(super) async fn sign_up(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let c = chrome(&state, &viewer, lang, "/sign-up", "sign-up-title");
-    let email = normalise_email(&form.email);
-    let errors = [
-        name_problem(&form.name).map(|code| c.t(&format!("problem-{code}"))),
-        email.is_none().then(|| c.t("problem-email")),
-        password_problem(&form.password, &form.email).map(|code| c.t(&format!("problem-{code}"))),
-    ];
-    if errors.iter().any(Option::is_some) {
-        let mut response = render(sign_up_page(c, &form, errors))?;
-        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(response);
-    }
-    let email = email.unwrap_or_default();
-    let address = client;
-    if !mail_allowed(&state, lang, &address, &email).await? {
-        // Over the recipient's limit: the same answer, without another message.
-        let page = MessagePage {
-            heading: c.t("sign-up-sent-title"),
-            paragraphs: vec![state.i18n.t_args(
-                lang,
-                "sign-up-sent-text",
-                &[("email", email.as_str().into())],
-            )],
-            links: vec![],
-            c,
-        };
-        return render(page);
-    }
-    let hash = hash_password(&form.password);
-    match state.store.create_user(&email, form.name.trim(), Some(&hash), Role::Member, lang.code()).await {
-        Ok(id) => {
-            let token = state.store.create_one_time(id, "verify", VERIFY_SECONDS).await?;
-            let link = format!("{}/{}/verify?token={token}", state.public_url, lang.code());
-            praxis_app::mail::send(
-                &state,
-                lang,
-                &email,
-                "mail-verify",
-                &[("name", form.name.trim().to_string()), ("link", link)],
-            )
-            .await;
+    let email = match identity::sign_up(&state, lang, &form.name, &form.email, &form.password, &client).await
+    {
+        Ok(email) => email,
+        Err(AppError::Invalid { fields, .. }) if !fields.is_empty() => {
+            let error = |field: &str| fields.get(field).map(|p| c.t(&format!("problem-{}", p.code)));
+            let errors = [error("name"), error("email"), error("password")];
+            let mut response = render(sign_up_page(c, &form, errors))?;
+            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            return Ok(response);
         }
-        // The same answer whether or not the address has an account, so the form does not
-        // reveal who is registered; the owner is told by e-mail instead.
-        Err(StoreError::Conflict(_)) => {
-            let link = format!("{}/{}/password/forgot", state.public_url, lang.code());
-            praxis_app::mail::send(&state, lang, &email, "mail-exists", &[("link", link)]).await;
-        }
+        Err(AppError::TooMany) => return Err(WebError::TooManyRequests(lang)),
         Err(e) => return Err(e.into()),
-    }
+    };
     let page = MessagePage {
         heading: c.t("sign-up-sent-title"),
         paragraphs: vec![state.i18n.t_args(lang, "sign-up-sent-text", &[("email", email.as_str().into())])],
@@ -115,12 +79,12 @@ pub(super) async fn verify(
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
     let c = chrome(&state, &viewer, lang, "/verify", "verify-title");
-    let (heading, text) = match state.store.use_one_time(&query.token, "verify").await? {
-        Some(user_id) => {
-            state.store.mark_email_verified(user_id).await?;
-            (c.t("verify-title"), c.t("verify-done"))
+    let (heading, text) = match identity::confirm_address(&state, &query.token).await {
+        Ok(()) => (c.t("verify-title"), c.t("verify-done")),
+        Err(AppError::Conflict { code: identity::LINK_SPENT, .. }) => {
+            (c.t("verify-failed-title"), c.t("verify-failed"))
         }
-        None => (c.t("verify-failed-title"), c.t("verify-failed")),
+        Err(e) => return Err(e.into()),
     };
     let links = vec![(c.url("/sign-in"), c.t("nav-sign-in"))];
     render(MessagePage { heading, paragraphs: vec![text], links, c })
