@@ -16,7 +16,7 @@ mod moderation;
 mod places;
 
 pub use accounts::{
-    new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation,
+    new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation, RoleColumn,
     SecondFactor, User, SESSION_DAYS,
 };
 pub use calls::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};

@@ -3,25 +3,25 @@
 
 use crate::error::{api_error, ErrorBody, WebError};
 use crate::initiatives::catalogue::SearchParams;
+use crate::routes::Routes;
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use praxis_domain::{InitiativeRecord, Lang, Status};
 use praxis_search::{Query, Sort, FACETS};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/healthz/details", get(healthz_details))
-        .route("/api/v1/initiatives/{id}", get(get_initiative))
-        .route("/api/v1/search", get(search))
-        .route("/api/v1/suggest", get(suggest))
-        .route("/api/v1/glossary.ttl", get(glossary_skos))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/healthz", healthz)
+        .get("/healthz/details", healthz_details)
+        .get("/api/v1/initiatives/{id}", get_initiative)
+        .get("/api/v1/search", search)
+        .get("/api/v1/suggest", suggest)
+        .get("/api/v1/glossary.ttl", glossary_skos)
 }
 
 /// Liveness and readiness: the store answers and the search index is loaded.

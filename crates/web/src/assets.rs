@@ -1,11 +1,9 @@
 //! Static assets compiled into the binary, served under a content-hashed path so that
 //! browsers may cache them for a year.
 
-use crate::AppState;
+use crate::routes::Routes;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
@@ -26,8 +24,8 @@ pub static SUGGEST_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("sugges
 
 pub static EVENTS_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("events", "js", EVENTS_JS));
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/assets/{file}", get(asset))
+pub fn router() -> Routes {
+    Routes::new().get("/assets/{file}", asset)
 }
 
 async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Response {

@@ -16,14 +16,14 @@ use crate::auth::{CsrfForm, Viewer};
 use crate::error::{api_error, WebError};
 use crate::markdown;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 
 use jiff::Timestamp;
 use praxis_domain::event::{local_time, zone};
@@ -34,17 +34,17 @@ use serde::Serialize;
 use praxis_app::events::{self, calendar_event, ics, times, Registrant, Times};
 use praxis_app::AppError;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/events", get(upcoming))
-        .route("/{lang}/events/past", get(hub))
-        .route("/{lang}/events/{id}", get(event_page))
-        .route("/{lang}/events/{id}/register", post(register))
-        .route("/{lang}/registrations/{token}", get(registration_page))
-        .route("/{lang}/registrations/{token}/cancel", post(cancel))
-        .route("/calendar.ics", get(calendar))
-        .route("/events/{file}", get(event_ics))
-        .route("/api/v1/events", get(api_events))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/{lang}/events", upcoming)
+        .get("/{lang}/events/past", hub)
+        .get("/{lang}/events/{id}", event_page)
+        .post("/{lang}/events/{id}/register", register)
+        .get("/{lang}/registrations/{token}", registration_page)
+        .post("/{lang}/registrations/{token}/cancel", cancel)
+        .get("/calendar.ics", calendar)
+        .get("/events/{file}", event_ics)
+        .get("/api/v1/events", api_events)
         .merge(editor::router())
 }
 

@@ -4,17 +4,16 @@
 
 use crate::error::WebError;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use praxis_domain::text::escape_markup as xml;
 use std::fmt::Write as _;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/{lang}/feed.atom", get(feed))
+pub fn router() -> Routes {
+    Routes::new().get("/{lang}/feed.atom", feed)
 }
 
 async fn feed(

@@ -17,6 +17,7 @@ mod markdown;
 mod openapi;
 mod pages;
 mod places;
+mod routes;
 mod view;
 
 pub use error::WebError;
@@ -81,10 +82,9 @@ impl AppState {
     }
 }
 
-/// The whole application.
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .merge(pages::router())
+/// Every feature's routes, in one table.
+fn routes() -> routes::Routes {
+    pages::router()
         .merge(initiatives::router())
         .merge(places::router())
         .merge(feed::router())
@@ -94,6 +94,17 @@ pub fn router(state: AppState) -> Router {
         .merge(calls::router())
         .merge(accounts::router())
         .merge(openapi::router())
+}
+
+/// Every route the site answers, as (method, path pattern): what [`router`] serves.
+pub fn route_table() -> Vec<(String, String)> {
+    routes().table().iter().map(|(method, path)| (method.to_string(), path.to_string())).collect()
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    routes()
+        .into_router()
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::render_failures))
         .layer(axum::middleware::from_fn(auth::csrf_cookie))

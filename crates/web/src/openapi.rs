@@ -1,14 +1,12 @@
 //! The OpenAPI 3 document of the whole API, generated from the handlers' annotations.
 //! Nothing imports this module: it only gathers what the features declare.
 
-use axum::routing::get;
-use axum::{Json, Router};
+use crate::routes::Routes;
+use axum::Json;
 use utoipa::OpenApi;
 
-use crate::AppState;
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/api/v1/openapi.json", get(openapi))
+pub fn router() -> Routes {
+    Routes::new().get("/api/v1/openapi.json", openapi)
 }
 
 #[derive(OpenApi)]

@@ -1,23 +1,18 @@
 //! The front door: language negotiation, the home page and the about page.
 
 use crate::error::WebError;
+use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
-use axum::Router;
 use praxis_domain::{Lang, Theme, Vocabulary};
 use praxis_search::{Facet, Filters, Query, Sort};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(root))
-        .route("/{lang}", get(home))
-        .route("/{lang}/", get(home))
-        .route("/{lang}/about", get(about))
+pub fn router() -> Routes {
+    Routes::new().get("/", root).get("/{lang}", home).get("/{lang}/", home).get("/{lang}/about", about)
 }
 
 /// Parses the language segment of a page URL; anything else is a page that does not exist.

@@ -2,18 +2,17 @@
 
 use crate::error::WebError;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use axum::routing::get;
-use axum::Router;
 use praxis_app::i18n::format_number;
 use praxis_domain::Place;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/{lang}/places", get(places)).route("/{lang}/places/{slug}", get(place))
+pub fn router() -> Routes {
+    Routes::new().get("/{lang}/places", places).get("/{lang}/places/{slug}", place)
 }
 
 pub struct PlaceRow {

@@ -2,15 +2,19 @@
 //! of the owning organisation, a member of another organisation, an editor and an admin,
 //! each answer checked as allowed or refused.
 //!
-//! The routes are read from the source (`.route("PATH", get(..).post(..))` in
-//! `crates/web/src/*.rs`), so a new route without a row here fails the test.
+//! The routes are read from the router's own table (`praxis_web::route_table`, built by
+//! the same declarations that build the router), so a new route without a row here fails
+//! the test.
+
+mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::TestApp;
 use http_body_util::BodyExt;
-use praxis_domain::{InitiativeRecord, Role};
-use praxis_store::{Store, StoreConfig};
-use praxis_web::{router, AppState};
+use praxis_app::{policy, Account, Membership};
+use praxis_domain::{InitiativeRecord, Lang, Role};
+use praxis_store::User;
 use serde_json::json;
 use std::collections::BTreeSet;
 use tower::ServiceExt;
@@ -46,15 +50,68 @@ enum As {
 
 const EVERYONE: [As; 5] = [As::Visitor, As::OtherMember, As::Owner, As::Editor, As::Admin];
 
+/// The account each column of the matrix signs in as, as the policy sees it.
+fn account(who: As) -> Option<Account> {
+    let (role, organisation) = match who {
+        As::Visitor => return None,
+        As::Owner => (Role::Member, Some((OWNING_ORGANISATION, "Municipalidad de Rosario"))),
+        As::OtherMember => (Role::Member, Some((OWNING_ORGANISATION + 1, "Ville de Lyon"))),
+        As::Editor => (Role::Editor, None),
+        As::Admin => (Role::Admin, None),
+    };
+    let user = User {
+        id: 0,
+        email: String::new(),
+        name: String::new(),
+        password_hash: None,
+        role: praxis_store::RoleColumn(role),
+        language: "en".into(),
+        email_verified_at: None,
+        totp_secret: None,
+        totp_enabled_at: None,
+        created_at: String::new(),
+    };
+    let organisations = organisation
+        .map(|(id, name)| Membership {
+            organisation_id: id,
+            slug: praxis_domain::text::slug(name),
+            name: name.into(),
+        })
+        .into_iter()
+        .collect();
+    Some(Account {
+        id: 0,
+        email: String::new(),
+        name: String::new(),
+        role,
+        language: Lang::known("en"),
+        organisations,
+        user,
+    })
+}
+
+/// The organisation that owns the matrix's initiative and signed its call (as the
+/// policy compares memberships by id, the fixture's is mapped onto this one).
+const OWNING_ORGANISATION: i64 = 1;
+
 impl Who {
+    /// What the application's policy module says of this kind of route for `who`: the
+    /// matrix states which rule guards a route, the policy decides who passes it.
     fn allows(self, who: As) -> bool {
+        let account = account(who);
+        let owned = InitiativeRecord::from_json(&owned_record()).unwrap().record;
         match self {
             Who::Anyone => true,
-            Who::SignedIn => who != As::Visitor,
-            Who::Owner => matches!(who, As::Owner | As::Editor | As::Admin),
-            Who::Editor => matches!(who, As::Editor | As::Admin),
-            Who::Admin => who == As::Admin,
-            Who::OwningMember => who == As::Owner,
+            Who::SignedIn => account.is_some(),
+            Who::Owner => account.as_ref().is_some_and(|a| policy::may_write(a, &owned)),
+            Who::Editor => account.as_ref().is_some_and(policy::may_review),
+            Who::Admin => account.as_ref().is_some_and(policy::may_administer),
+            Who::OwningMember => {
+                // Signing for an organisation: its members only, editors not included.
+                account.as_ref().is_some_and(|a| {
+                    !a.is_editor() && policy::may_link_initiatives(Some(a), Some(OWNING_ORGANISATION))
+                })
+            }
             Who::PendingOnly => false,
         }
     }
@@ -401,69 +458,15 @@ fn matrix() -> Vec<Row> {
 }
 
 /// Every (method, route) the web crate declares.
+/// The routes the router serves, from the router's own table.
 fn declared_routes() -> BTreeSet<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut routes = BTreeSet::new();
-    // Feature modules may have submodules in a folder (`events/editor.rs`): walk it all.
-    let mut files = Vec::new();
-    let mut folders = vec![dir];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    for path in files {
-        if path.extension().is_none_or(|e| e != "rs") {
-            continue;
-        }
-        let source = std::fs::read_to_string(&path).unwrap();
-        let mut rest = source.as_str();
-        while let Some(at) = rest.find(".route(\"") {
-            rest = &rest[at + 8..];
-            let end = rest.find('"').unwrap();
-            let pattern = rest[..end].to_string();
-            // The handlers: `get(x)`, `get(x).post(y)`, up to the closing parenthesis.
-            let mut depth = 1;
-            let mut close = end;
-            for (i, c) in rest[end..].char_indices() {
-                match c {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            close = end + i;
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let handlers = &rest[end..close];
-            for method in ["get", "post", "put", "patch", "delete"] {
-                let call = format!("{method}(");
-                let found = handlers.match_indices(&call).any(|(i, _)| {
-                    i == 0
-                        || !handlers.as_bytes()[i - 1].is_ascii_alphanumeric()
-                            && handlers.as_bytes()[i - 1] != b'_'
-                });
-                if found {
-                    routes.insert((method.to_uppercase(), pattern.clone()));
-                }
-            }
-        }
-    }
-    routes
+    praxis_web::route_table().into_iter().collect()
 }
 
 #[test]
 fn every_route_has_a_row_and_every_row_a_route() {
     let declared = declared_routes();
-    assert!(declared.len() > 40, "found only {} routes: is the parser broken?", declared.len());
+    assert!(declared.len() > 40, "found only {} routes", declared.len());
     let rows: BTreeSet<(String, String)> =
         matrix().iter().map(|r| (r.method.to_string(), r.pattern.to_string())).collect();
     let missing: Vec<_> = declared.difference(&rows).collect();
@@ -473,24 +476,22 @@ fn every_route_has_a_row_and_every_row_a_route() {
 }
 
 struct Fixture {
-    router: axum::Router,
+    app: TestApp,
     cookies: Vec<(As, String)>,
     tokens: Vec<(As, String)>,
-    _dir: tempfile::TempDir,
 }
 
 const CSRF: &str = "matrixmatrixmatrixmatrixmatrixmatrixmatrix";
 
 async fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
     let mut published = owned_record();
     published["id"] = json!("pub-1");
     let mut owned = owned_record();
     owned["status"] = json!("submitted");
     let records: Vec<InitiativeRecord> =
         [published, owned].iter().map(|v| InitiativeRecord::from_json(v).unwrap().record).collect();
-    store.import(&records, "test", &|_| {}).await.unwrap();
+    let app = TestApp::with_records(&records).await;
+    let store = app.store().clone();
     let users = [
         (As::Owner, "own@rosario.gob.ar", Role::Member, Some("Municipalidad de Rosario")),
         (As::OtherMember, "other@lyon.fr", Role::Member, Some("Ville de Lyon")),
@@ -533,8 +534,7 @@ async fn fixture() -> Fixture {
         praxis_domain::SignatureRequest::parse(&input, &calls.calls[0], praxis_domain::Lang::known("es"))
             .unwrap();
     store.sign_directly("matrix-call", &request, Some(rosario.id), None, "test").await.unwrap();
-    let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
-    Fixture { router: router(state), cookies, tokens, _dir: dir }
+    Fixture { app, cookies, tokens }
 }
 
 fn multipart(fields: &[(&str, &str)]) -> (String, Vec<u8>) {
@@ -596,7 +596,7 @@ async fn every_route_answers_each_role_as_the_matrix_says() {
                     Body::from(bytes)
                 }
             };
-            let response = f.router.clone().oneshot(request.body(body).unwrap()).await.unwrap();
+            let response = f.app.router.clone().oneshot(request.body(body).unwrap()).await.unwrap();
             let status = response.status();
             let location = response
                 .headers()

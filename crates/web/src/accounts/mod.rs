@@ -13,6 +13,7 @@ use crate::auth::{set_cookie, AdminOnly, CsrfForm, EditorOnly, SignedIn, Viewer,
 use crate::error::WebError;
 use crate::forms::{Field, FormPage, Input, MessagePage};
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
@@ -20,8 +21,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use praxis_app::credentials::otpauth_uri;
 use praxis_app::identity::{self, Step};
 use praxis_app::AppError;
@@ -29,28 +28,34 @@ use praxis_domain::Lang;
 use praxis_store::{MembershipStatus, User};
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/sign-in", get(sign_in::sign_in_form).post(sign_in::sign_in))
-        .route("/{lang}/sign-in/code", get(sign_in::code_form).post(sign_in::code))
-        .route("/{lang}/sign-out", post(sign_in::sign_out))
-        .route("/{lang}/sign-up", get(sign_up::sign_up_form).post(sign_up::sign_up))
-        .route("/{lang}/verify", get(sign_up::verify))
-        .route("/{lang}/password/forgot", get(password::forgot_form).post(password::forgot))
-        .route("/{lang}/password/reset", get(password::reset_form).post(password::reset))
-        .route("/{lang}/account", get(account::account_page))
-        .route("/{lang}/account/two-factor", get(sign_in::two_factor_form).post(sign_in::two_factor))
-        .route("/{lang}/account/sign-out-everywhere", post(sign_in::sign_out_everywhere))
-        .route("/{lang}/account/organisations", post(account::join))
-        .route("/{lang}/account/tokens", post(account::create_token))
-        .route("/{lang}/account/tokens/{id}/revoke", post(account::revoke_token))
-        .route("/{lang}/editor/members", get(members::membership_queue))
-        .route("/{lang}/editor/members/{user}/{organisation}", post(members::decide_membership))
-        .route("/{lang}/admin/accounts", get(admin::accounts_list))
-        .route("/{lang}/admin/accounts/{id}/role", post(admin::set_role))
-        .route("/{lang}/admin/audit", get(admin::audit_log))
-        .route("/{lang}/admin/organisations", get(admin::organisations_list))
-        .route("/{lang}/admin/organisations/{id}", post(admin::set_organisation))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/{lang}/sign-in", sign_in::sign_in_form)
+        .post("/{lang}/sign-in", sign_in::sign_in)
+        .get("/{lang}/sign-in/code", sign_in::code_form)
+        .post("/{lang}/sign-in/code", sign_in::code)
+        .post("/{lang}/sign-out", sign_in::sign_out)
+        .get("/{lang}/sign-up", sign_up::sign_up_form)
+        .post("/{lang}/sign-up", sign_up::sign_up)
+        .get("/{lang}/verify", sign_up::verify)
+        .get("/{lang}/password/forgot", password::forgot_form)
+        .post("/{lang}/password/forgot", password::forgot)
+        .get("/{lang}/password/reset", password::reset_form)
+        .post("/{lang}/password/reset", password::reset)
+        .get("/{lang}/account", account::account_page)
+        .get("/{lang}/account/two-factor", sign_in::two_factor_form)
+        .post("/{lang}/account/two-factor", sign_in::two_factor)
+        .post("/{lang}/account/sign-out-everywhere", sign_in::sign_out_everywhere)
+        .post("/{lang}/account/organisations", account::join)
+        .post("/{lang}/account/tokens", account::create_token)
+        .post("/{lang}/account/tokens/{id}/revoke", account::revoke_token)
+        .get("/{lang}/editor/members", members::membership_queue)
+        .post("/{lang}/editor/members/{user}/{organisation}", members::decide_membership)
+        .get("/{lang}/admin/accounts", admin::accounts_list)
+        .post("/{lang}/admin/accounts/{id}/role", admin::set_role)
+        .get("/{lang}/admin/audit", admin::audit_log)
+        .get("/{lang}/admin/organisations", admin::organisations_list)
+        .post("/{lang}/admin/organisations/{id}", admin::set_organisation)
 }
 
 pub(super) fn render(page: impl Template) -> Result<Response, WebError> {

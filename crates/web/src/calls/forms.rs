@@ -7,14 +7,13 @@ use super::shared::{public_call, t_args, today, CSS_PATH};
 use crate::auth::{CsrfForm, EditorOnly, SignedIn, Viewer};
 use crate::error::WebError;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use praxis_app::calls;
 use praxis_app::AppError;
 use praxis_domain::call::CallStatus;
@@ -22,18 +21,22 @@ use praxis_domain::{CallRecord, Lang, Multilingual, SignatoryType, SignatureInpu
 use praxis_store::{Confirmation, RequestStatus, StoredCall, StoredRequest};
 use std::collections::{BTreeMap, HashMap};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/calls/{call}/join", get(join_form).post(join))
-        .route("/{lang}/calls/{call}/join/sent", get(sent))
-        .route("/{lang}/calls/{call}/sign", post(member_sign))
-        .route("/{lang}/calls/confirm/{token}", get(confirm_form).post(confirm))
-        .route("/{lang}/calls/{call}/signatories/{slug}/initiatives", post(link_initiatives))
-        .route("/{lang}/editor/calls", get(desk))
-        .route("/{lang}/editor/calls/requests/{id}/verify", post(verify))
-        .route("/{lang}/editor/calls/requests/{id}/reject", post(reject))
-        .route("/{lang}/editor/calls/new", get(new_call_form).post(create_call))
-        .route("/{lang}/editor/calls/{call}/edit", get(edit_call_form).post(update_call))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/{lang}/calls/{call}/join", join_form)
+        .post("/{lang}/calls/{call}/join", join)
+        .get("/{lang}/calls/{call}/join/sent", sent)
+        .post("/{lang}/calls/{call}/sign", member_sign)
+        .get("/{lang}/calls/confirm/{token}", confirm_form)
+        .post("/{lang}/calls/confirm/{token}", confirm)
+        .post("/{lang}/calls/{call}/signatories/{slug}/initiatives", link_initiatives)
+        .get("/{lang}/editor/calls", desk)
+        .post("/{lang}/editor/calls/requests/{id}/verify", verify)
+        .post("/{lang}/editor/calls/requests/{id}/reject", reject)
+        .get("/{lang}/editor/calls/new", new_call_form)
+        .post("/{lang}/editor/calls/new", create_call)
+        .get("/{lang}/editor/calls/{call}/edit", edit_call_form)
+        .post("/{lang}/editor/calls/{call}/edit", update_call)
 }
 
 /// Form fields as sent: repeated names (checkboxes) are kept.

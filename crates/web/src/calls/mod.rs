@@ -6,10 +6,8 @@ pub(crate) mod register;
 pub(crate) mod shared;
 mod svg;
 
-use crate::AppState;
-use axum::routing::get;
-use axum::Router;
+use crate::routes::Routes;
 
-pub fn router() -> Router<AppState> {
-    register::router().merge(forms::router()).route("/assets/calls/{file}", get(shared::asset))
+pub fn router() -> Routes {
+    register::router().merge(forms::router()).get("/assets/calls/{file}", shared::asset)
 }

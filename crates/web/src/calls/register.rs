@@ -11,14 +11,14 @@ use super::svg::{self as calls_svg, Bar, Dot};
 use crate::auth::Viewer;
 use crate::error::{api_error, WebError};
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use praxis_domain::text::escape_markup as xml;
 use praxis_domain::{CallRecord, Lang, Multilingual, SignatoryType};
 use praxis_store::{Signatory, StoredCall};
@@ -26,16 +26,16 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/calls", get(list))
-        .route("/{lang}/calls/{call}", get(call_page))
-        .route("/{lang}/calls/{call}/signatories", get(register))
-        .route("/{lang}/calls/{call}/signatories/{slug}", get(signatory_page))
-        .route("/{lang}/calls/{call}/signatories/{slug}/badge.svg", get(badge))
-        .route("/{lang}/calls/{call}/feed.atom", get(feed))
-        .route("/api/v1/calls", get(api_calls))
-        .route("/api/v1/calls/{id}/signatories", get(api_signatories))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/{lang}/calls", list)
+        .get("/{lang}/calls/{call}", call_page)
+        .get("/{lang}/calls/{call}/signatories", register)
+        .get("/{lang}/calls/{call}/signatories/{slug}", signatory_page)
+        .get("/{lang}/calls/{call}/signatories/{slug}/badge.svg", badge)
+        .get("/{lang}/calls/{call}/feed.atom", feed)
+        .get("/api/v1/calls", api_calls)
+        .get("/api/v1/calls/{id}/signatories", api_signatories)
 }
 
 /// What a call shows in lists and headings, in the reader's language.

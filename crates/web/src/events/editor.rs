@@ -5,24 +5,25 @@ use super::error_text;
 use crate::auth::{CsrfForm, EditorOnly};
 use crate::error::WebError;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
-use axum::Router;
 use praxis_domain::{EventRecord, Format, Lang, Multilingual, Speaker, Theme, Vocabulary};
 use praxis_store::StoredEvent;
 use std::collections::BTreeMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/events/new", get(new_form).post(create))
-        .route("/{lang}/events/{id}/edit", get(edit_form).post(update))
-        .route("/{lang}/events/{id}/registrations", get(registrants))
-        .route("/{lang}/events/{id}/registrations.csv", get(registrants_csv))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/{lang}/events/new", new_form)
+        .post("/{lang}/events/new", create)
+        .get("/{lang}/events/{id}/edit", edit_form)
+        .post("/{lang}/events/{id}/edit", update)
+        .get("/{lang}/events/{id}/registrations", registrants)
+        .get("/{lang}/events/{id}/registrations.csv", registrants_csv)
 }
 
 /// The multi-valued fields (checkboxes).

@@ -4,24 +4,24 @@
 
 use crate::auth::{EditorOnly, SignedIn};
 use crate::error::{api_error, WebError};
+use crate::routes::Routes;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use praxis_app::initiatives::{self, Decision, Saved};
 use praxis_app::{policy, AppError};
 use praxis_domain::{InitiativeRecord, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/initiatives", post(create))
-        .route("/api/v1/initiatives/{id}/publish", post(publish))
-        .route("/api/v1/initiatives/{id}/revisions", get(revisions))
+pub fn router() -> Routes {
+    Routes::new()
+        .post("/api/v1/initiatives", create)
+        .post("/api/v1/initiatives/{id}/publish", publish)
+        .get("/api/v1/initiatives/{id}/revisions", revisions)
 }
 
 /// The largest record body accepted (1 MiB).

@@ -3,23 +3,20 @@
 use crate::error::WebError;
 use crate::markdown;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Html;
-use axum::routing::get;
-use axum::Router;
 use praxis_domain::country::is_country_code;
 use praxis_domain::{Aim, Kind, Lang, Level, Link, Theme, Vocabulary};
 use praxis_search::{Facet, FacetCounts, Filters, Query, Sort, FACETS};
 
 pub const PAGE_SIZE: usize = 20;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/initiatives", get(catalogue))
-        .route("/{lang}/initiatives/{id}", get(initiative))
+pub fn router() -> Routes {
+    Routes::new().get("/{lang}/initiatives", catalogue).get("/{lang}/initiatives/{id}", initiative)
 }
 
 /// Search and filter parameters, as the catalogue page and `/api/v1/search` take them.

@@ -11,14 +11,13 @@ use crate::auth::{
 };
 use crate::error::WebError;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
-use axum::Router;
 use praxis_app::initiatives::{self, Saved};
 use praxis_domain::text::slug;
 use praxis_domain::{Aim, InitiativeRecord, Kind, Lang, Level, Status, Theme, Vocabulary};
@@ -32,12 +31,14 @@ pub const ATTACHMENT_LIMIT: usize = 10 * 1024 * 1024;
 pub const ATTACHMENTS_MAX: usize = 5;
 const REQUEST_LIMIT: usize = ATTACHMENTS_MAX * ATTACHMENT_LIMIT + 2 * 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/initiatives/new", get(new_form).post(save_new))
-        .route("/{lang}/initiatives/{id}/edit", get(edit_form).post(save_edit))
-        .route("/{lang}/account/initiatives", get(mine))
-        .route("/files/{name}", get(file))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/{lang}/initiatives/new", new_form)
+        .post("/{lang}/initiatives/new", save_new)
+        .get("/{lang}/initiatives/{id}/edit", edit_form)
+        .post("/{lang}/initiatives/{id}/edit", save_edit)
+        .get("/{lang}/account/initiatives", mine)
+        .get("/files/{name}", file)
         .layer(DefaultBodyLimit::max(REQUEST_LIMIT))
 }
 

@@ -4,14 +4,13 @@
 use crate::auth::{forbidden, CsrfForm, EditorOnly, SignedIn, Viewer};
 use crate::error::WebError;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use praxis_app::initiatives::{self, Decision};
 use praxis_app::AppError;
 use praxis_domain::text::escape_markup;
@@ -19,13 +18,13 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/editor", get(queue))
-        .route("/{lang}/editor/initiatives/{id}/decision", post(decide))
-        .route("/{lang}/initiatives/{id}/history", get(history))
-        .route("/{lang}/editor/history/{entity}/{id}", get(record_history))
-        .route("/{lang}/initiatives/{id}/history/{revision}/restore", post(restore))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/{lang}/editor", queue)
+        .post("/{lang}/editor/initiatives/{id}/decision", decide)
+        .get("/{lang}/initiatives/{id}/history", history)
+        .get("/{lang}/editor/history/{entity}/{id}", record_history)
+        .post("/{lang}/initiatives/{id}/history/{revision}/restore", restore)
 }
 
 pub struct RevisionRow {

@@ -8,10 +8,9 @@ mod form;
 mod history;
 mod moderation;
 
-use crate::AppState;
-use axum::Router;
+use crate::routes::Routes;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Routes {
     catalogue::router()
         .merge(api::router())
         .merge(history::router())

@@ -3,20 +3,17 @@
 use crate::auth::{cookie, CsrfForm, EditorOnly, Viewer};
 use crate::error::WebError;
 use crate::pages::page_lang;
+use crate::routes::Routes;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::post;
-use axum::Router;
 use praxis_app::initiatives;
 use praxis_app::AppError;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}/initiatives/{id}/report", post(report))
-        .route("/{lang}/editor/reports/{id}", post(resolve))
+pub fn router() -> Routes {
+    Routes::new().post("/{lang}/initiatives/{id}/report", report).post("/{lang}/editor/reports/{id}", resolve)
 }
 
 #[derive(Deserialize)]

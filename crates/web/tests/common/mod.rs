@@ -55,9 +55,14 @@ pub fn demo_records(codes: &[&str]) -> Vec<InitiativeRecord> {
 impl TestApp {
     /// A site holding the demo initiatives of these languages.
     pub async fn with_demo(codes: &[&str]) -> TestApp {
+        TestApp::with_records(&demo_records(codes)).await
+    }
+
+    /// A site holding these initiatives.
+    pub async fn with_records(records: &[InitiativeRecord]) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&StoreConfig::DataFolder(dir.path().to_path_buf())).await.unwrap();
-        store.import(&demo_records(codes), "test", &|_| {}).await.unwrap();
+        store.import(records, "test", &|_| {}).await.unwrap();
         let state = AppState::load(store).await.unwrap().with_data_dir(dir.path().to_path_buf());
         TestApp { router: router(state.clone()), state, dir }
     }
