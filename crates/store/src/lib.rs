@@ -90,8 +90,15 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// The database, on whichever backend the configuration names. Which one it is stays
+/// inside this crate: every method is written once, with SQL both backends run.
 #[derive(Clone, Debug)]
-pub enum Store {
+pub struct Store {
+    pool: Pool,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
@@ -100,9 +107,9 @@ pub enum Store {
 /// backend, so it type-checks against each driver.
 macro_rules! with_pool {
     ($store:expr, $pool:ident => $body:expr) => {
-        match $store {
-            $crate::Store::Sqlite($pool) => $body,
-            $crate::Store::Postgres($pool) => $body,
+        match &$store.pool {
+            $crate::Pool::Sqlite($pool) => $body,
+            $crate::Pool::Postgres($pool) => $body,
         }
     };
 }
@@ -130,7 +137,7 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(url)
                     .await?;
-                Ok(Store::Postgres(pool))
+                Ok(Store { pool: Pool::Postgres(pool) })
             }
             StoreConfig::Url(url) => match url.strip_prefix("sqlite://") {
                 Some(path) => Store::open_sqlite(Path::new(path)).await,
@@ -158,21 +165,55 @@ impl Store {
             .pragma("mmap_size", "1073741824")
             .pragma("cache_size", "-16000");
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        Ok(Store::Sqlite(pool))
+        Ok(Store { pool: Pool::Sqlite(pool) })
     }
 
     pub async fn migrate(&self) -> Result<()> {
-        match self {
-            Store::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
-            Store::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
+            Pool::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         Ok(())
     }
 
+    /// Applies the pending migrations numbered below `version` only: a database as the
+    /// version before left it, for migration tests and for staged upgrades.
+    pub async fn migrate_before(&self, version: i64) -> Result<()> {
+        fn only_before(mut m: sqlx::migrate::Migrator, version: i64) -> sqlx::migrate::Migrator {
+            m.migrations = std::borrow::Cow::Owned(
+                m.migrations.iter().filter(|x| x.version < version).cloned().collect(),
+            );
+            m
+        }
+        match &self.pool {
+            Pool::Sqlite(pool) => {
+                only_before(sqlx::migrate!("./migrations/sqlite"), version).run(pool).await?
+            }
+            Pool::Postgres(pool) => {
+                only_before(sqlx::migrate!("./migrations/postgres"), version).run(pool).await?
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs one SQL statement as given, for maintenance and for tests that must set up
+    /// what no method writes (rows from an older version, a dated row, a database).
+    /// Answers how many rows it touched.
+    pub async fn run_sql(&self, sql: &str) -> Result<u64> {
+        Ok(with_pool!(self, pool => sqlx::query(sql).execute(pool).await?.rows_affected()))
+    }
+
+    /// The first column of every row a query answers, as text: for maintenance checks
+    /// (and tests) that look at what is stored.
+    pub async fn texts(&self, sql: &str) -> Result<Vec<String>> {
+        let rows: Vec<(String,)> = with_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await?);
+        Ok(rows.into_iter().map(|(text,)| text).collect())
+    }
+
     pub fn backend(&self) -> &'static str {
-        match self {
-            Store::Sqlite(_) => "sqlite",
-            Store::Postgres(_) => "postgres",
+        match &self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Postgres(_) => "postgres",
         }
     }
 

@@ -12,11 +12,7 @@ use praxis_store::{secret_hash, MembershipStatus, SecondFactor, Store, StoreErro
 /// Every text cell of a table, whatever the backend, to look for secrets in it.
 async fn text_cells(store: &Store, table: &str, columns: &str) -> Vec<String> {
     let sql = format!("SELECT {columns} FROM {table}");
-    let rows: Vec<(String,)> = match store {
-        Store::Sqlite(pool) => sqlx::query_as(&sql).fetch_all(pool).await.unwrap(),
-        Store::Postgres(pool) => sqlx::query_as(&sql).fetch_all(pool).await.unwrap(),
-    };
-    rows.into_iter().map(|(cell,)| cell).collect()
+    store.texts(&sql).await.unwrap()
 }
 
 async fn member(store: &Store, email: &str) -> i64 {
@@ -548,11 +544,7 @@ async fn old_throttling_counts_are_pruned() {
         store.hit("address:203.0.113.7").await.unwrap();
         let sql =
             "INSERT INTO rate_limit_hits (subject, at) VALUES ('address:old', '2020-01-01T00:00:00.000000Z')";
-        match &store {
-            Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
-            Store::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
-        }
-        .unwrap();
+        store.run_sql(sql).await.unwrap();
         assert_eq!(store.prune_hits().await.unwrap(), 1);
         assert_eq!(store.hits("address:203.0.113.7", 900).await.unwrap(), 1, "recent counts stay");
     })

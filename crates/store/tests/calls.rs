@@ -303,13 +303,10 @@ async fn a_confirmation_link_expires_after_two_weeks() {
         store.save_call(&call(), "editor").await.unwrap();
         let asked = request("Ville de Dakar", "Dakar", "SN", &["housing"]);
         let new = store.request_signature("green-metropolises", &asked, "client-1").await.unwrap();
-        let old = "2020-01-01T00:00:00.000000Z";
-        let sql = "UPDATE signature_requests SET created_at = $1";
-        match &store {
-            praxis_store::Store::Sqlite(pool) => sqlx::query(sql).bind(old).execute(pool).await.map(|_| ()),
-            praxis_store::Store::Postgres(pool) => sqlx::query(sql).bind(old).execute(pool).await.map(|_| ()),
-        }
-        .unwrap();
+        store
+            .run_sql("UPDATE signature_requests SET created_at = '2020-01-01T00:00:00.000000Z'")
+            .await
+            .unwrap();
         assert!(store.request_by_token(&new.token).await.unwrap().is_none());
         assert_eq!(store.confirm_request(&new.token).await.unwrap(), None, "an old link confirms nothing");
         assert!(store.requests(RequestStatus::Confirmed).await.unwrap().is_empty());

@@ -26,9 +26,7 @@ where
         let (store, config, admin, name) = fresh_postgres(&url).await;
         case(store.clone(), config).await;
         store.close().await;
-        if let Store::Postgres(admin) = admin {
-            sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&admin).await.unwrap();
-        }
+        admin.run_sql(&format!("DROP DATABASE {name} WITH (FORCE)")).await.unwrap();
     }
 }
 
@@ -39,9 +37,7 @@ async fn fresh_postgres(url: &str) -> (Store, StoreConfig, Store, String) {
         std::process::id(),
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
     );
-    if let Store::Postgres(pool) = &admin {
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.unwrap();
-    }
+    admin.run_sql(&format!("CREATE DATABASE {name}")).await.unwrap();
     let (base, _) = url.rsplit_once('/').expect("database URL ends with /DBNAME");
     let config = StoreConfig::Url(format!("{base}/{name}"));
     let store = Store::open(&config).await.unwrap();

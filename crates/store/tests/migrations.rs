@@ -3,30 +3,13 @@
 //! on PostgreSQL when `PRAXIS_TEST_DATABASE_URL` names a server.
 
 use praxis_store::{Store, StoreConfig};
-use std::borrow::Cow;
 
-/// Applies the migrations numbered below `before` only.
 async fn migrate_until(store: &Store, before: i64) {
-    match store {
-        Store::Sqlite(pool) => {
-            let mut m = sqlx::migrate!("./migrations/sqlite");
-            m.migrations = Cow::Owned(m.migrations.iter().filter(|x| x.version < before).cloned().collect());
-            m.run(pool).await.unwrap();
-        }
-        Store::Postgres(pool) => {
-            let mut m = sqlx::migrate!("./migrations/postgres");
-            m.migrations = Cow::Owned(m.migrations.iter().filter(|x| x.version < before).cloned().collect());
-            m.run(pool).await.unwrap();
-        }
-    }
+    store.migrate_before(before).await.unwrap();
 }
 
 async fn execute(store: &Store, sql: &str) {
-    match store {
-        Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
-        Store::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
-    }
-    .unwrap();
+    store.run_sql(sql).await.unwrap();
 }
 
 /// 0008 moves failed sign-ins into the one rate-limit table.

@@ -20,9 +20,7 @@ where
         let (store, admin, name) = fresh_postgres(&url).await;
         case(store.clone()).await;
         store.close().await;
-        if let Store::Postgres(admin) = admin {
-            sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&admin).await.unwrap();
-        }
+        admin.run_sql(&format!("DROP DATABASE {name} WITH (FORCE)")).await.unwrap();
     }
 }
 
@@ -36,9 +34,7 @@ pub async fn fresh_postgres(url: &str) -> (Store, Store, String) {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos(),
         COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     );
-    if let Store::Postgres(pool) = &admin {
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.unwrap();
-    }
+    admin.run_sql(&format!("CREATE DATABASE {name}")).await.unwrap();
     let (base, _) = url.rsplit_once('/').expect("database URL ends with /DBNAME");
     let store = Store::open(&StoreConfig::Url(format!("{base}/{name}"))).await.unwrap();
     (store, admin, name)
