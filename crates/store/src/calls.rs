@@ -339,7 +339,7 @@ impl Store {
                     .bind(&record.id)
                     .fetch_optional(&mut *tx)
                     .await?;
-            let outcome = match existing {
+            let (outcome, version) = match existing {
                 Some((_, stored, _)) if stored == json => return Ok(WriteOutcome::Unchanged),
                 Some((id, stored, version)) => {
                     let before: CallRecord = parse_json(&stored, "call")?;
@@ -357,25 +357,12 @@ impl Store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                    sqlx::query(
-                        "INSERT INTO call_versions (call_id, version, record, author, created_at) \
-                         VALUES ($1, $2, $3, $4, $5) \
-                         ON CONFLICT (call_id, version) DO UPDATE SET record = excluded.record, \
-                         author = excluded.author, created_at = excluded.created_at",
-                    )
-                    .bind(id)
-                    .bind(version)
-                    .bind(&json)
-                    .bind(author)
-                    .bind(&at)
-                    .execute(&mut *tx)
-                    .await?;
-                    WriteOutcome::Updated
+                    (WriteOutcome::Updated, version)
                 }
                 None => {
-                    let id: i64 = sqlx::query_scalar(
+                    sqlx::query(
                         "INSERT INTO calls (slug, status, opens, closes, record, version, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id",
+                         VALUES ($1, $2, $3, $4, $5, 1, $6, $6)",
                     )
                     .bind(&record.id)
                     .bind(record.status.id())
@@ -383,21 +370,12 @@ impl Store {
                     .bind(&record.closes)
                     .bind(&json)
                     .bind(&at)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    sqlx::query(
-                        "INSERT INTO call_versions (call_id, version, record, author, created_at) VALUES ($1, 1, $2, $3, $4)",
-                    )
-                    .bind(id)
-                    .bind(&json)
-                    .bind(author)
-                    .bind(&at)
                     .execute(&mut *tx)
                     .await?;
-                    WriteOutcome::Created
+                    (WriteOutcome::Created, 1)
                 }
             };
-            crate::keep_revision!(tx, "call", &record.id, &json, author, &at)?;
+            crate::keep_revision!(tx, "call", &record.id, Some(version), &json, author, &at)?;
             sqlx::query("INSERT INTO changes (entity, entity_id, op, created_at) VALUES ('call', $1, 'upsert', $2)")
                 .bind(&record.id)
                 .bind(&at)
@@ -431,8 +409,8 @@ impl Store {
     pub async fn call_version(&self, id: &str, version: i64) -> Result<Option<CallRecord>> {
         let json: Option<String> = with_pool!(self, pool => {
             sqlx::query_scalar(
-                "SELECT v.record FROM call_versions v JOIN calls c ON c.id = v.call_id \
-                 WHERE c.slug = $1 AND v.version = $2",
+                "SELECT record FROM record_revisions WHERE entity = 'call' AND entity_id = $1 AND version = $2 \
+                 ORDER BY revision DESC LIMIT 1",
             )
             .bind(id)
             .bind(version)

@@ -337,7 +337,7 @@ impl Store {
                     (id, WriteOutcome::Created)
                 }
             };
-            crate::keep_revision!(tx, "event", &record.id, &json, author, &at)?;
+            crate::keep_revision!(tx, "event", &record.id, None::<i64>, &json, author, &at)?;
             for theme in &record.themes {
                 sqlx::query("INSERT INTO event_themes (event_id, theme) VALUES ($1, $2)")
                     .bind(event_id).bind(theme.id()).execute(&mut *tx).await?;

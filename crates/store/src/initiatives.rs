@@ -272,12 +272,7 @@ impl Store {
                     sqlx::query("INSERT INTO initiative_aims (initiative_id, aim) VALUES ($1, $2)")
                         .bind(initiative_id).bind(aim.id()).execute(&mut *tx).await?;
                 }
-                sqlx::query(
-                    "INSERT INTO initiative_revisions (initiative_id, revision, record, author, created_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(initiative_id).bind(revision).bind(&json).bind(author).bind(&at)
-                .execute(&mut *tx).await?;
+                crate::numbered_revision!(tx, "initiative", &record.id, revision, &json, author, &at)?;
                 sqlx::query("INSERT INTO changes (entity, entity_id, op, created_at) VALUES ('initiative', $1, 'upsert', $2)")
                     .bind(&record.id).bind(&at).execute(&mut *tx).await?;
                 outcomes.push(outcome);
@@ -434,12 +429,7 @@ impl Store {
                     .await?
                     .ok_or(StoreError::NotFound)?;
             let next = revision + 1;
-            sqlx::query(
-                "INSERT INTO initiative_revisions (initiative_id, revision, record, author, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id).bind(next).bind(&json).bind(author).bind(&at)
-            .execute(&mut *tx).await?;
+            crate::numbered_revision!(tx, "initiative", &record.id, next, &json, author, &at)?;
             sqlx::query("UPDATE initiatives SET revision = $1, proposed_revision = $1, updated_at = $2 WHERE id = $3")
                 .bind(next).bind(&at).bind(id)
                 .execute(&mut *tx).await?;
@@ -477,8 +467,8 @@ impl Store {
 
     /// Every revision of an initiative, oldest first.
     pub async fn revisions(&self, external_id: &str) -> Result<Vec<Revision>> {
-        let sql = "SELECT r.revision, r.author, r.created_at, r.record FROM initiative_revisions r \
-                   JOIN initiatives i ON i.id = r.initiative_id WHERE i.external_id = $1 ORDER BY r.revision";
+        let sql = "SELECT revision, author, created_at, record FROM record_revisions \
+                   WHERE entity = 'initiative' AND entity_id = $1 ORDER BY revision";
         let rows: Vec<(i64, String, String, String)> = with_pool!(self, pool => {
             sqlx::query_as(sql).bind(external_id).fetch_all(pool).await?
         });

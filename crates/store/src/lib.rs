@@ -230,7 +230,7 @@ impl Store {
     }
 }
 
-/// One saved version of a call or an event.
+/// One saved version of an initiative, a call or an event.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RecordRevision {
     pub revision: i64,
@@ -242,10 +242,10 @@ pub struct RecordRevision {
 
 /// Keeps a version of a record inside the caller's transaction (`entity`: "call", "event").
 macro_rules! keep_revision {
-    ($tx:expr, $entity:expr, $id:expr, $json:expr, $author:expr, $at:expr) => {
+    ($tx:expr, $entity:expr, $id:expr, $version:expr, $json:expr, $author:expr, $at:expr) => {
         sqlx::query(
-            "INSERT INTO record_revisions (entity, entity_id, revision, record, author, created_at) \
-             SELECT $1, $2, COALESCE(MAX(revision), 0) + 1, $3, $4, $5 FROM record_revisions \
+            "INSERT INTO record_revisions (entity, entity_id, revision, record, author, created_at, version) \
+             SELECT $1, $2, COALESCE(MAX(revision), 0) + 1, $3, $4, $5, $6 FROM record_revisions \
              WHERE entity = $1 AND entity_id = $2",
         )
         .bind($entity)
@@ -253,14 +253,35 @@ macro_rules! keep_revision {
         .bind($json)
         .bind($author)
         .bind($at)
+        .bind($version)
         .execute(&mut *$tx)
         .await
     };
 }
 pub(crate) use keep_revision;
 
+/// Keeps a revision whose number the entity's row already counts (initiatives: a
+/// proposed change names its revision).
+macro_rules! numbered_revision {
+    ($tx:expr, $entity:expr, $id:expr, $revision:expr, $json:expr, $author:expr, $at:expr) => {
+        sqlx::query(
+            "INSERT INTO record_revisions (entity, entity_id, revision, record, author, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind($entity)
+        .bind($id)
+        .bind($revision)
+        .bind($json)
+        .bind($author)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await
+    };
+}
+pub(crate) use numbered_revision;
+
 impl Store {
-    /// Every saved version of a call or an event, oldest first.
+    /// Every saved version of an initiative, a call or an event, oldest first.
     pub async fn record_revisions(&self, entity: &str, id: &str) -> Result<Vec<RecordRevision>> {
         Ok(with_pool!(self, pool => {
             sqlx::query_as(
