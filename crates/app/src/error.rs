@@ -14,8 +14,15 @@ pub struct FieldProblem {
 
 /// Every field code the application's workflows give (`AppError::invalid_field`), so a
 /// test can check that each is translated as `error-{code}`.
-pub const FIELD_CODES: &[&str] =
-    &["reason_required", "unknown_reason", "unknown_initiatives", "too_long", "invalid_kind", "id_taken"];
+pub const FIELD_CODES: &[&str] = &[
+    "reason_required",
+    "unknown_reason",
+    "unknown_initiatives",
+    "too_long",
+    "invalid_kind",
+    "id_taken",
+    "out_of_range",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

@@ -18,6 +18,7 @@ pub mod mail;
 pub mod policy;
 pub mod search;
 pub mod semantic;
+pub mod similar;
 
 pub use credentials::{hash_password, totp_code};
 pub use error::{AppError, FieldProblem, FIELD_CODES};

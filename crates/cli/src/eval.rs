@@ -46,7 +46,7 @@ pub struct EvalArgs {
     cutoff: f32,
 }
 
-fn default_cache() -> PathBuf {
+pub fn default_cache() -> PathBuf {
     std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir).join(".cache/praxis")
 }
 

@@ -8,6 +8,7 @@ mod config;
 mod demo;
 mod demo_events;
 mod eval;
+mod eval_similar;
 mod import;
 mod model;
 mod serve;
@@ -89,6 +90,8 @@ enum Command {
     },
     /// Measures search quality (nDCG@10, xNDCG@10, recall@10, MRR@10) of each layer and fused.
     EvalSearch(eval::EvalArgs),
+    /// Measures "similar initiatives" on a labelled set: precision@5 and the share in other languages.
+    EvalSimilar(eval_similar::EvalSimilarArgs),
     /// Measures import throughput, catalogue latency under load and memory, and prints the figures.
     Bench(bench::BenchArgs),
 }
@@ -181,6 +184,7 @@ fn main() -> ExitCode {
             }
             Command::Bench(args) => bench::run(args).await,
             Command::EvalSearch(args) => eval::run(args).await,
+            Command::EvalSimilar(args) => eval_similar::run(args).await,
             Command::DeriveQueryMeans { model, out } => eval::derive_query_means(&model, &out),
         }
     });

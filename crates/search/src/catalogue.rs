@@ -214,6 +214,8 @@ struct Entry {
     /// The start date as YYYYMMDD, 0 when unknown: compared as an integer.
     date: u32,
     sort_titles: Vec<String>,
+    /// The place's slug, to keep lists of neighbours from crowding into one city.
+    place: String,
 }
 
 /// Facet values seen so far, each with a small id.
@@ -321,6 +323,7 @@ impl Catalogue {
             values_len,
             date,
             sort_titles: d.sort_titles,
+            place: d.place,
         });
         self.live += 1;
     }
@@ -574,6 +577,39 @@ impl Catalogue {
 
     pub fn slot_of(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).copied()
+    }
+
+    /// The place (slug) of a live entry.
+    pub fn place_of(&self, slot: u32) -> Option<&str> {
+        self.entries.get(slot as usize).filter(|e| e.live).map(|e| e.place.as_str())
+    }
+
+    /// The values a live entry has for one facet (its themes, say).
+    pub fn values_of(&self, slot: u32, facet: Facet) -> Vec<&str> {
+        let Some(entry) = self.entries.get(slot as usize).filter(|e| e.live) else { return Vec::new() };
+        let at = entry.values_at as usize;
+        self.pool[at..at + entry.values_len as usize]
+            .iter()
+            .map(|id| &self.values.names[*id as usize])
+            .filter(|(f, _)| *f == facet)
+            .map(|(_, value)| value.as_str())
+            .collect()
+    }
+
+    /// Whether an entry holds every one of these terms (in any of each term's forms).
+    pub fn holds_all(&self, slot: u32, terms: &[QueryTerm]) -> bool {
+        !terms.is_empty()
+            && terms.iter().all(|term| {
+                term.forms.iter().any(|form| {
+                    // Postings are in slot order: entries are only ever appended.
+                    self.terms.get(form).is_some_and(|p| p.binary_search_by_key(&slot, |(s, _)| *s).is_ok())
+                })
+            })
+    }
+
+    /// Every live entry's slot.
+    pub fn live_slots(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().enumerate().filter(|(_, e)| e.live).map(|(slot, _)| slot as u32)
     }
 }
 

@@ -14,8 +14,10 @@ pub mod concepts;
 pub mod engine;
 pub mod eval;
 pub mod semantic;
+pub mod similar;
 
 pub use analysis::tokens;
 pub use catalogue::{
-    query_terms, Catalogue, Document, Facet, FacetCounts, Field, Filters, Hit, Query, Results, Sort, FACETS,
+    label_terms, query_terms, Catalogue, Document, Facet, FacetCounts, Field, Filters, Hit, Query, Results,
+    Sort, FACETS,
 };

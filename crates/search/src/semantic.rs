@@ -176,6 +176,30 @@ impl VectorIndex {
     }
 }
 
+impl VectorIndex {
+    /// The documents nearest one in the index, by the cosine of their centred vectors
+    /// (so a French document finds its Spanish neighbours), best first, itself left out.
+    /// Empty when the document has no vector yet.
+    pub fn neighbours(&self, id: &str, limit: usize) -> Vec<(String, f32)> {
+        let Some(&slot) = self.slots.get(id) else { return Vec::new() };
+        let own = &self.centred[slot * self.dim..(slot + 1) * self.dim];
+        let mut scored: Vec<(usize, f32)> = self
+            .ids
+            .iter()
+            .enumerate()
+            .filter(|(other, id)| id.is_some() && *other != slot)
+            .map(|(other, _)| (other, dot(own, &self.centred[other * self.dim..(other + 1) * self.dim])))
+            .collect();
+        let limit = limit.min(scored.len());
+        if limit > 0 && limit < scored.len() {
+            scored.select_nth_unstable_by(limit - 1, |a, b| b.1.total_cmp(&a.1));
+        }
+        scored.truncate(limit);
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scored.into_iter().filter_map(|(slot, s)| self.ids[slot].clone().map(|id| (id, s))).collect()
+    }
+}
+
 /// The mean of some vectors (for estimating a language's query mean once).
 pub fn mean_vector(vectors: &[Vec<f32>], dim: usize) -> Vec<f32> {
     let mut mean = vec![0f32; dim];

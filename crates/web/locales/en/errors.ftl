@@ -10,3 +10,4 @@ error-unknown_reason = Choose one of the reasons offered.
 error-unknown_initiatives = These do not name a published initiative: { $ids }
 error-invalid_kind = Choose one of the kinds offered.
 error-id_taken = This id is already in use; choose another.
+error-out_of_range = This value is outside what is accepted.

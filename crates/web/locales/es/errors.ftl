@@ -10,3 +10,4 @@ error-unknown_reason = Elija uno de los motivos ofrecidos.
 error-unknown_initiatives = Esto no corresponde a ninguna iniciativa publicada: { $ids }
 error-invalid_kind = Elija uno de los tipos ofrecidos.
 error-id_taken = Este identificador ya está en uso; elija otro.
+error-out_of_range = Este valor está fuera de lo admitido.

@@ -10,3 +10,4 @@ error-unknown_reason = Choisissez l'une des raisons proposées.
 error-unknown_initiatives = Ceci ne désigne aucune initiative publiée : { $ids }
 error-invalid_kind = Choisissez l’un des types proposés.
 error-id_taken = Cet identifiant est déjà utilisé ; choisissez-en un autre.
+error-out_of_range = Cette valeur sort des limites acceptées.

@@ -10,3 +10,4 @@ error-unknown_reason = Escolha um dos motivos oferecidos.
 error-unknown_initiatives = Isto não corresponde a nenhuma iniciativa publicada: { $ids }
 error-invalid_kind = Escolha um dos tipos oferecidos.
 error-id_taken = Este identificador já está em uso; escolha outro.
+error-out_of_range = Este valor está fora do que é aceito.
