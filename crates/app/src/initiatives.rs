@@ -48,6 +48,15 @@ pub async fn save(
         }
     }
     record.status = policy::status_allowed(account, record.status);
+    if !account.is_editor() && existing.as_ref().is_some_and(|s| s.record.status == Status::Hidden) {
+        // Editors took it down: the authors may correct it, but it stays down until an
+        // editor looks again, and the editors are told it changed.
+        record.status = Status::Hidden;
+        app.store.save_initiative(&record, &account.email).await?;
+        let title = record.title_in(record.language).1.to_string();
+        notify_editors(app, "mail-hidden-changed", &[("title", title), ("id", record.id.clone())]).await?;
+        return Ok((Saved::Updated, record));
+    }
     if !account.is_editor() && existing.as_ref().is_some_and(|s| s.record.status == Status::Published) {
         record.status = Status::Submitted;
         app.store.propose_initiative(&record, &account.email).await?;
@@ -130,7 +139,14 @@ pub async fn decide(
     let Some(stored) = app.store.initiative(id).await? else {
         return Err(AppError::NotFound(format!("no initiative with id {id:?}")));
     };
-    let comment: String = comment.trim().chars().take(COMMENT_MAX).collect();
+    let comment = comment.trim();
+    if comment.chars().count() > COMMENT_MAX {
+        return Err(AppError::invalid_field(
+            "comment",
+            "too_long",
+            "the reason is longer than 5,000 characters",
+        ));
+    }
     if decision != Decision::Publish && comment.is_empty() {
         return Err(AppError::invalid_field(
             "comment",
@@ -144,7 +160,7 @@ pub async fn decide(
         return Ok(stored.record);
     }
     let action = format!("initiative.{}", decision.id());
-    let note = AuditNote { actor: &editor.user, action: &action, detail: &comment };
+    let note = AuditNote { actor: &editor.user, action: &action, detail: comment };
     let mut record = stored.record;
     match (decision, proposal) {
         (Decision::Publish, Some(proposed)) => {
@@ -154,7 +170,7 @@ pub async fn decide(
         }
         (Decision::SendBack, Some(_)) => {
             app.store.withdraw_proposal(id).await?;
-            app.store.audit(&editor.user, &action, "initiative", id, &comment).await?;
+            app.store.audit(&editor.user, &action, "initiative", id, comment).await?;
         }
         (decision, _) => {
             record.status = if decision == Decision::Publish { Status::Published } else { Status::Draft };
@@ -162,7 +178,7 @@ pub async fn decide(
         }
     }
     app.catalogue.catch_up(&app.store).await?;
-    tell_author(app, editor, &record, decision.mail_key(), &comment).await?;
+    tell_author(app, editor, &record, decision.mail_key(), comment).await?;
     Ok(record)
 }
 

@@ -535,6 +535,26 @@ async fn a_report_reaches_the_editors_and_hiding_removes_the_initiative_at_once(
     assert_eq!(revisions.last().unwrap().record.status.id(), "hidden");
     let audit = app.store().audit_log(Some(("initiative", "ros-7")), 5).await.unwrap();
     assert_eq!(audit[0].action, "report.hide");
+
+    // Its authors may correct it, but it stays down, and the editors hear it changed
+    // (it used to become an ordinary submission, the take-down forgotten).
+    let before = app_outbox(&app).len();
+    let mut corrected = record("ros-7");
+    corrected["summary"]["es"] = json!("Versión corregida, sin datos personales.");
+    corrected["status"] = json!("published");
+    let (status, body) =
+        call(&app, "POST", "/api/v1/initiatives", Some(&app.member), bytes(&corrected)).await;
+    assert!(status.is_success(), "{status} {body}");
+    let stored = app.store().initiative("ros-7").await.unwrap().unwrap();
+    assert_eq!(stored.record.status.id(), "hidden");
+    assert!(stored.record.summary.0.values().any(|s| s.starts_with("Versión corregida")));
+    let (status, _) = call(&app, "GET", "/api/v1/initiatives/ros-7", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "still out of public view");
+    let told: Vec<String> = app_outbox(&app).into_iter().skip(before).collect();
+    assert!(
+        told.iter().any(|m| m.contains("To: ed@network.org") && m.contains("hidden initiative was changed")),
+        "{told:?}"
+    );
 }
 
 #[tokio::test]

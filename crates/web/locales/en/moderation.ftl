@@ -28,6 +28,14 @@ mail-report-body = Hello,
     { $link }
 
     — Praxis
+mail-hidden-changed-subject = A hidden initiative was changed: { $title }
+mail-hidden-changed-body = Hello,
+
+    The authors of “{ $title }” ({ $id }) changed it after editors hid it. It stays hidden until an editor looks at it again on the desk:
+
+    { $link }
+
+    — Praxis
 mail-submitted-subject = To review on Praxis: { $title }
 mail-submitted-body = Hello,
 

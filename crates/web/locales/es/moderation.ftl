@@ -28,6 +28,14 @@ mail-report-body = Hola:
     { $link }
 
     — Praxis
+mail-hidden-changed-subject = Se modificó una iniciativa oculta: { $title }
+mail-hidden-changed-body = Hola:
+
+    Los autores de «{ $title }» ({ $id }) la modificaron después de que los editores la ocultaran. Sigue oculta hasta que un editor la revise de nuevo en el escritorio:
+
+    { $link }
+
+    — Praxis
 mail-submitted-subject = Para revisar en Praxis: { $title }
 mail-submitted-body = Hola:
 

@@ -28,6 +28,14 @@ mail-report-body = Bonjour,
     { $link }
 
     — Praxis
+mail-hidden-changed-subject = Une initiative masquée a été modifiée : { $title }
+mail-hidden-changed-body = Bonjour,
+
+    Les auteurs de « { $title } » ({ $id }) l’ont modifiée après que les éditeurs l’ont masquée. Elle reste masquée jusqu’à ce qu’un éditeur la réexamine sur le bureau :
+
+    { $link }
+
+    — Praxis
 mail-submitted-subject = À relire sur Praxis : { $title }
 mail-submitted-body = Bonjour,
 

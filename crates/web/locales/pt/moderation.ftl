@@ -28,6 +28,14 @@ mail-report-body = Olá,
     { $link }
 
     — Praxis
+mail-hidden-changed-subject = Uma iniciativa oculta foi alterada: { $title }
+mail-hidden-changed-body = Olá,
+
+    Os autores de “{ $title }” ({ $id }) alteraram-na depois de os editores a ocultarem. Continua oculta até que um editor a reveja na mesa de trabalho:
+
+    { $link }
+
+    — Praxis
 mail-submitted-subject = Para revisão no Praxis: { $title }
 mail-submitted-body = Olá,
 
