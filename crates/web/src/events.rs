@@ -14,8 +14,9 @@ mod editor;
 
 use crate::auth::{CsrfForm, Viewer};
 use crate::error::{api_error, WebError};
+use crate::forms::Form;
 use crate::markdown;
-use crate::pages::page_lang;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
@@ -209,20 +210,17 @@ struct ListPage {
 
 async fn upcoming(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    page: Page,
     RawQuery(raw): RawQuery,
-    viewer: Viewer,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     // A page ignores a bad filter rather than failing.
     let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
     let path = match raw.as_deref() {
         Some(q) if !q.is_empty() => format!("/events?{q}"),
         _ => "/events".to_string(),
     };
-    let c = Chrome::new(state.i18n.clone(), lang, &path, state.i18n.t(lang, "events-title"))
-        .with_nav("events")
-        .with_viewer(&viewer);
+    let c = page.chrome_t(&path, "events-title").with_nav("events");
     let stored = state.store.events(When::Upcoming, Timestamp::now(), &filter, LIST_LIMIT).await?;
     let events = stored.iter().map(|s| EventView::new(&c, s)).collect();
     let themes = Theme::ALL
@@ -306,15 +304,11 @@ async fn initiative_links(
 /// under both), each with its recording, briefing note and the initiatives discussed.
 async fn hub(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    page: Page,
     RawQuery(raw): RawQuery,
-    viewer: Viewer,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
     let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
-    let c = Chrome::new(state.i18n.clone(), lang, "/events/past", state.i18n.t(lang, "events-hub-title"))
-        .with_nav("events")
-        .with_viewer(&viewer);
+    let c = page.chrome_t("/events/past", "events-hub-title").with_nav("events");
     let stored = state.store.events(When::Past, Timestamp::now(), &filter, LIST_LIMIT).await?;
     let mut groups = Vec::new();
     for theme in Theme::ALL {
@@ -338,14 +332,14 @@ pub struct FormState {
     pub email: String,
     pub organisation: String,
     pub consent: bool,
-    pub errors: Vec<(String, String)>,
+    pub errors: Form,
     /// Said above the form (not a problem with what was typed).
     pub notice: Option<String>,
 }
 
 impl FormState {
     pub fn error(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+        self.errors.error(field)
     }
 }
 
@@ -370,7 +364,7 @@ async fn render_event(
     viewer: &Viewer,
     form: FormState,
 ) -> Result<Response, WebError> {
-    let status = if form.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if form.errors.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let upcoming = stored.record.span().is_some_and(|s| s.start > Timestamp::now());
     let page = EventPage {
         e: EventView::new(&c, stored),
@@ -386,22 +380,19 @@ async fn render_event(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-fn event_chrome(state: &AppState, lang: Lang, stored: &StoredEvent, viewer: &Viewer) -> Chrome {
-    let (_, title) = stored.record.title_in(lang);
-    Chrome::new(state.i18n.clone(), lang, &format!("/events/{}", stored.record.id), title.to_string())
-        .with_nav("events")
-        .with_viewer(viewer)
+fn event_chrome(page: &Page, stored: &StoredEvent) -> Chrome {
+    let (_, title) = stored.record.title_in(page.lang);
+    page.chrome(&format!("/events/{}", stored.record.id), title.to_string()).with_nav("events")
 }
 
 async fn event_page(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, String)>,
-    viewer: Viewer,
+    Path((_, id)): Path<(String, String)>,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(lang))?;
-    let c = event_chrome(&state, lang, &stored, &viewer);
-    render_event(&state, c, &stored, &viewer, FormState::default()).await
+    let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(page.lang))?;
+    let c = event_chrome(&page, &stored);
+    render_event(&state, c, &stored, &page.viewer, FormState::default()).await
 }
 
 /// Registers the visitor (the form) or the signed-in member (their account, one click),
@@ -409,11 +400,11 @@ async fn event_page(
 /// online link are.
 async fn register(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, String)>,
-    viewer: Viewer,
+    Path((_, id)): Path<(String, String)>,
+    page: Page,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let (lang, viewer) = (page.lang, &page.viewer);
     let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(lang))?;
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
     let form = RegistrationForm {
@@ -429,8 +420,8 @@ async fn register(
     let booking = match events::register(&state, &id, registrant, lang).await {
         Ok(booking) => booking,
         Err(AppError::Invalid { fields, .. }) => {
-            let c = event_chrome(&state, lang, &stored, &viewer);
-            let errors = fields.iter().map(|(f, p)| (f.clone(), error_text(&c, &p.code))).collect();
+            let c = event_chrome(&page, &stored);
+            let errors = Form::from_problems(&c, "events-error-", &fields);
             let typed = FormState {
                 name: form.name,
                 email: form.email,
@@ -439,7 +430,7 @@ async fn register(
                 errors,
                 notice: None,
             };
-            return render_event(&state, c, &stored, &viewer, typed).await;
+            return render_event(&state, c, &stored, viewer, typed).await;
         }
         Err(e) => return Err(e.into()),
     };
@@ -449,16 +440,16 @@ async fn register(
         // once confirmed, the online link: only the mailbox gets it, so the person
         // typing is told to look there, whoever they are.
         Booking::AlreadyRegistered(_) => {
-            let c = event_chrome(&state, lang, &stored, &viewer);
+            let c = event_chrome(&page, &stored);
             let notice = Some(c.t("events-already-registered"));
             let form = FormState { notice, ..FormState::default() };
-            return render_event(&state, c, &stored, &viewer, form).await;
+            return render_event(&state, c, &stored, viewer, form).await;
         }
         Booking::Closed => {
-            let c = event_chrome(&state, lang, &stored, &viewer);
-            let form =
-                FormState { errors: vec![("form".into(), c.t("events-closed"))], ..FormState::default() };
-            return render_event(&state, c, &stored, &viewer, form).await;
+            let c = event_chrome(&page, &stored);
+            let errors = Form::with_error("form", c.t("events-closed"));
+            let form = FormState { errors, ..FormState::default() };
+            return render_event(&state, c, &stored, viewer, form).await;
         }
     };
     if registration.account_id.is_some() {
@@ -468,9 +459,7 @@ async fn register(
     // Anyone else may have typed someone else's address: the registration page, with
     // the online link and the cancel button, goes only to the mailbox.
     let (_, title) = stored.record.title_in(lang);
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}"), title.to_string())
-        .with_nav("events")
-        .with_viewer(&viewer);
+    let c = page.chrome(&format!("/events/{id}"), title.to_string()).with_nav("events");
     let page = RegistrationPage {
         e: EventView::new(&c, &stored),
         name: registration.name.clone(),
@@ -482,12 +471,6 @@ async fn register(
         c,
     };
     Ok(private(page.render()?))
-}
-
-/// A validation problem in the reader's language (`events.ftl` translates every code
-/// the event and registration rules produce).
-pub fn error_text(c: &Chrome, code: &str) -> String {
-    c.t(&format!("events-error-{code}"))
 }
 
 #[derive(Template)]
@@ -519,17 +502,15 @@ fn private(html: String) -> Response {
 
 async fn registration_page(
     State(state): State<AppState>,
-    Path((lang, token)): Path<(String, String)>,
-    viewer: Viewer,
+    Path((_, token)): Path<(String, String)>,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let registration =
         state.store.registration_by_token(&token).await?.ok_or(WebError::PageNotFound(lang))?;
     let stored = state.store.event(&registration.event).await?.ok_or(WebError::PageNotFound(lang))?;
     let (_, title) = stored.record.title_in(lang);
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/registrations/{token}"), title.to_string())
-        .with_nav("events")
-        .with_viewer(&viewer);
+    let c = page.chrome(&format!("/registrations/{token}"), title.to_string()).with_nav("events");
     let confirmed = registration.status == RegistrationStatus::Confirmed;
     let page = RegistrationPage {
         e: EventView::new(&c, &stored),
@@ -546,12 +527,12 @@ async fn registration_page(
 
 async fn cancel(
     State(state): State<AppState>,
-    Path((lang, token)): Path<(String, String)>,
+    page: Page,
+    Path((_, token)): Path<(String, String)>,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     events::cancel(&state, &token).await?;
-    Ok(Redirect::to(&format!("/{lang}/registrations/{token}")).into_response())
+    Ok(Redirect::to(&format!("/{}/registrations/{token}", page.lang)).into_response())
 }
 
 /// The site's address for links in feeds and calendars: the configured public URL

@@ -3,7 +3,7 @@
 //! marked with `xml:lang`.
 
 use crate::error::WebError;
-use crate::pages::page_lang;
+use crate::page::page_lang;
 use crate::routes::Routes;
 use crate::AppState;
 use axum::extract::{Path, State};

@@ -1,8 +1,96 @@
-//! One way to draw a form: every field with its label, hint and error next to it, the
-//! values typed kept, and the CSRF field. Most account pages are a [`FormPage`].
+//! One form model, [`Form`]: the values typed, kept by field name, and each field's
+//! problem, translated in the page's language. And one way to draw a simple form: every
+//! field with its label, hint and error next to it, and the CSRF field. Most account
+//! pages are a [`FormPage`].
 
 use crate::view::Chrome;
 use askama::Template;
+use praxis_app::FieldProblem;
+use std::collections::BTreeMap;
+
+/// A form as typed and what is wrong with it, both by field name. A repeated name
+/// (checkboxes) keeps every value; a field has at most one message.
+#[derive(Debug, Default)]
+pub struct Form {
+    values: BTreeMap<String, Vec<String>>,
+    errors: BTreeMap<String, String>,
+}
+
+impl Form {
+    /// The fields as sent, the CSRF value left out.
+    pub fn typed(fields: &[(String, String)]) -> Form {
+        let mut form = Form::default();
+        for (name, value) in fields.iter().filter(|(name, _)| name != "csrf") {
+            form.values.entry(name.clone()).or_default().push(value.clone());
+        }
+        form
+    }
+
+    /// The application's field problems, each translated as `{prefix}{code}` (the
+    /// fields of `AppError::Invalid`).
+    pub fn from_problems(c: &Chrome, prefix: &str, problems: &BTreeMap<String, FieldProblem>) -> Form {
+        let mut form = Form::default();
+        for (field, problem) in problems {
+            form.set_error(field, c.t(&format!("{prefix}{}", problem.code)));
+        }
+        form
+    }
+
+    /// A form with one problem.
+    pub fn with_error(field: &str, message: String) -> Form {
+        let mut form = Form::default();
+        form.set_error(field, message);
+        form
+    }
+
+    /// The value of a field (the last one typed under its name), or "".
+    pub fn v(&self, name: &str) -> &str {
+        self.all(name).last().map(String::as_str).unwrap_or("")
+    }
+
+    /// Every value typed under a name.
+    pub fn all(&self, name: &str) -> &[String] {
+        self.values.get(name).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Whether `value` is among a field's values (a ticked checkbox, a chosen option).
+    pub fn checked(&self, name: &str, value: &str) -> bool {
+        self.all(name).iter().any(|v| v == value)
+    }
+
+    pub fn set(&mut self, name: &str, value: String) {
+        self.set_all(name, vec![value]);
+    }
+
+    pub fn set_all(&mut self, name: &str, values: Vec<String>) {
+        self.values.insert(name.to_string(), values);
+    }
+
+    /// The problem with a field, translated.
+    pub fn error(&self, name: &str) -> Option<&str> {
+        self.errors.get(name).map(String::as_str)
+    }
+
+    /// Every problem, by field name in order.
+    pub fn errors(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.errors.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Says what is wrong with a field, replacing what was said before.
+    pub fn set_error(&mut self, name: &str, message: String) {
+        self.errors.insert(name.to_string(), message);
+    }
+
+    /// Says what is wrong with a field unless something already is: the first problem
+    /// found is the one shown.
+    pub fn add_error(&mut self, name: &str, message: String) {
+        self.errors.entry(name.to_string()).or_insert(message);
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
@@ -54,9 +142,9 @@ impl Field {
         self
     }
 
-    /// Marks the field wrong with a translated message (the key of the message).
-    pub fn error(mut self, message: Option<String>) -> Field {
-        self.error = message;
+    /// Marks the field wrong with the form's message for it, if any.
+    pub fn error(mut self, form: &Form) -> Field {
+        self.error = form.error(self.name).map(str::to_string);
         self
     }
 

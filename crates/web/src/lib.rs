@@ -15,6 +15,7 @@ mod forms;
 mod initiatives;
 mod markdown;
 mod openapi;
+mod page;
 mod pages;
 mod places;
 mod routes;

@@ -1,6 +1,7 @@
 //! The front door: language negotiation, the home page and the about page.
 
 use crate::error::WebError;
+use crate::page::page_lang;
 use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
@@ -13,11 +14,6 @@ use praxis_search::{Facet, Filters, Query, Sort};
 
 pub fn router() -> Routes {
     Routes::new().get("/", root).get("/{lang}", home).get("/{lang}/", home).get("/{lang}/about", about)
-}
-
-/// Parses the language segment of a page URL; anything else is a page that does not exist.
-pub fn page_lang(segment: &str) -> Result<Lang, WebError> {
-    segment.parse().map_err(|_| WebError::PageNotFound(Lang::default()))
 }
 
 /// `/` sends each visitor to the site in the language their browser prefers.

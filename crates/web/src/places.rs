@@ -1,7 +1,7 @@
 //! Places: the list of places with initiatives, and one page per place.
 
 use crate::error::WebError;
-use crate::pages::page_lang;
+use crate::page::page_lang;
 use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;

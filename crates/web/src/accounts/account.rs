@@ -37,13 +37,11 @@ pub(super) struct AccountQuery {
 
 pub(super) async fn account_page(
     State(state): State<AppState>,
-    viewer: Viewer,
     SignedIn(account): SignedIn,
-    Path(lang): Path<String>,
+    page: Page,
     Query(query): Query<AccountQuery>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/account", "account-title").with_nav("account");
+    let c = page.chrome_t("/account", "account-title").with_nav("account");
     render(account_view(&state, c, &account, None, &query.done).await?)
 }
 
@@ -112,10 +110,10 @@ pub(super) struct JoinForm {
 pub(super) async fn join(
     State(state): State<AppState>,
     SignedIn(account): SignedIn,
-    Path(lang): Path<String>,
+    page: Page,
     CsrfForm(form): CsrfForm<JoinForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let status = praxis_app::accounts::request_membership(&state, &account, &form.organisation).await?;
     let done = if status == MembershipStatus::Verified { "joined" } else { "requested" };
     Ok(Redirect::to(&format!("/{}/account?done={done}", lang.code())).into_response())
@@ -129,14 +127,12 @@ pub(super) struct TokenForm {
 
 pub(super) async fn create_token(
     State(state): State<AppState>,
-    viewer: Viewer,
     SignedIn(account): SignedIn,
-    Path(lang): Path<String>,
+    page: Page,
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     let token = identity::create_token(&state, &account, &form.label).await?;
-    let c = chrome(&state, &viewer, lang, "/account", "account-title").with_nav("account");
+    let c = page.chrome_t("/account", "account-title").with_nav("account");
     // The token is shown once, on this answer to the POST, and never again.
     render(account_view(&state, c, &account, Some(token), "").await?)
 }
@@ -144,10 +140,10 @@ pub(super) async fn create_token(
 pub(super) async fn revoke_token(
     State(state): State<AppState>,
     SignedIn(account): SignedIn,
-    Path((lang, id)): Path<(String, i64)>,
+    page: Page,
+    Path((_, id)): Path<(String, i64)>,
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     identity::revoke_token(&state, &account, id).await?;
-    Ok(Redirect::to(&format!("/{}/account?done=revoked", lang.code())).into_response())
+    Ok(Redirect::to(&format!("/{}/account?done=revoked", page.lang.code())).into_response())
 }

@@ -28,12 +28,10 @@ pub(super) struct AccountsList {
 
 pub(super) async fn accounts_list(
     State(state): State<AppState>,
-    viewer: Viewer,
     AdminOnly(_): AdminOnly,
-    Path(lang): Path<String>,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/admin/accounts", "accounts-title").with_nav("admin");
+    let c = page.chrome_t("/admin/accounts", "accounts-title").with_nav("admin");
     let accounts = state
         .store
         .users()
@@ -61,10 +59,11 @@ pub(super) struct RoleForm {
 pub(super) async fn set_role(
     State(state): State<AppState>,
     AdminOnly(admin): AdminOnly,
-    Path((lang, id)): Path<(String, i64)>,
+    page: Page,
+    Path((_, id)): Path<(String, i64)>,
     CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let Some(role) = Role::parse(&form.role) else { return Err(WebError::PageNotFound(lang)) };
     praxis_app::accounts::set_role(&state, &admin, id, role).await?;
     Ok(Redirect::to(&format!("/{}/admin/accounts", lang.code())).into_response())
@@ -80,12 +79,10 @@ pub(super) struct AuditPage {
 /// The newest 500 editor and admin actions.
 pub(super) async fn audit_log(
     State(state): State<AppState>,
-    viewer: Viewer,
     AdminOnly(_): AdminOnly,
-    Path(lang): Path<String>,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/admin/audit", "audit-title").with_nav("admin");
+    let c = page.chrome_t("/admin/audit", "audit-title").with_nav("admin");
     let entries = state.store.audit_log(None, 500).await?;
     render(AuditPage { c, entries })
 }
@@ -116,12 +113,10 @@ pub(super) struct OrganisationsPage {
 /// Organisations, their kind and the e-mail domains whose owners join without review.
 pub(super) async fn organisations_list(
     State(state): State<AppState>,
-    viewer: Viewer,
     AdminOnly(_): AdminOnly,
-    Path(lang): Path<String>,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/admin/organisations", "organisations-title").with_nav("admin");
+    let c = page.chrome_t("/admin/organisations", "organisations-title").with_nav("admin");
     let organisations = state
         .store
         .organisations()
@@ -144,10 +139,11 @@ pub(super) struct OrganisationForm {
 pub(super) async fn set_organisation(
     State(state): State<AppState>,
     AdminOnly(admin): AdminOnly,
-    Path((lang, id)): Path<(String, i64)>,
+    page: Page,
+    Path((_, id)): Path<(String, i64)>,
     CsrfForm(form): CsrfForm<OrganisationForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     match praxis_app::accounts::set_organisation(&state, &admin, id, &form.kind, &form.domains).await {
         Ok(()) => {}
         // Only a forged form names another kind: nothing to show it.

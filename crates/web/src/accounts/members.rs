@@ -20,12 +20,10 @@ pub(super) struct MembershipQueue {
 
 pub(super) async fn membership_queue(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(_): EditorOnly,
-    Path(lang): Path<String>,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/editor/members", "members-title").with_nav("editor");
+    let c = page.chrome_t("/editor/members", "members-title").with_nav("editor");
     let requests = state
         .store
         .pending_memberships()
@@ -52,10 +50,11 @@ pub(super) struct DecisionForm {
 pub(super) async fn decide_membership(
     State(state): State<AppState>,
     EditorOnly(editor): EditorOnly,
-    Path((lang, user_id, organisation_id)): Path<(String, i64, i64)>,
+    page: Page,
+    Path((_, user_id, organisation_id)): Path<(String, i64, i64)>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let verified = form.decision == "verify";
     praxis_app::accounts::decide_membership(&state, &editor, user_id, organisation_id, verified).await?;
     Ok(Redirect::to(&format!("/{}/editor/members", lang.code())).into_response())

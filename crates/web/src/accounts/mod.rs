@@ -9,10 +9,10 @@ mod password;
 mod sign_in;
 mod sign_up;
 
-use crate::auth::{set_cookie, AdminOnly, CsrfForm, EditorOnly, SignedIn, Viewer, SESSION_COOKIE};
+use crate::auth::{set_cookie, AdminOnly, CsrfForm, EditorOnly, SignedIn, SESSION_COOKIE};
 use crate::error::WebError;
-use crate::forms::{Field, FormPage, Input, MessagePage};
-use crate::pages::page_lang;
+use crate::forms::{Field, Form, FormPage, Input, MessagePage};
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
@@ -60,10 +60,6 @@ pub fn router() -> Routes {
 
 pub(super) fn render(page: impl Template) -> Result<Response, WebError> {
     Ok(Html(page.render()?).into_response())
-}
-
-pub(super) fn chrome(state: &AppState, viewer: &Viewer, lang: Lang, path: &str, title_key: &str) -> Chrome {
-    Chrome::new(state.i18n.clone(), lang, path, state.i18n.t(lang, title_key)).with_viewer(viewer)
 }
 
 /// Only same-site paths are followed after sign-in: a path that starts with one `/`,

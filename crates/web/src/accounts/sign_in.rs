@@ -36,29 +36,22 @@ pub(super) fn sign_in_page(c: Chrome, email: &str, next: &str, problem: Option<S
     page
 }
 
-pub(super) async fn sign_in_form(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
-    Query(query): Query<NextQuery>,
-) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    if viewer.account.is_some() {
-        return Ok(Redirect::to(&safe_next(&query.next, lang)).into_response());
+pub(super) async fn sign_in_form(page: Page, Query(query): Query<NextQuery>) -> Result<Response, WebError> {
+    if page.viewer.account.is_some() {
+        return Ok(Redirect::to(&safe_next(&query.next, page.lang)).into_response());
     }
-    let c = chrome(&state, &viewer, lang, "/sign-in", "sign-in-title");
+    let c = page.chrome_t("/sign-in", "sign-in-title");
     render(sign_in_page(c, "", &query.next, None))
 }
 
 pub(super) async fn sign_in(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
+    page: Page,
     crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/sign-in", "sign-in-title");
+    let lang = page.lang;
+    let c = page.chrome_t("/sign-in", "sign-in-title");
     let opened = match identity::sign_in(&state, &form.email, &form.password, &client).await {
         Ok(opened) => opened,
         Err(e) => {
@@ -132,33 +125,26 @@ pub(super) fn code_page(c: Chrome, next: &str, problem: Option<String>) -> FormP
     page
 }
 
-pub(super) async fn code_form(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
-    Query(query): Query<NextQuery>,
-) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    if viewer.pending.is_none() {
-        return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
+pub(super) async fn code_form(page: Page, Query(query): Query<NextQuery>) -> Result<Response, WebError> {
+    if page.viewer.pending.is_none() {
+        return Ok(Redirect::to(&format!("/{}/sign-in", page.lang.code())).into_response());
     }
-    let c = chrome(&state, &viewer, lang, "/sign-in/code", "code-title");
+    let c = page.chrome_t("/sign-in/code", "code-title");
     render(code_page(c, &query.next, None))
 }
 
 pub(super) async fn code(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
+    page: Page,
     headers: HeaderMap,
     crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let Some(user) = viewer.pending.clone() else {
+    let lang = page.lang;
+    let Some(user) = page.viewer.pending.clone() else {
         return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
     };
-    let c = chrome(&state, &viewer, lang, "/sign-in/code", "code-title");
+    let c = page.chrome_t("/sign-in/code", "code-title");
     let session = crate::auth::cookie(&headers, SESSION_COOKIE);
     if let Err(e) = identity::second_factor(&state, &user, session, &form.code, &client).await {
         return code_refused(e, c, |c, problem| code_page(c, &form.next, Some(problem)));
@@ -170,11 +156,10 @@ pub(super) async fn code(
 /// from their account page.
 pub(super) async fn two_factor_form(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
+    page: Page,
     Query(query): Query<NextQuery>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let (lang, viewer) = (page.lang, &page.viewer);
     let Some(user) = viewer.pending.clone().or_else(|| viewer.account.as_ref().map(|a| a.user.clone()))
     else {
         return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
@@ -190,7 +175,7 @@ pub(super) async fn two_factor_form(
         return Ok(Redirect::to(&to).into_response());
     }
     let secret = identity::two_factor_secret(&state, &user).await?.unwrap_or_default();
-    let c = chrome(&state, &viewer, lang, "/account/two-factor", "two-factor-title");
+    let c = page.chrome_t("/account/two-factor", "two-factor-title");
     render(two_factor_page(c, &user, &secret, &query.next, None))
 }
 
@@ -217,18 +202,17 @@ pub(super) fn two_factor_page(
 
 pub(super) async fn two_factor(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
+    page: Page,
     headers: HeaderMap,
     crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let (lang, viewer) = (page.lang, &page.viewer);
     let Some(user) = viewer.pending.clone().or_else(|| viewer.account.as_ref().map(|a| a.user.clone()))
     else {
         return Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response());
     };
-    let c = chrome(&state, &viewer, lang, "/account/two-factor", "two-factor-title");
+    let c = page.chrome_t("/account/two-factor", "two-factor-title");
     let session = crate::auth::cookie(&headers, SESSION_COOKIE);
     match identity::enable_two_factor(&state, user.id, session, &form.code, &client).await {
         Ok(()) => {}
@@ -254,22 +238,21 @@ pub(super) async fn two_factor(
 
 pub(super) async fn sign_out_everywhere(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
     SignedIn(account): SignedIn,
+    page: Page,
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     identity::sign_out_everywhere(&state, &account).await?;
-    Ok(without_session_cookie(Redirect::to(&format!("/{}/", lang.code())).into_response()))
+    Ok(without_session_cookie(Redirect::to(&format!("/{}/", page.lang.code())).into_response()))
 }
 
 pub(super) async fn sign_out(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    page: Page,
     headers: HeaderMap,
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     if let Some(token) = crate::auth::cookie(&headers, SESSION_COOKIE) {
         identity::sign_out(&state, token).await?;
     }

@@ -12,50 +12,42 @@ pub(super) struct SignUpForm {
     password: String,
 }
 
-pub(super) fn sign_up_page(c: Chrome, form: &SignUpForm, errors: [Option<String>; 3]) -> FormPage {
+pub(super) fn sign_up_page(c: Chrome, form: &SignUpForm, errors: &Form) -> FormPage {
     let action = c.url("/sign-up");
     let mut page = FormPage::new(c, String::new(), action, String::new());
     page.heading = page.c.t("sign-up-title");
     page.submit = page.c.t("sign-up-button");
     page.intro = vec![page.c.t("sign-up-intro")];
-    let [name, email, password] = errors;
     page.fields = vec![
-        Field::new(&page.c, "name", "field-name", Input::Text).value(&form.name).error(name),
-        Field::new(&page.c, "email", "field-email", Input::Email).value(&form.email).error(email),
+        Field::new(&page.c, "name", "field-name", Input::Text).value(&form.name).error(errors),
+        Field::new(&page.c, "email", "field-email", Input::Email).value(&form.email).error(errors),
         Field::new(&page.c, "password", "field-new-password", Input::NewPassword)
             .hint(page.c.t("field-new-password-hint"))
-            .error(password),
+            .error(errors),
     ];
     page.links = vec![(page.c.url("/sign-in"), page.c.t("sign-up-have-account"))];
     page
 }
 
-pub(super) async fn sign_up_form(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
-) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/sign-up", "sign-up-title");
-    render(sign_up_page(c, &SignUpForm::default(), [None, None, None]))
+pub(super) async fn sign_up_form(page: Page) -> Result<Response, WebError> {
+    let c = page.chrome_t("/sign-up", "sign-up-title");
+    render(sign_up_page(c, &SignUpForm::default(), &Form::default()))
 }
 
 pub(super) async fn sign_up(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
+    page: Page,
     crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(form): CsrfForm<SignUpForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/sign-up", "sign-up-title");
+    let lang = page.lang;
+    let c = page.chrome_t("/sign-up", "sign-up-title");
     let email = match identity::sign_up(&state, lang, &form.name, &form.email, &form.password, &client).await
     {
         Ok(email) => email,
         Err(AppError::Invalid { fields, .. }) if !fields.is_empty() => {
-            let error = |field: &str| fields.get(field).map(|p| c.t(&format!("problem-{}", p.code)));
-            let errors = [error("name"), error("email"), error("password")];
-            let mut response = render(sign_up_page(c, &form, errors))?;
+            let errors = Form::from_problems(&c, "problem-", &fields);
+            let mut response = render(sign_up_page(c, &form, &errors))?;
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
             return Ok(response);
         }
@@ -73,12 +65,10 @@ pub(super) async fn sign_up(
 
 pub(super) async fn verify(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
+    page: Page,
     Query(query): Query<TokenQuery>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/verify", "verify-title");
+    let c = page.chrome_t("/verify", "verify-title");
     let (heading, text) = match identity::confirm_address(&state, &query.token).await {
         Ok(()) => (c.t("verify-title"), c.t("verify-done")),
         Err(AppError::Conflict { code: identity::LINK_SPENT, .. }) => {

@@ -6,7 +6,8 @@
 use super::shared::{public_call, t_args, today, CSS_PATH};
 use crate::auth::{CsrfForm, EditorOnly, SignedIn, Viewer};
 use crate::error::WebError;
-use crate::pages::page_lang;
+use crate::forms::Form;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
@@ -48,28 +49,6 @@ fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
 
 fn all(fields: &Fields, name: &str) -> Vec<String> {
     fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
-}
-
-/// Errors by form field, translated.
-#[derive(Default)]
-pub struct Errors(HashMap<String, String>);
-
-impl Errors {
-    /// The application's field problems, each translated as `error-{code}`.
-    fn from_problems(
-        c: &Chrome,
-        problems: &std::collections::BTreeMap<String, praxis_app::FieldProblem>,
-    ) -> Errors {
-        Errors(problems.iter().map(|(field, p)| (field.clone(), c.t(&format!("error-{}", p.code)))).collect())
-    }
-
-    pub fn get(&self, name: &str) -> Option<&String> {
-        self.0.get(name)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 pub struct Choice {
@@ -123,7 +102,7 @@ pub struct MemberForm {
     pub city: String,
     pub points: Vec<PointChoice>,
     pub consent: bool,
-    pub errors: Errors,
+    pub errors: Form,
 }
 
 #[derive(Template)]
@@ -139,7 +118,7 @@ struct JoinPage {
     types: Vec<Choice>,
     countries: Vec<Choice>,
     points: Vec<PointChoice>,
-    errors: Errors,
+    errors: Form,
     member: Option<MemberForm>,
     css: &'static str,
 }
@@ -155,7 +134,7 @@ fn member_form(
     viewer: &Viewer,
     call: &CallRecord,
     fields: Option<&Fields>,
-    errors: Errors,
+    errors: Form,
 ) -> Option<MemberForm> {
     let account = viewer.account.as_ref()?;
     if account.organisations.is_empty() {
@@ -183,11 +162,11 @@ fn join_page(
     viewer: &Viewer,
     stored: &StoredCall,
     input: SignatureInput,
-    errors: Errors,
+    errors: Form,
     member: Option<MemberForm>,
 ) -> JoinPage {
     let call = &stored.record;
-    let member = member.or_else(|| member_form(&c, viewer, call, None, Errors::default()));
+    let member = member.or_else(|| member_form(&c, viewer, call, None, Form::default()));
     JoinPage {
         call_href: c.url(&format!("/calls/{}", call.id)),
         call_title: call.title_in(c.lang).to_string(),
@@ -205,34 +184,27 @@ fn join_page(
     }
 }
 
-fn chrome(state: &AppState, viewer: &Viewer, lang: Lang, path: &str, title: String) -> Chrome {
-    Chrome::new(state.i18n.clone(), lang, path, title).with_nav("calls").with_viewer(viewer)
-}
-
 async fn join_form(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let stored = public_call(&state, &id, lang).await?;
-    let c =
-        chrome(&state, &viewer, lang, &format!("/calls/{id}/join"), state.i18n.t(lang, "calls-join-title"));
-    join_page(c, &viewer, &stored, SignatureInput::default(), Errors::default(), None)
+    let stored = public_call(&state, &id, page.lang).await?;
+    let c = page.chrome_t(&format!("/calls/{id}/join"), "calls-join-title").with_nav("calls");
+    join_page(c, &page.viewer, &stored, SignatureInput::default(), Form::default(), None)
         .render_with(StatusCode::OK)
 }
 
 async fn join(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     crate::auth::ClientIp(address): crate::auth::ClientIp,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let (lang, viewer) = (page.lang, &page.viewer);
     let stored = public_call(&state, &id, lang).await?;
-    let c =
-        chrome(&state, &viewer, lang, &format!("/calls/{id}/join"), state.i18n.t(lang, "calls-join-title"));
+    let c = page.chrome_t(&format!("/calls/{id}/join"), "calls-join-title").with_nav("calls");
     let input = SignatureInput {
         institution: field(&fields, "institution").into(),
         kind: field(&fields, "kind").into(),
@@ -247,18 +219,18 @@ async fn join(
     match calls::join(&state, &id, &input, lang, &address).await {
         Ok(_) => {}
         Err(AppError::Conflict { .. }) => {
-            return join_page(c, &viewer, &stored, input, Errors::default(), None)
+            return join_page(c, viewer, &stored, input, Form::default(), None)
                 .render_with(StatusCode::CONFLICT);
         }
         Err(AppError::Invalid { fields, .. }) => {
-            let errors = Errors::from_problems(&c, &fields);
-            return join_page(c, &viewer, &stored, input, errors, None)
+            let errors = Form::from_problems(&c, "error-", &fields);
+            return join_page(c, viewer, &stored, input, errors, None)
                 .render_with(StatusCode::UNPROCESSABLE_ENTITY);
         }
         Err(AppError::TooMany) => {
-            let mut page = join_page(c, &viewer, &stored, input, Errors::default(), None);
-            page.throttled = true;
-            return page.render_with(StatusCode::TOO_MANY_REQUESTS);
+            let mut throttled = join_page(c, viewer, &stored, input, Form::default(), None);
+            throttled.throttled = true;
+            return throttled.render_with(StatusCode::TOO_MANY_REQUESTS);
         }
         Err(e) => return Err(e.into()),
     }
@@ -279,18 +251,11 @@ struct MessagePage {
 
 async fn sent(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    public_call(&state, &id, lang).await?;
-    let c = chrome(
-        &state,
-        &viewer,
-        lang,
-        &format!("/calls/{id}/join/sent"),
-        state.i18n.t(lang, "calls-sent-title"),
-    );
+    public_call(&state, &id, page.lang).await?;
+    let c = page.chrome_t(&format!("/calls/{id}/join/sent"), "calls-sent-title").with_nav("calls");
     let page = MessagePage {
         heading: c.t("calls-sent-title"),
         text: c.t("calls-sent-text"),
@@ -304,12 +269,11 @@ async fn sent(
 
 async fn confirm_form(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, token)): Path<(String, String)>,
+    page: Page,
+    Path((_, token)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     let path = format!("/calls/confirm/{token}");
-    let c = chrome(&state, &viewer, lang, &path, state.i18n.t(lang, "calls-confirm-title"));
+    let c = page.chrome_t(&path, "calls-confirm-title").with_nav("calls");
     let Some(request) = state.store.request_by_token(&token).await? else {
         let page = MessagePage {
             heading: c.t("calls-confirm-title"),
@@ -339,13 +303,12 @@ async fn confirm_form(
 
 async fn confirm(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, token)): Path<(String, String)>,
+    page: Page,
+    Path((_, token)): Path<(String, String)>,
     CsrfForm(_): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     let path = format!("/calls/confirm/{token}");
-    let c = chrome(&state, &viewer, lang, &path, state.i18n.t(lang, "calls-confirmed-title"));
+    let c = page.chrome_t(&path, "calls-confirmed-title").with_nav("calls");
     let (status, heading, text, back) = match state.store.confirm_request(&token).await? {
         Some(Confirmation::Confirmed { call_id, .. }) => {
             (StatusCode::OK, "calls-confirmed-title", "calls-confirmed-text", format!("/calls/{call_id}"))
@@ -369,15 +332,14 @@ async fn confirm(
 /// A verified member signs for their organisation: no e-mail round trip, no review.
 async fn member_sign(
     State(state): State<AppState>,
-    viewer: Viewer,
     SignedIn(account): SignedIn,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let (lang, viewer) = (page.lang, &page.viewer);
     let stored = public_call(&state, &id, lang).await?;
-    let c =
-        chrome(&state, &viewer, lang, &format!("/calls/{id}/join"), state.i18n.t(lang, "calls-join-title"));
+    let c = page.chrome_t(&format!("/calls/{id}/join"), "calls-join-title").with_nav("calls");
     let input = SignatureInput {
         kind: field(&fields, "kind").into(),
         city: field(&fields, "city").into(),
@@ -391,11 +353,11 @@ async fn member_sign(
         Ok(signatory) => signatory,
         Err(e @ (AppError::Invalid { .. } | AppError::Conflict { .. })) => {
             let errors = match &e {
-                AppError::Invalid { fields, .. } => Errors::from_problems(&c, fields),
-                _ => Errors::default(),
+                AppError::Invalid { fields, .. } => Form::from_problems(&c, "error-", fields),
+                _ => Form::default(),
             };
-            let member = member_form(&c, &viewer, &stored.record, Some(&fields), errors);
-            return join_page(c, &viewer, &stored, SignatureInput::default(), Errors::default(), member)
+            let member = member_form(&c, viewer, &stored.record, Some(&fields), errors);
+            return join_page(c, viewer, &stored, SignatureInput::default(), Form::default(), member)
                 .render_with(StatusCode::UNPROCESSABLE_ENTITY);
         }
         Err(e) => return Err(e.into()),
@@ -408,10 +370,11 @@ async fn member_sign(
 async fn link_initiatives(
     State(state): State<AppState>,
     SignedIn(account): SignedIn,
-    Path((lang, id, slug)): Path<(String, String, String)>,
+    page: Page,
+    Path((_, id, slug)): Path<(String, String, String)>,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let path = format!("/{lang}/calls/{id}/signatories/{slug}");
     match calls::link_initiatives(&state, &account, &id, &slug, field(&fields, "initiatives")).await {
         Ok(_) => {}
@@ -555,13 +518,11 @@ fn queue_item(
 
 async fn desk(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(_): EditorOnly,
-    Path(lang): Path<String>,
+    page: Page,
     Query(q): Query<DeskQuery>,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/editor/calls", state.i18n.t(lang, "calls-editor-title"));
+    let c = page.chrome_t("/editor/calls", "calls-editor-title").with_nav("calls");
     let notice = if let Some(name) = q.verified {
         Some(t_args(&c, "calls-editor-verified", &[("name", name)]))
     } else if q.rejected.is_some() {
@@ -575,10 +536,11 @@ async fn desk(
 async fn verify(
     State(state): State<AppState>,
     EditorOnly(editor): EditorOnly,
-    Path((lang, id)): Path<(String, i64)>,
+    page: Page,
+    Path((_, id)): Path<(String, i64)>,
     CsrfForm(_): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let signatory = calls::verify(&state, &editor, id).await?;
     let name: String = form_urlencoded::byte_serialize(signatory.name.as_bytes()).collect();
     Ok(Redirect::to(&format!("/{}/editor/calls?verified={name}", lang.code())).into_response())
@@ -586,17 +548,17 @@ async fn verify(
 
 async fn reject(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(editor): EditorOnly,
-    Path((lang, id)): Path<(String, i64)>,
+    page: Page,
+    Path((_, id)): Path<(String, i64)>,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let reason = field(&fields, "reason").trim().to_string();
     match calls::reject(&state, &editor, id, &reason).await {
         Ok(()) => {}
         Err(AppError::Invalid { fields: problems, .. }) => {
-            let c = chrome(&state, &viewer, lang, "/editor/calls", state.i18n.t(lang, "calls-editor-title"));
+            let c = page.chrome_t("/editor/calls", "calls-editor-title").with_nav("calls");
             let code = problems.get("reason").map(|p| p.code.as_str()).unwrap_or("reason_required");
             let error =
                 c.t(if code == "reason_required" { "calls-editor-reason-missing" } else { "error-too_long" });
@@ -647,13 +609,13 @@ struct EditPage {
     statuses: Vec<Choice>,
     langs: Vec<LangText>,
     rows: Vec<PointRow>,
-    errors: Errors,
+    errors: Form,
     problem: bool,
     css: &'static str,
 }
 
 /// The call as form fields (one row per working point, plus empty rows to add more).
-fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, errors: Errors) -> EditPage {
+fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, errors: Form) -> EditPage {
     let from_record = |name: &str| -> String {
         let Some(r) = existing else { return String::new() };
         match name {
@@ -681,8 +643,8 @@ fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, 
                 name: c.t(&format!("lang-{code}")),
                 title,
                 text,
-                title_error: errors.get(&format!("title_{code}")).cloned(),
-                text_error: errors.get(&format!("text_{code}")).cloned(),
+                title_error: errors.error(&format!("title_{code}")).map(str::to_string),
+                text_error: errors.error(&format!("text_{code}")).map(str::to_string),
             }
         })
         .collect();
@@ -699,7 +661,7 @@ fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, 
                 id: fields
                     .map(|f| field(f, &format!("point_id_{n}")).to_string())
                     .unwrap_or_else(|| point.map(|p| p.id.clone()).unwrap_or_default()),
-                id_error: errors.get(&format!("point_id_{n}")).cloned(),
+                id_error: errors.error(&format!("point_id_{n}")).map(str::to_string),
                 texts: Lang::all()
                     .iter()
                     .map(|l| PointText {
@@ -712,7 +674,7 @@ fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, 
                         value: fields
                             .map(|f| field(f, &format!("point_{}_{n}", l.code())).to_string())
                             .unwrap_or_else(|| point.and_then(|p| p.text.get(*l)).unwrap_or("").to_string()),
-                        error: errors.get(&format!("point_{}_{n}", l.code())).cloned(),
+                        error: errors.error(&format!("point_{}_{n}", l.code())).map(str::to_string),
                     })
                     .collect(),
             }
@@ -738,7 +700,7 @@ fn edit_page(c: Chrome, existing: Option<&CallRecord>, fields: Option<&Fields>, 
             .collect(),
         langs,
         rows,
-        problem: !errors.is_empty(),
+        problem: errors.has_errors(),
         errors,
         css: CSS_PATH.as_str(),
         c,
@@ -811,58 +773,43 @@ fn form_field(path: &str, rows: &[usize]) -> String {
     }
 }
 
-async fn new_call_form(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    EditorOnly(_): EditorOnly,
-    Path(lang): Path<String>,
-) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/editor/calls/new", state.i18n.t(lang, "calls-editor-new-title"));
-    Ok(Html(edit_page(c, None, None, Errors::default()).render()?))
+async fn new_call_form(EditorOnly(_): EditorOnly, page: Page) -> Result<Html<String>, WebError> {
+    let c = page.chrome_t("/editor/calls/new", "calls-editor-new-title").with_nav("calls");
+    Ok(Html(edit_page(c, None, None, Form::default()).render()?))
 }
 
 async fn edit_call_form(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(_): EditorOnly,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(lang))?;
-    let c = chrome(
-        &state,
-        &viewer,
-        lang,
-        &format!("/editor/calls/{id}/edit"),
-        state.i18n.t(lang, "calls-editor-edit-title"),
-    );
-    Ok(Html(edit_page(c, Some(&stored.record), None, Errors::default()).render()?))
+    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(page.lang))?;
+    let c = page.chrome_t(&format!("/editor/calls/{id}/edit"), "calls-editor-edit-title").with_nav("calls");
+    Ok(Html(edit_page(c, Some(&stored.record), None, Form::default()).render()?))
 }
 
 async fn save_call(
     state: &AppState,
-    viewer: &Viewer,
+    page: &Page,
     editor: &crate::auth::Account,
-    lang: Lang,
     existing: Option<StoredCall>,
     fields: Fields,
 ) -> Result<Response, WebError> {
+    let lang = page.lang;
     let path = match &existing {
         Some(s) => format!("/editor/calls/{}/edit", s.record.id),
         None => "/editor/calls/new".to_string(),
     };
-    let c = chrome(state, viewer, lang, &path, state.i18n.t(lang, "calls-editor-title"));
+    let c = page.chrome_t(&path, "calls-editor-title").with_nav("calls");
     let (record, rows) = read_call(&fields, existing.as_ref().map(|s| s.record.id.as_str()));
     match calls::save_call(state, editor, &record, existing.is_none()).await {
         Ok(()) => Ok(Redirect::to(&format!("/{}/editor/calls?saved=1", lang.code())).into_response()),
         Err(AppError::Invalid { fields: problems, .. }) => {
-            let errors = Errors(
-                problems
-                    .iter()
-                    .map(|(f, p)| (form_field(f, &rows), c.t(&format!("error-{}", p.code))))
-                    .collect(),
-            );
+            let mut errors = Form::default();
+            for (f, p) in &problems {
+                errors.set_error(&form_field(f, &rows), c.t(&format!("error-{}", p.code)));
+            }
             let page = edit_page(c, existing.as_ref().map(|s| &s.record), Some(&fields), errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
         }
@@ -872,25 +819,22 @@ async fn save_call(
 
 async fn create_call(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(editor): EditorOnly,
-    Path(lang): Path<String>,
+    page: Page,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    save_call(&state, &viewer, &editor, lang, None, fields).await
+    save_call(&state, &page, &editor, None, fields).await
 }
 
 async fn update_call(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(editor): EditorOnly,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(lang))?;
-    save_call(&state, &viewer, &editor, lang, Some(stored), fields).await
+    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(page.lang))?;
+    save_call(&state, &page, &editor, Some(stored), fields).await
 }
 
 #[cfg(test)]

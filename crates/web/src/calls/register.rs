@@ -8,9 +8,8 @@
 
 use super::shared::{public_call, t_args, today, CSS_PATH, WORLD_PATH};
 use super::svg::{self as calls_svg, Bar, Dot};
-use crate::auth::Viewer;
 use crate::error::{api_error, WebError};
-use crate::pages::page_lang;
+use crate::page::{page_lang, Page};
 use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
@@ -77,15 +76,8 @@ struct ListPage {
     calls: Vec<CallView>,
 }
 
-async fn list(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(lang): Path<String>,
-) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = Chrome::new(state.i18n.clone(), lang, "/calls", state.i18n.t(lang, "calls-title"))
-        .with_nav("calls")
-        .with_viewer(&viewer);
+async fn list(State(state): State<AppState>, page: Page) -> Result<Html<String>, WebError> {
+    let c = page.chrome_t("/calls", "calls-title").with_nav("calls");
     let calls = state.store.calls(false).await?.iter().map(|s| CallView::new(&c, s)).collect();
     Ok(Html(ListPage { c, calls }.render()?))
 }
@@ -125,10 +117,10 @@ struct CallPage {
 
 async fn call_page(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
+    let (lang, viewer) = (page.lang, &page.viewer);
     // Editors preview drafts here before publishing them.
     let stored = match state.store.call(&id).await? {
         Some(call)
@@ -138,14 +130,7 @@ async fn call_page(
         }
         _ => return Err(WebError::PageNotFound(lang)),
     };
-    let c = Chrome::new(
-        state.i18n.clone(),
-        lang,
-        &format!("/calls/{id}"),
-        stored.record.title_in(lang).to_string(),
-    )
-    .with_nav("calls")
-    .with_viewer(&viewer);
+    let c = page.chrome(&format!("/calls/{id}"), stored.record.title_in(lang).to_string()).with_nav("calls");
     let signatories = state.store.signatories(&id).await?;
     let call = CallView::new(&c, &stored);
     let page = CallPage {
@@ -292,20 +277,18 @@ fn per_month(signatories: &[&Signatory]) -> Vec<ChartRow> {
 
 async fn register(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     Query(filter): Query<RegisterFilter>,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let stored = public_call(&state, &id, lang).await?;
     let title = state.i18n.t_args(
         lang,
         "calls-register-title",
         &[("call", stored.record.title_in(lang).to_string().into())],
     );
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/calls/{id}/signatories"), title)
-        .with_nav("calls")
-        .with_viewer(&viewer);
+    let c = page.chrome(&format!("/calls/{id}/signatories"), title).with_nav("calls");
     let all = state.store.signatories(&id).await?;
     let shown = filter.apply(&all);
     let call_lang = stored.record.reading_language(lang);
@@ -427,21 +410,14 @@ pub struct LinkQuery {
 
 async fn signatory_page(
     State(state): State<AppState>,
-    viewer: Viewer,
-    Path((lang, id, slug)): Path<(String, String, String)>,
+    page: Page,
+    Path((_, id, slug)): Path<(String, String, String)>,
     Query(link): Query<LinkQuery>,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
+    let (lang, viewer) = (page.lang, &page.viewer);
     let stored = public_call(&state, &id, lang).await?;
     let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
-    let c = Chrome::new(
-        state.i18n.clone(),
-        lang,
-        &format!("/calls/{id}/signatories/{slug}"),
-        signatory.name.clone(),
-    )
-    .with_nav("calls")
-    .with_viewer(&viewer);
+    let c = page.chrome(&format!("/calls/{id}/signatories/{slug}"), signatory.name.clone()).with_nav("calls");
     // Commitments read in the version of the call that the signatory signed.
     let signed =
         state.store.call_version(&id, signatory.call_version).await?.unwrap_or_else(|| stored.record.clone());

@@ -1,10 +1,10 @@
 //! Editors' pages: create and edit events, see who registered, export them as CSV.
 //! Registrants' data appears nowhere else.
 
-use super::error_text;
 use crate::auth::{CsrfForm, EditorOnly};
 use crate::error::WebError;
-use crate::pages::page_lang;
+use crate::forms::Form;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
@@ -14,7 +14,6 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use praxis_domain::{EventRecord, Format, Lang, Multilingual, Speaker, Theme, Vocabulary};
 use praxis_store::StoredEvent;
-use std::collections::BTreeMap;
 
 pub fn router() -> Routes {
     Routes::new()
@@ -26,213 +25,157 @@ pub fn router() -> Routes {
         .get("/{lang}/events/{id}/registrations.csv", registrants_csv)
 }
 
-/// The multi-valued fields (checkboxes).
-const LISTS: [&str; 3] = ["languages", "interpretation", "themes"];
-
-/// The form as typed: every value kept, every problem next to its field.
-#[derive(Default)]
-pub struct EditForm {
-    values: BTreeMap<String, String>,
-    lists: BTreeMap<String, Vec<String>>,
-    errors: BTreeMap<String, String>,
-}
-
 pub struct Choice {
     pub value: String,
     pub label: String,
 }
 
-impl EditForm {
-    pub fn v(&self, name: &str) -> &str {
-        self.values.get(name).map(String::as_str).unwrap_or("")
+/// The event as form fields.
+fn event_form(r: &EventRecord) -> Form {
+    let mut form = Form::default();
+    let mut set = |k: &str, v: String| form.set(k, v);
+    set("id", r.id.clone());
+    set("language", r.language.code().to_string());
+    for &lang in Lang::all() {
+        set(&format!("title_{lang}"), r.title.get(lang).unwrap_or("").to_string());
+        set(&format!("description_{lang}"), r.description.get(lang).unwrap_or("").to_string());
+        set(&format!("briefing_{lang}"), r.briefing.get(lang).unwrap_or("").to_string());
     }
+    set("format", r.format.id().to_string());
+    set("start", r.start.clone());
+    set("end", r.end.clone());
+    set("time_zone", r.time_zone.clone());
+    let speakers = r
+        .speakers
+        .iter()
+        .map(|s| {
+            [Some(&s.name), s.role.as_ref(), s.organisation.as_ref(), s.place.as_ref()]
+                .iter()
+                .map(|v| v.map(String::as_str).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(" | ")
+                .trim_end_matches([' ', '|'])
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    set("speakers", speakers);
+    set("online_link", r.online_link.clone().unwrap_or_default());
+    set("venue", r.venue.clone().unwrap_or_default());
+    set("capacity", r.capacity.map(|c| c.to_string()).unwrap_or_default());
+    set("recording", r.recording.clone().unwrap_or_default());
+    set("initiatives", r.initiatives.join("\n"));
+    form.set_all("languages", r.languages.iter().map(|l| l.code().to_string()).collect());
+    form.set_all("interpretation", r.interpretation.iter().map(|l| l.code().to_string()).collect());
+    form.set_all("themes", r.themes.iter().map(|t| t.id().to_string()).collect());
+    form
+}
 
-    pub fn checked(&self, list: &str, value: &str) -> bool {
-        self.lists.get(list).is_some_and(|l| l.iter().any(|v| v == value))
+/// The record the form describes, or the form with its problems.
+fn read_record(form: &mut Form, c: &Chrome, fixed_id: Option<&str>) -> Option<EventRecord> {
+    let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let language = form.v("language").parse::<Lang>().unwrap_or_default();
+    let multilingual = |prefix: &str| {
+        Multilingual(
+            Lang::all()
+                .iter()
+                .filter_map(|l| text(form.v(&format!("{prefix}_{l}"))).map(|t| (*l, t)))
+                .collect(),
+        )
+    };
+    let langs = |list: &str| -> Vec<Lang> { form.all(list).iter().filter_map(|v| v.parse().ok()).collect() };
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let format = Format::from_id(form.v("format"));
+    if format.is_none() {
+        errors.push(("format".into(), c.t("events-error-unknown_value")));
     }
-
-    pub fn error(&self, name: &str) -> Option<&str> {
-        self.errors.get(name).map(String::as_str)
-    }
-
-    /// The form field of a per-language text: `title_fr`.
-    pub fn name_for(&self, prefix: &str, lang: &str) -> String {
-        format!("{prefix}_{lang}")
-    }
-
-    pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
-    }
-
-    fn from_fields(fields: &[(String, String)]) -> EditForm {
-        let mut form = EditForm::default();
-        for (k, v) in fields {
-            if LISTS.contains(&k.as_str()) {
-                form.lists.entry(k.clone()).or_default().push(v.clone());
-            } else if k != "csrf" {
-                form.values.insert(k.clone(), v.clone());
+    let capacity = match text(form.v("capacity")) {
+        None => None,
+        Some(n) => match n.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.push(("capacity".into(), c.t("events-error-invalid_capacity")));
+                None
             }
-        }
-        form
-    }
-
-    fn from_record(r: &EventRecord) -> EditForm {
-        let mut form = EditForm::default();
-        let mut set = |k: &str, v: String| {
-            form.values.insert(k.to_string(), v);
-        };
-        set("id", r.id.clone());
-        set("language", r.language.code().to_string());
-        for &lang in Lang::all() {
-            set(&format!("title_{lang}"), r.title.get(lang).unwrap_or("").to_string());
-            set(&format!("description_{lang}"), r.description.get(lang).unwrap_or("").to_string());
-            set(&format!("briefing_{lang}"), r.briefing.get(lang).unwrap_or("").to_string());
-        }
-        set("format", r.format.id().to_string());
-        set("start", r.start.clone());
-        set("end", r.end.clone());
-        set("time_zone", r.time_zone.clone());
-        let speakers = r
-            .speakers
-            .iter()
-            .map(|s| {
-                [Some(&s.name), s.role.as_ref(), s.organisation.as_ref(), s.place.as_ref()]
-                    .iter()
-                    .map(|v| v.map(String::as_str).unwrap_or(""))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-                    .trim_end_matches([' ', '|'])
-                    .to_string()
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        set("speakers", speakers);
-        set("online_link", r.online_link.clone().unwrap_or_default());
-        set("venue", r.venue.clone().unwrap_or_default());
-        set("capacity", r.capacity.map(|c| c.to_string()).unwrap_or_default());
-        set("recording", r.recording.clone().unwrap_or_default());
-        set("initiatives", r.initiatives.join("\n"));
-        form.lists.insert("languages".into(), r.languages.iter().map(|l| l.code().to_string()).collect());
-        form.lists
-            .insert("interpretation".into(), r.interpretation.iter().map(|l| l.code().to_string()).collect());
-        form.lists.insert("themes".into(), r.themes.iter().map(|t| t.id().to_string()).collect());
-        form
-    }
-
-    /// The record the form describes, or the form with its problems.
-    fn read_record(&mut self, c: &Chrome, fixed_id: Option<&str>) -> Option<EventRecord> {
-        let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        let language = self.v("language").parse::<Lang>().unwrap_or_default();
-        let multilingual = |prefix: &str| {
-            Multilingual(
-                Lang::all()
-                    .iter()
-                    .filter_map(|l| text(self.v(&format!("{prefix}_{l}"))).map(|t| (*l, t)))
-                    .collect(),
-            )
-        };
-        let langs = |list: &str| -> Vec<Lang> {
-            self.lists.get(list).into_iter().flatten().filter_map(|v| v.parse().ok()).collect()
-        };
-        let mut errors: Vec<(String, String)> = Vec::new();
-        let format = Format::from_id(self.v("format"));
-        if format.is_none() {
-            errors.push(("format".into(), c.t("events-error-unknown_value")));
-        }
-        let capacity = match text(self.v("capacity")) {
-            None => None,
-            Some(n) => match n.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    errors.push(("capacity".into(), c.t("events-error-invalid_capacity")));
-                    None
+        },
+    };
+    let speakers = form
+        .v("speakers")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut parts = l.split('|').map(|p| p.trim().to_string());
+            let name = parts.next().unwrap_or_default();
+            let mut next = || parts.next().filter(|p| !p.is_empty());
+            Speaker { name, role: next(), organisation: next(), place: next() }
+        })
+        .collect();
+    let id = match fixed_id {
+        Some(id) => id.to_string(),
+        None => match text(form.v("id")) {
+            Some(id) => id,
+            None => {
+                let title = multilingual("title");
+                let date = form.v("start").get(..10).unwrap_or("").to_string();
+                let base = praxis_domain::text::slug(title.get(language).unwrap_or(""));
+                let base: String = base.chars().take(60).collect();
+                if base.is_empty() {
+                    String::new()
+                } else {
+                    format!("{date}-{base}").trim_matches('-').to_string()
                 }
+            }
+        },
+    };
+    let record = EventRecord {
+        id,
+        language,
+        title: multilingual("title"),
+        description: multilingual("description"),
+        format: format.unwrap_or(Format::Webinar),
+        start: form.v("start").trim().to_string(),
+        end: form.v("end").trim().to_string(),
+        time_zone: form.v("time_zone").trim().to_string(),
+        languages: langs("languages"),
+        interpretation: langs("interpretation"),
+        themes: form.all("themes").iter().filter_map(|v| Theme::from_id(v)).collect(),
+        speakers,
+        online_link: text(form.v("online_link")),
+        venue: text(form.v("venue")),
+        capacity,
+        recording: text(form.v("recording")),
+        briefing: multilingual("briefing"),
+        initiatives: form
+            .v("initiatives")
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    };
+    for e in record.validate() {
+        let root = e.field.split(['.', '[']).next().unwrap_or("").to_string();
+        let name = match root.as_str() {
+            "title" | "description" | "briefing" => match e.field.split_once('.') {
+                Some((_, lang)) => format!("{root}_{lang}"),
+                None => format!("{root}_{language}"),
             },
+            _ => root,
         };
-        let speakers = self
-            .v("speakers")
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let mut parts = l.split('|').map(|p| p.trim().to_string());
-                let name = parts.next().unwrap_or_default();
-                let mut next = || parts.next().filter(|p| !p.is_empty());
-                Speaker { name, role: next(), organisation: next(), place: next() }
-            })
-            .collect();
-        let id = match fixed_id {
-            Some(id) => id.to_string(),
-            None => match text(self.v("id")) {
-                Some(id) => id,
-                None => {
-                    let title = multilingual("title");
-                    let date = self.v("start").get(..10).unwrap_or("").to_string();
-                    let base = praxis_domain::text::slug(title.get(language).unwrap_or(""));
-                    let base: String = base.chars().take(60).collect();
-                    if base.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{date}-{base}").trim_matches('-').to_string()
-                    }
-                }
-            },
+        // Ids are made from the title when left empty: a problem there is the title's.
+        let name = if name == "id" && fixed_id.is_none() && form.v("id").trim().is_empty() {
+            format!("title_{language}")
+        } else {
+            name
         };
-        let record = EventRecord {
-            id,
-            language,
-            title: multilingual("title"),
-            description: multilingual("description"),
-            format: format.unwrap_or(Format::Webinar),
-            start: self.v("start").trim().to_string(),
-            end: self.v("end").trim().to_string(),
-            time_zone: self.v("time_zone").trim().to_string(),
-            languages: langs("languages"),
-            interpretation: langs("interpretation"),
-            themes: self
-                .lists
-                .get("themes")
-                .into_iter()
-                .flatten()
-                .filter_map(|v| Theme::from_id(v))
-                .collect(),
-            speakers,
-            online_link: text(self.v("online_link")),
-            venue: text(self.v("venue")),
-            capacity,
-            recording: text(self.v("recording")),
-            briefing: multilingual("briefing"),
-            initiatives: self
-                .v("initiatives")
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-        };
-        for e in record.validate() {
-            let root = e.field.split(['.', '[']).next().unwrap_or("").to_string();
-            let name = match root.as_str() {
-                "title" | "description" | "briefing" => match e.field.split_once('.') {
-                    Some((_, lang)) => format!("{root}_{lang}"),
-                    None => format!("{root}_{language}"),
-                },
-                _ => root,
-            };
-            // Ids are made from the title when left empty: a problem there is the title's.
-            let name = if name == "id" && fixed_id.is_none() && self.v("id").trim().is_empty() {
-                format!("title_{language}")
-            } else {
-                name
-            };
-            errors.push((name, error_text(c, e.code)));
-        }
-        if matches!(record.id.as_str(), "new" | "past") {
-            errors.push(("id".into(), c.t("events-error-invalid_format")));
-        }
-        for (name, message) in errors {
-            self.errors.entry(name).or_insert(message);
-        }
-        (!self.has_errors()).then_some(record)
+        errors.push((name, c.t(&format!("events-error-{}", e.code))));
     }
+    if matches!(record.id.as_str(), "new" | "past") {
+        errors.push(("id".into(), c.t("events-error-invalid_format")));
+    }
+    for (name, message) in errors {
+        form.add_error(&name, message);
+    }
+    (!form.has_errors()).then_some(record)
 }
 
 #[derive(Template)]
@@ -242,7 +185,7 @@ struct EditPage {
     heading: String,
     action: String,
     is_new: bool,
-    form: EditForm,
+    form: Form,
     formats: Vec<Choice>,
     langs: Vec<Choice>,
     themes: Vec<Choice>,
@@ -255,7 +198,7 @@ fn edit_page(
     heading: String,
     action: String,
     is_new: bool,
-    form: EditForm,
+    form: Form,
 ) -> Result<Response, WebError> {
     let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let choice = |value: &str, key: String| Choice { value: value.to_string(), label: c.t(&key) };
@@ -273,46 +216,36 @@ fn edit_page(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-async fn new_form(
-    State(state): State<AppState>,
-    Path(lang): Path<String>,
-    viewer: crate::auth::Viewer,
-    EditorOnly(_): EditorOnly,
-) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let heading = state.i18n.t(lang, "events-new-title");
-    let c = Chrome::new(state.i18n.clone(), lang, "/events/new", heading.clone())
-        .with_nav("events")
-        .with_viewer(&viewer);
-    let mut form = EditForm::default();
-    form.values.insert("language".into(), lang.code().into());
-    form.values.insert("format".into(), "webinar".into());
-    form.lists.insert("languages".into(), vec![lang.code().into()]);
+async fn new_form(EditorOnly(_): EditorOnly, page: Page) -> Result<Response, WebError> {
+    let lang = page.lang;
+    let heading = page.t("events-new-title");
+    let c = page.chrome("/events/new", heading.clone()).with_nav("events");
+    let mut form = Form::default();
+    form.set("language", lang.code().into());
+    form.set("format", "webinar".into());
+    form.set_all("languages", vec![lang.code().into()]);
     let action = c.url("/events/new");
     edit_page(c, heading, action, true, form)
 }
 
 async fn create(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
-    viewer: crate::auth::Viewer,
     EditorOnly(editor): EditorOnly,
+    page: Page,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let heading = state.i18n.t(lang, "events-new-title");
-    let c = Chrome::new(state.i18n.clone(), lang, "/events/new", heading.clone())
-        .with_nav("events")
-        .with_viewer(&viewer);
-    let mut form = EditForm::from_fields(&fields);
-    let Some(record) = form.read_record(&c, None) else {
+    let lang = page.lang;
+    let heading = page.t("events-new-title");
+    let c = page.chrome("/events/new", heading.clone()).with_nav("events");
+    let mut form = Form::typed(&fields);
+    let Some(record) = read_record(&mut form, &c, None) else {
         let action = c.url("/events/new");
         return edit_page(c, heading, action, true, form);
     };
     match praxis_app::events::save(&state, &editor, &record, true).await {
         Ok(()) => {}
         Err(praxis_app::AppError::Invalid { .. }) => {
-            form.errors.insert("id".into(), c.t("events-error-duplicate"));
+            form.set_error("id", c.t("events-error-duplicate"));
             let action = c.url("/events/new");
             return edit_page(c, heading, action, true, form);
         }
@@ -327,37 +260,33 @@ async fn load(state: &AppState, lang: Lang, id: &str) -> Result<StoredEvent, Web
 
 async fn edit_form(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, String)>,
-    viewer: crate::auth::Viewer,
+    Path((_, id)): Path<(String, String)>,
     EditorOnly(_): EditorOnly,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let stored = load(&state, lang, &id).await?;
     let heading =
         state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/edit"), heading.clone())
-        .with_nav("events")
-        .with_viewer(&viewer);
+    let c = page.chrome(&format!("/events/{id}/edit"), heading.clone()).with_nav("events");
     let action = c.url(&format!("/events/{id}/edit"));
-    edit_page(c, heading, action, false, EditForm::from_record(&stored.record))
+    edit_page(c, heading, action, false, event_form(&stored.record))
 }
 
 async fn update(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, String)>,
-    viewer: crate::auth::Viewer,
+    Path((_, id)): Path<(String, String)>,
     EditorOnly(editor): EditorOnly,
+    page: Page,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let stored = load(&state, lang, &id).await?;
     let heading =
         state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/edit"), heading.clone())
-        .with_nav("events")
-        .with_viewer(&viewer);
-    let mut form = EditForm::from_fields(&fields);
-    let Some(record) = form.read_record(&c, Some(&id)) else {
+    let c = page.chrome(&format!("/events/{id}/edit"), heading.clone()).with_nav("events");
+    let mut form = Form::typed(&fields);
+    let Some(record) = read_record(&mut form, &c, Some(&id)) else {
         let action = c.url(&format!("/events/{id}/edit"));
         return edit_page(c, heading, action, false, form);
     };
@@ -389,17 +318,15 @@ struct RegistrantsPage {
 
 async fn registrants(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, String)>,
-    viewer: crate::auth::Viewer,
+    Path((_, id)): Path<(String, String)>,
     EditorOnly(_): EditorOnly,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let stored = load(&state, lang, &id).await?;
     let title = stored.record.title_in(lang).1.to_string();
     let heading = state.i18n.t_args(lang, "events-registrants-title", &[("title", title.clone().into())]);
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/events/{id}/registrations"), heading)
-        .with_nav("events")
-        .with_viewer(&viewer);
+    let c = page.chrome(&format!("/events/{id}/registrations"), heading).with_nav("events");
     let rows = state
         .store
         .registrations(&id)
@@ -429,11 +356,11 @@ async fn registrants(
 
 async fn registrants_csv(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, String)>,
+    Path((_, id)): Path<(String, String)>,
     EditorOnly(editor): EditorOnly,
+    page: Page,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    load(&state, lang, &id).await?;
+    load(&state, page.lang, &id).await?;
     // Registrants' personal data leaves Praxis here: the audit log says who took it.
     state.store.audit(&editor.user, "event.registrants_export", "event", &id, "").await?;
     let registrations = state.store.registrations(&id).await?;

@@ -2,7 +2,7 @@
 
 use crate::error::WebError;
 use crate::markdown;
-use crate::pages::page_lang;
+use crate::page::{page_lang, Page};
 use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
@@ -425,11 +425,11 @@ struct InitiativePage {
 
 async fn initiative(
     State(state): State<AppState>,
-    viewer: crate::auth::Viewer,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let stored = state
         .store
         .initiative(&id)
@@ -455,10 +455,9 @@ async fn initiative(
         Some(l) => format!("{base}?text={l}"),
         None => base.clone(),
     };
-    let c = Chrome::new(state.i18n.clone(), lang, &path, title.clone())
-        .with_nav("initiatives")
-        .with_viewer(&viewer);
-    let can_edit = viewer
+    let c = page.chrome(&path, title.clone()).with_nav("initiatives");
+    let can_edit = page
+        .viewer
         .account
         .as_ref()
         .is_some_and(|a| a.is_editor() || r.organisation.as_deref().is_some_and(|o| a.member_of(o)));

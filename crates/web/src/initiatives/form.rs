@@ -6,11 +6,10 @@
 //! Members save drafts or submit their organisation's initiatives for review; editors
 //! may also publish directly.
 
-use crate::auth::{
-    cookie, csrf_matches, csrf_refused, forbidden, too_large, Account, SignedIn, Viewer, CSRF_COOKIE,
-};
+use crate::auth::{cookie, csrf_matches, csrf_refused, forbidden, too_large, Account, SignedIn, CSRF_COOKIE};
 use crate::error::WebError;
-use crate::pages::page_lang;
+use crate::forms::Form;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
@@ -208,19 +207,19 @@ struct FormPage {
     kinds: Vec<Choice>,
     themes: Vec<Choice>,
     aims: Vec<Choice>,
-    errors: BTreeMap<String, String>,
+    errors: Form,
     /// Sanitised HTML of the body, per language, when previewing.
     preview: Vec<(String, String, String)>,
     notice: Option<String>,
 }
 
 impl FormPage {
-    fn error(&self, key: &str) -> Option<&String> {
-        self.errors.get(key)
+    fn error(&self, key: &str) -> Option<&str> {
+        self.errors.error(key)
     }
 
-    fn error_list(&self) -> Vec<(String, String)> {
-        self.errors.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    fn error_list(&self) -> Vec<(&str, &str)> {
+        self.errors.errors().collect()
     }
 }
 
@@ -234,13 +233,7 @@ fn choices<V: Vocabulary + Copy>(c: &Chrome, all: &[V], selected: &[String]) -> 
         .collect()
 }
 
-fn form_page(
-    c: Chrome,
-    account: &Account,
-    draft: Draft,
-    errors: BTreeMap<String, String>,
-    editing: bool,
-) -> FormPage {
+fn form_page(c: Chrome, account: &Account, draft: Draft, errors: Form, editing: bool) -> FormPage {
     let lang = c.lang;
     let mut countries: Vec<Choice> = praxis_domain::country::COUNTRY_CODES
         .iter()
@@ -274,9 +267,9 @@ fn form_page(
                 title: get(&draft.title),
                 summary: get(&draft.summary),
                 body: get(&draft.body),
-                title_error: errors.get(&format!("title_{code}")).cloned(),
-                summary_error: errors.get(&format!("summary_{code}")).cloned(),
-                body_error: errors.get(&format!("body_{code}")).cloned(),
+                title_error: errors.error(&format!("title_{code}")).map(str::to_string),
+                summary_error: errors.error(&format!("summary_{code}")).map(str::to_string),
+                body_error: errors.error(&format!("body_{code}")).map(str::to_string),
             }
         })
         .collect();
@@ -312,12 +305,6 @@ fn form_page(
     }
 }
 
-fn chrome(state: &AppState, viewer: &Viewer, lang: Lang, path: &str, key: &str) -> Chrome {
-    Chrome::new(state.i18n.clone(), lang, path, state.i18n.t(lang, key))
-        .with_viewer(viewer)
-        .with_nav("initiatives")
-}
-
 /// Members need an organisation to write for; editors may always write.
 fn may_write(account: &Account) -> bool {
     account.is_editor() || !account.organisations.is_empty()
@@ -327,46 +314,40 @@ fn may_edit(account: &Account, record: &InitiativeRecord) -> bool {
     account.is_editor() || record.organisation.as_deref().is_some_and(|o| account.member_of(o))
 }
 
-async fn new_form(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    uri: Uri,
-    SignedIn(account): SignedIn,
-    Path(lang): Path<String>,
-) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+async fn new_form(uri: Uri, SignedIn(account): SignedIn, page: Page) -> Result<Response, WebError> {
     if !may_write(&account) {
         return Ok(forbidden(uri.path()));
     }
-    let c = chrome(&state, &viewer, lang, "/initiatives/new", "new-title");
+    let c = page.chrome_t("/initiatives/new", "new-title").with_nav("initiatives");
     let draft = Draft {
-        language: lang.code().to_string(),
+        language: page.lang.code().to_string(),
         organisation: account.organisations.first().map(|m| m.name.clone()).unwrap_or_default(),
         ..Draft::default()
     };
-    Ok(Html(form_page(c, &account, draft, BTreeMap::new(), false).render()?).into_response())
+    Ok(Html(form_page(c, &account, draft, Form::default(), false).render()?).into_response())
 }
 
 async fn edit_form(
     State(state): State<AppState>,
-    viewer: Viewer,
     uri: Uri,
     SignedIn(account): SignedIn,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
+    let Some(stored) = state.store.initiative(&id).await? else {
+        return Err(WebError::PageNotFound(page.lang));
+    };
     if !may_edit(&account, &stored.record) {
         return Ok(forbidden(uri.path()));
     }
-    let c = chrome(&state, &viewer, lang, &format!("/initiatives/{id}/edit"), "edit-title");
+    let c = page.chrome_t(&format!("/initiatives/{id}/edit"), "edit-title").with_nav("initiatives");
     // Editing continues from a change that waits for review, when there is one.
     let current = match state.store.proposal(&id).await? {
         Some(proposed) => proposed.record,
         None => stored.record,
     };
     let draft = Draft::from_record(&current);
-    Ok(Html(form_page(c, &account, draft, BTreeMap::new(), true).render()?).into_response())
+    Ok(Html(form_page(c, &account, draft, Form::default(), true).render()?).into_response())
 }
 
 /// A file received with the form.
@@ -475,35 +456,34 @@ fn draft_from(fields: &[(String, String)]) -> (Draft, String) {
 
 async fn save_new(
     State(state): State<AppState>,
-    viewer: Viewer,
     uri: Uri,
     headers: HeaderMap,
     SignedIn(account): SignedIn,
-    Path(lang): Path<String>,
+    page: Page,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     if !may_write(&account) {
         return Ok(forbidden(uri.path()));
     }
-    save(state, viewer, uri, headers, account, lang, None, multipart).await
+    save(state, page, uri, headers, account, None, multipart).await
 }
 
 async fn save_edit(
     State(state): State<AppState>,
-    viewer: Viewer,
     uri: Uri,
     headers: HeaderMap,
     SignedIn(account): SignedIn,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
+    let Some(stored) = state.store.initiative(&id).await? else {
+        return Err(WebError::PageNotFound(page.lang));
+    };
     if !may_edit(&account, &stored.record) {
         return Ok(forbidden(uri.path()));
     }
-    save(state, viewer, uri, headers, account, lang, Some(stored.record), multipart).await
+    save(state, page, uri, headers, account, Some(stored.record), multipart).await
 }
 
 /// A new external id from the organisation and the title, unique in the store.
@@ -523,17 +503,16 @@ async fn new_id(state: &AppState, draft: &Draft) -> Result<String, WebError> {
     Ok(candidate)
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn save(
     state: AppState,
-    viewer: Viewer,
+    page: Page,
     uri: Uri,
     headers: HeaderMap,
     account: Account,
-    lang: Lang,
     existing: Option<InitiativeRecord>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
+    let lang = page.lang;
     let (fields, uploads, file_problems) = match read_form(multipart, uri.path()).await {
         Ok(parts) => parts,
         Err(response) => return Ok(response),
@@ -553,7 +532,9 @@ async fn save(
     }
     let editing = existing.is_some();
     let key = if editing { "edit-title" } else { "new-title" };
-    let c = chrome(&state, &viewer, lang, uri.path().trim_start_matches(&format!("/{}", lang.code())), key);
+    let c = page
+        .chrome_t(uri.path().trim_start_matches(&format!("/{}", lang.code())), key)
+        .with_nav("initiatives");
     // Members write for one of their own organisations.
     if !account.is_editor() && !account.member_of(&draft.organisation) {
         draft.organisation = account.organisations.first().map(|m| m.name.clone()).unwrap_or_default();
@@ -567,33 +548,34 @@ async fn save(
         Some(record) => record.id.clone(),
         None => new_id(&state, &draft).await?,
     };
-    let mut errors: BTreeMap<String, String> = BTreeMap::new();
+    let mut errors = Form::default();
     let stored_links =
         existing.as_ref().map_or(0, |r| r.links.iter().filter(|l| l.url.contains("/files/")).count());
     if draft.files.len() + stored_links > ATTACHMENTS_MAX {
-        errors.insert("attachments".into(), c.t("attachment-too-many"));
+        errors.set_error("attachments", c.t("attachment-too-many"));
     }
     for problem in &file_problems {
         let (code, name) = problem.split_once(':').unwrap_or((problem, ""));
         let message = state.i18n.t_args(lang, &format!("attachment-{code}"), &[("name", name.into())]);
-        errors
-            .entry("attachments".into())
-            .and_modify(|e| e.push_str(&format!(" {message}")))
-            .or_insert(message);
+        let joined = match errors.error("attachments") {
+            Some(before) => format!("{before} {message}"),
+            None => message,
+        };
+        errors.set_error("attachments", joined);
     }
     let value = draft.to_json(status);
     let parsed = InitiativeRecord::from_json(&value);
     if let Err(problems) = &parsed {
         for p in problems {
             let key = form_key(&p.field);
-            let message = c.t(&format!("error-{}", p.code));
-            errors.entry(key).or_insert(message);
+            errors.add_error(&key, c.t(&format!("error-{}", p.code)));
         }
     }
     let preview = action == "preview";
-    if !errors.is_empty() || preview {
-        let mut page = form_page(c, &account, draft.clone(), errors.clone(), editing);
-        if preview && errors.is_empty() {
+    if errors.has_errors() || preview {
+        let invalid = errors.has_errors();
+        let mut page = form_page(c, &account, draft.clone(), errors, editing);
+        if preview && !invalid {
             page.notice = Some(page.c.t("form-preview-notice"));
         }
         if preview {
@@ -606,7 +588,7 @@ async fn save(
                 })
                 .collect();
         }
-        let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        let status = if invalid { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
         return Ok((status, Html(page.render()?)).into_response());
     }
     let Ok(parsed) = parsed else { unreachable!("errors were returned above") };
@@ -661,13 +643,12 @@ struct MineQuery {
 /// The initiatives of the account's organisations, whatever their state.
 async fn mine(
     State(state): State<AppState>,
-    viewer: Viewer,
     SignedIn(account): SignedIn,
-    Path(lang): Path<String>,
+    page: Page,
     axum::extract::Query(query): axum::extract::Query<MineQuery>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = chrome(&state, &viewer, lang, "/account/initiatives", "mine-title").with_nav("account");
+    let lang = page.lang;
+    let c = page.chrome_t("/account/initiatives", "mine-title").with_nav("account");
     let names: Vec<String> = account.organisations.iter().map(|m| m.name.clone()).collect();
     let rows = state
         .store

@@ -1,9 +1,9 @@
 //! The history of an initiative: every revision (who, when), a readable difference
 //! between any two, and — for editors — restoring an earlier one as a new revision.
 
-use crate::auth::{forbidden, CsrfForm, EditorOnly, SignedIn, Viewer};
+use crate::auth::{forbidden, CsrfForm, EditorOnly, SignedIn};
 use crate::error::WebError;
-use crate::pages::page_lang;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::Chrome;
 use crate::AppState;
@@ -66,13 +66,13 @@ struct Compare {
 
 async fn history(
     State(state): State<AppState>,
-    viewer: Viewer,
     uri: Uri,
     SignedIn(account): SignedIn,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     Query(compare): Query<Compare>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
     let owner = stored.record.organisation.as_deref().is_some_and(|o| account.member_of(o));
     if !account.is_editor() && !owner {
@@ -91,13 +91,7 @@ async fn history(
         _ => Vec::new(),
     };
     let (_, title) = stored.record.title_in(lang);
-    let c = Chrome::new(
-        state.i18n.clone(),
-        lang,
-        &format!("/initiatives/{id}/history"),
-        state.i18n.t(lang, "history-title"),
-    )
-    .with_viewer(&viewer);
+    let c = page.chrome_t(&format!("/initiatives/{id}/history"), "history-title");
     let rows = revisions
         .iter()
         .rev()
@@ -129,12 +123,12 @@ struct RestoreForm {}
 async fn restore(
     State(state): State<AppState>,
     EditorOnly(editor): EditorOnly,
-    Path((lang, id, revision)): Path<(String, String, i64)>,
+    page: Page,
+    Path((_, id, revision)): Path<(String, String, i64)>,
     CsrfForm(_): CsrfForm<RestoreForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
     initiatives::restore(&state, &editor, &id, revision).await?;
-    Ok(Redirect::to(&format!("/{}/initiatives/{id}/history", lang.code())).into_response())
+    Ok(Redirect::to(&format!("/{}/initiatives/{id}/history", page.lang.code())).into_response())
 }
 
 pub struct ReportItem {
@@ -179,15 +173,12 @@ struct QueueQuery {
 /// The editors' desk: initiatives waiting for review and the membership requests.
 async fn queue(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(_): EditorOnly,
-    Path(lang): Path<String>,
+    page: Page,
     Query(query): Query<QueueQuery>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = Chrome::new(state.i18n.clone(), lang, "/editor", state.i18n.t(lang, "editor-title"))
-        .with_viewer(&viewer)
-        .with_nav("editor");
+    let lang = page.lang;
+    let c = page.chrome_t("/editor", "editor-title").with_nav("editor");
     let mut waiting = state.store.initiatives_with_status("submitted", 500).await?;
     waiting.extend(state.store.initiatives_with_proposals(500).await?);
     let submitted = waiting
@@ -245,10 +236,11 @@ struct DecisionForm {
 async fn decide(
     State(state): State<AppState>,
     EditorOnly(editor): EditorOnly,
-    Path((lang, id)): Path<(String, String)>,
+    page: Page,
+    Path((_, id)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let Some(decision) = Decision::parse(&form.decision) else { return Err(WebError::PageNotFound(lang)) };
     match initiatives::decide(&state, &editor, &id, decision, &form.comment).await {
         Ok(_) => Ok(Redirect::to(&format!("/{}/editor", lang.code())).into_response()),
@@ -285,11 +277,11 @@ struct RecordHistoryPage {
 /// Every saved version of a call or an event, newest first, each with what changed.
 async fn record_history(
     State(state): State<AppState>,
-    viewer: Viewer,
     EditorOnly(_): EditorOnly,
-    Path((lang, entity, id)): Path<(String, String, String)>,
+    page: Page,
+    Path((_, entity, id)): Path<(String, String, String)>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let back = match entity.as_str() {
         "call" => format!("/{}/calls/{id}", lang.code()),
         "event" => format!("/{}/events/{id}", lang.code()),
@@ -300,9 +292,7 @@ async fn record_history(
         return Err(WebError::PageNotFound(lang));
     }
     let path = format!("/editor/history/{entity}/{id}");
-    let c = Chrome::new(state.i18n.clone(), lang, &path, state.i18n.t(lang, "history-title"))
-        .with_viewer(&viewer)
-        .with_nav("editor");
+    let c = page.chrome_t(&path, "history-title").with_nav("editor");
     let parse = |json: &str| serde_json::from_str::<Value>(json).unwrap_or_default();
     let mut versions: Vec<VersionRow> = Vec::with_capacity(revisions.len());
     for (i, r) in revisions.iter().enumerate() {

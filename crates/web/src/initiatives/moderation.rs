@@ -1,8 +1,8 @@
 //! Reports from readers and their resolution by editors.
 
-use crate::auth::{cookie, CsrfForm, EditorOnly, Viewer};
+use crate::auth::{cookie, CsrfForm, EditorOnly};
 use crate::error::WebError;
-use crate::pages::page_lang;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -26,15 +26,15 @@ struct ReportForm {
 
 async fn report(
     State(state): State<AppState>,
-    viewer: Viewer,
+    page: Page,
     headers: HeaderMap,
     crate::auth::ClientIp(address): crate::auth::ClientIp,
-    Path((lang, id)): Path<(String, String)>,
+    Path((_, id)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<ReportForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let browser = cookie(&headers, crate::auth::CSRF_COOKIE).unwrap_or("").to_string();
-    let reporter = viewer.account.as_ref().map(|a| a.id);
+    let reporter = page.viewer.account.as_ref().map(|a| a.id);
     match initiatives::report(&state, &id, &form.reason, &form.details, reporter, &[address, browser]).await {
         Ok(()) => Ok(Redirect::to(&format!("/{}/initiatives/{id}?reported=1", lang.code())).into_response()),
         Err(AppError::Invalid { .. }) => Err(WebError::PageNotFound(lang)),
@@ -53,10 +53,11 @@ struct ResolveForm {
 async fn resolve(
     State(state): State<AppState>,
     EditorOnly(editor): EditorOnly,
-    Path((lang, id)): Path<(String, i64)>,
+    page: Page,
+    Path((_, id)): Path<(String, i64)>,
     CsrfForm(form): CsrfForm<ResolveForm>,
 ) -> Result<Response, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let hide = match form.decision.as_str() {
         "hide" => true,
         "dismiss" => false,
