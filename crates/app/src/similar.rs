@@ -7,6 +7,9 @@ use praxis_domain::{Aim, Lang, Status, Theme, Vocabulary};
 use praxis_search::concepts::Glossary;
 use praxis_search::similar::{about, similar as neighbours, Basis, Weights, Why};
 
+/// How many shared concepts a reason names.
+const CONCEPTS_SHOWN: usize = 3;
+
 /// The most neighbours anyone may ask for.
 pub const LIMIT_MAX: usize = 20;
 
@@ -47,8 +50,13 @@ pub fn explain(app: &App, lang: Lang, why: &Why) -> String {
         parts.push(app.i18n.t_args(lang, "similar-why-themes", &[("themes", themes.join(", ").into())]));
     }
     let glossary = Glossary::embedded();
-    let concepts: Vec<String> =
-        why.concepts.iter().filter_map(|c| glossary.concept(*c).labels(lang).first().cloned()).collect();
+    // The first few, each label once (two concepts may share a label in a language).
+    let mut concepts: Vec<String> = Vec::new();
+    for label in why.concepts.iter().filter_map(|c| glossary.concept(*c).labels(lang).first()) {
+        if concepts.len() < CONCEPTS_SHOWN && !concepts.contains(label) {
+            concepts.push(label.clone());
+        }
+    }
     if !concepts.is_empty() {
         let quoted: Vec<String> = concepts
             .iter()
@@ -92,13 +100,13 @@ pub async fn similar(app: &App, id: &str, lang: Lang, limit: usize) -> Result<Si
     let Some((found, basis)) = found else {
         return Err(AppError::NotFound(format!("{id:?} is not in the index yet")));
     };
+    let ids: Vec<String> = found.iter().map(|n| n.id.clone()).collect();
+    let stored = app.store.published_initiatives(&ids).await?;
     let mut hits = Vec::new();
+    // The index may briefly hold an initiative just unpublished: it is left out.
     for n in found {
-        let Some(other) = app.store.initiative(&n.id).await? else { continue };
+        let Some(other) = stored.iter().find(|s| s.record.id == n.id) else { continue };
         let r = &other.record;
-        if r.status != Status::Published {
-            continue;
-        }
         let (title_language, title) = r.title_in(lang);
         hits.push(SimilarHit {
             id: r.id.clone(),

@@ -27,6 +27,7 @@ pub fn router() -> Routes {
         crate::initiatives::api::create,
         crate::initiatives::api::publish,
         crate::initiatives::api::revisions,
+        crate::initiatives::api::similar,
         crate::events::api_events,
         crate::calls::register::api_calls,
         crate::calls::register::api_signatories
@@ -38,6 +39,8 @@ pub fn router() -> Routes {
         crate::error::ErrorBody,
         crate::error::ErrorDetail,
         crate::initiatives::api::RevisionBody,
+        crate::initiatives::api::SimilarResponse,
+        crate::initiatives::api::SimilarHitBody,
         crate::events::EventSummary,
         crate::calls::register::ApiCall,
         crate::calls::register::ApiWorkingPoint,

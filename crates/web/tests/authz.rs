@@ -202,6 +202,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/healthz", "/healthz", Nothing, Anyone),
         row("GET", "/healthz/details", "/healthz/details", Nothing, Anyone),
         row("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/pub-1", Nothing, Anyone),
+        row("GET", "/api/v1/initiatives/{id}/similar", "/api/v1/initiatives/pub-1/similar", Nothing, Anyone),
         row("GET", "/api/v1/search", "/api/v1/search?q=water", Nothing, Anyone),
         row("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", Nothing, Anyone),
         row("GET", "/api/v1/suggest", "/api/v1/suggest?q=wat&lang=en", Nothing, Anyone),

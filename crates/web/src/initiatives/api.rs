@@ -22,6 +22,7 @@ pub fn router() -> Routes {
         .post("/api/v1/initiatives", create)
         .post("/api/v1/initiatives/{id}/publish", publish)
         .get("/api/v1/initiatives/{id}/revisions", revisions)
+        .get("/api/v1/initiatives/{id}/similar", similar)
 }
 
 /// The largest record body accepted (1 MiB).
@@ -134,4 +135,92 @@ async fn revisions(
         })
         .collect();
     Ok(Json(revisions).into_response())
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the parameters; `similar` parses them
+pub(crate) struct SimilarQueryDoc {
+    /// The reader's language (a registry code such as en, fr, es, pt); default en. Titles
+    /// and reasons are given in it.
+    lang: Option<String>,
+    /// 1–20, default 5.
+    limit: Option<u32>,
+}
+
+/// One similar initiative: the fields of a search hit, and why it is similar.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SimilarHitBody {
+    id: String,
+    /// The title in the reader's language when translated, else the original.
+    title: String,
+    title_language: praxis_domain::Lang,
+    /// The language the initiative was written in.
+    language: praxis_domain::Lang,
+    city: String,
+    country: String,
+    score: f32,
+    /// The themes, concepts and aims the two share, in the reader's language.
+    why: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SimilarResponse {
+    hits: Vec<SimilarHitBody>,
+    /// `meaning` when the multilingual model found them (with shared themes and
+    /// concepts); `concepts` when the site runs without the model and they come from
+    /// shared concepts, themes and aims only.
+    basis: String,
+}
+
+/// Published initiatives like this one, across languages, at most one per place.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/similar",
+    params(("id" = String, Path, description = "the initiative's external id"), SimilarQueryDoc),
+    responses(
+        (status = 200, body = SimilarResponse),
+        (status = 400, description = "`lang` or `limit` is invalid", body = crate::error::ErrorBody),
+        (status = 404, description = "no published initiative has this id", body = crate::error::ErrorBody),
+    ))]
+pub(crate) async fn similar(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+) -> Result<Response, WebError> {
+    let mut lang = praxis_domain::Lang::default();
+    let mut limit = 5usize;
+    for (key, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
+        match key.as_ref() {
+            "lang" => match value.parse() {
+                Ok(l) => lang = l,
+                Err(e) => {
+                    return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_lang", &format!("lang: {e}")))
+                }
+            },
+            "limit" => match value.parse::<usize>() {
+                Ok(n) if (1..=praxis_app::similar::LIMIT_MAX).contains(&n) => limit = n,
+                _ => {
+                    let message = format!("limit: {value:?} is not a number from 1 to 20");
+                    return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_limit", &message));
+                }
+            },
+            _ => {}
+        }
+    }
+    let found = praxis_app::similar::similar(&state, &id, lang, limit).await?;
+    let hits = found
+        .hits
+        .into_iter()
+        .map(|h| SimilarHitBody {
+            id: h.id,
+            title: h.title,
+            title_language: h.title_language,
+            language: h.language,
+            city: h.city,
+            country: h.country,
+            score: h.score,
+            why: h.why,
+        })
+        .collect();
+    let basis = if found.by_meaning { "meaning" } else { "concepts" }.to_string();
+    Ok(Json(SimilarResponse { hits, basis }).into_response())
 }

@@ -421,6 +421,20 @@ struct InitiativePage {
     can_edit: bool,
     reasons: Vec<(&'static str, String)>,
     reported: bool,
+    /// Initiatives like this one, with why.
+    similar: Vec<SimilarCard>,
+    /// They were found without the model (shared concepts and themes only).
+    similar_by_concepts: bool,
+}
+
+struct SimilarCard {
+    href: String,
+    title: String,
+    title_lang: Lang,
+    place: String,
+    /// "Written in Spanish", when not in the reader's language.
+    written_in: Option<String>,
+    why: String,
 }
 
 async fn initiative(
@@ -456,11 +470,27 @@ async fn initiative(
         None => base.clone(),
     };
     let c = page.chrome(&path, title.clone()).with_nav("initiatives");
-    let can_edit = page
-        .viewer
-        .account
-        .as_ref()
-        .is_some_and(|a| a.is_editor() || r.organisation.as_deref().is_some_and(|o| a.member_of(o)));
+    let can_edit = page.viewer.account.as_ref().is_some_and(|a| praxis_app::policy::may_write(a, r));
+    // A neighbour list that cannot be made (the index not yet caught up) leaves the
+    // section out rather than the page.
+    let found = praxis_app::similar::similar(&state, &r.id, lang, 5).await.ok();
+    let similar_by_concepts = found.as_ref().is_some_and(|f| !f.by_meaning);
+    let similar = found
+        .map(|f| f.hits)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| SimilarCard {
+            href: c.url(&format!("/initiatives/{}", h.id)),
+            title: h.title,
+            title_lang: h.title_language,
+            place: format!("{}, {}", h.city, c.t(&format!("country-{}", h.country))),
+            written_in: (h.language != lang).then(|| {
+                let language = c.t(&format!("lang-{}", h.language));
+                c.i18n().t_args(lang, "similar-written-in", &[("language", language.into())])
+            }),
+            why: h.why,
+        })
+        .collect();
     let reported =
         form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()).any(|(k, _)| k == "reported");
     let reasons =
@@ -504,6 +534,8 @@ async fn initiative(
         can_edit,
         reasons,
         reported,
+        similar,
+        similar_by_concepts,
         c,
     };
     Ok(Html(page.render()?))
