@@ -29,10 +29,10 @@ use axum::Json;
 use jiff::Timestamp;
 use praxis_domain::event::{local_time, zone};
 use praxis_domain::{Lang, RegistrationForm, Theme, Vocabulary};
-use praxis_store::{Booking, EventFilter, RegistrationStatus, StoredEvent, When};
+use praxis_store::{EventFilter, RegistrationStatus, StoredEvent, When};
 use serde::Serialize;
 
-use praxis_app::events::{self, calendar_event, ics, times, Registrant, Times};
+use praxis_app::events::{self, calendar_event, ics, times, Registered, Registrant, Times};
 use praxis_app::AppError;
 
 pub fn router() -> Routes {
@@ -402,6 +402,7 @@ async fn register(
     State(state): State<AppState>,
     Path((_, id)): Path<(String, String)>,
     page: Page,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let (lang, viewer) = (page.lang, &page.viewer);
@@ -417,8 +418,8 @@ async fn register(
         Some(account) if field("as_member").is_some() => Registrant::Member(account),
         _ => Registrant::Visitor(form.clone()),
     };
-    let booking = match events::register(&state, &id, registrant, lang).await {
-        Ok(booking) => booking,
+    let outcome = match events::register(&state, &id, registrant, lang, &client).await {
+        Ok(outcome) => outcome,
         Err(AppError::Invalid { fields, .. }) => {
             let c = event_chrome(&page, &stored);
             let errors = Form::from_problems(&c, "events-error-", &fields);
@@ -434,36 +435,28 @@ async fn register(
         }
         Err(e) => return Err(e.into()),
     };
-    let registration = match booking {
-        Booking::Registered(r) => r,
-        // The same address again. Its registration page holds the cancel secret and,
-        // once confirmed, the online link: only the mailbox gets it, so the person
-        // typing is told to look there, whoever they are.
-        Booking::AlreadyRegistered(_) => {
-            let c = event_chrome(&page, &stored);
-            let notice = Some(c.t("events-already-registered"));
-            let form = FormState { notice, ..FormState::default() };
-            return render_event(&state, c, &stored, viewer, form).await;
+    let status = match outcome {
+        // A member registered with their own (confirmed) address: their page is theirs.
+        Registered::Member(r) => {
+            return Ok(Redirect::to(&format!("/{lang}/registrations/{}", r.token)).into_response());
         }
-        Booking::Closed => {
+        Registered::Visitor { status } => status,
+        Registered::Closed => {
             let c = event_chrome(&page, &stored);
             let errors = Form::with_error("form", c.t("events-closed"));
             let form = FormState { errors, ..FormState::default() };
             return render_event(&state, c, &stored, viewer, form).await;
         }
     };
-    if registration.account_id.is_some() {
-        // A member registered with their own (confirmed) address: their page is theirs.
-        return Ok(Redirect::to(&format!("/{lang}/registrations/{}", registration.token)).into_response());
-    }
-    // Anyone else may have typed someone else's address: the registration page, with
-    // the online link and the cancel button, goes only to the mailbox.
+    // Anyone may have typed someone else's address: the answer is the same whether or
+    // not it was registered already, and the registration page, with the online link
+    // and the cancel button, goes only to the mailbox.
     let (_, title) = stored.record.title_in(lang);
     let c = page.chrome(&format!("/events/{id}"), title.to_string()).with_nav("events");
     let page = RegistrationPage {
         e: EventView::new(&c, &stored),
-        name: registration.name.clone(),
-        status: registration.status.id(),
+        name: form.name.clone(),
+        status: status.id(),
         online_link: None,
         cancel_action: String::new(),
         ics_href: format!("/events/{}.ics?lang={lang}", stored.record.id),

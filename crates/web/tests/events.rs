@@ -215,7 +215,10 @@ async fn registration_waiting_list_cancel_and_promotion() {
         "no link in calendars"
     );
 
-    // The same address again learns nothing: no redirect to the registration page.
+    // The same address again learns nothing: the answer is the one a new address would
+    // get now (the event is full: the waiting list), with no link; the mailbox gets the
+    // link to the registration it has. (This used to say "already registered", which
+    // told anyone who typed an address that it was registered.)
     let again = post(
         &app,
         "/es/events/small/register",
@@ -224,9 +227,13 @@ async fn registration_waiting_list_cancel_and_promotion() {
     )
     .await;
     assert_eq!(again.status, StatusCode::OK);
-    assert!(again.body.contains("Esta dirección ya está inscrita"));
+    assert!(!again.body.contains("ya está inscrita"));
     assert!(!again.body.contains(&first_page_uri) && !again.body.contains(SECRET_LINK));
     assert_eq!(app.state.store.registrations("small").await.unwrap().len(), 1);
+    let told = outbox(&app);
+    let reminder =
+        told.iter().find(|m| m.contains("To: ana@example.org") && m.contains("Su inscrip")).unwrap();
+    assert!(reminder.contains(&first_page_uri), "the owner of the address gets the link");
 
     // The event is full now; the second person is wait-listed.
     let full = get(&app, "/es/events/small").await.body;
@@ -245,7 +252,7 @@ async fn registration_waiting_list_cancel_and_promotion() {
     let page = get(&app, &second_uri).await.body;
     assert!(page.contains("Está en la lista de espera"));
     assert!(!page.contains(SECRET_LINK), "no link for the waiting list");
-    assert_eq!(outbox(&app).len(), 2);
+    assert_eq!(outbox(&app).len(), 3, "two confirmations and the link sent to Ana again");
 
     // The first cancels through the link; the second is promoted and told.
     let cancelled = post(&app, &format!("{first_page_uri}/cancel"), &[], None).await;
@@ -254,7 +261,7 @@ async fn registration_waiting_list_cancel_and_promotion() {
     let page = get(&app, &second_uri).await.body;
     assert!(page.contains("Está inscrito") && page.contains(SECRET_LINK));
     let mails = outbox(&app);
-    assert_eq!(mails.len(), 4, "cancellation notice and promotion");
+    assert_eq!(mails.len(), 5, "cancellation notice and promotion");
     let promoted = mails
         .iter()
         .find(|m| m.contains("To: bruno@example.org") && m.contains("BEGIN:VCALENDAR"))
@@ -554,4 +561,34 @@ fn montevideo_event_from_berlin_and_shanghai() {
         (read(before, "Asia/Shanghai"), read(after, "Asia/Shanghai")),
         ("21:00".to_string(), "21:00".to_string())
     );
+}
+
+#[tokio::test]
+async fn registering_an_address_again_looks_the_same_as_a_new_one() {
+    let app = app().await;
+    let register = |email: &'static str| {
+        let app = &app;
+        async move {
+            post(
+                app,
+                "/es/events/small/register",
+                &[("name", "Someone"), ("email", email), ("consent", "yes")],
+                None,
+            )
+            .await
+        }
+    };
+    assert_eq!(register("ana@example.org").await.status, StatusCode::OK);
+    // The event is full now: a repeated address and a new one get the same page.
+    let again = register("ana@example.org").await;
+    let new = register("bea@example.org").await;
+    assert_eq!(again.status, new.status);
+    assert_eq!(again.body, new.body, "nothing tells whether the address was registered");
+    assert_eq!(app.state.store.registrations("small").await.unwrap().len(), 2);
+    // Flooding an address with repeats sends it a few messages an hour, not one each.
+    for _ in 0..5 {
+        register("ana@example.org").await;
+    }
+    let to_ana = outbox(&app).iter().filter(|m| m.contains("To: ana@example.org")).count();
+    assert!(to_ana <= 1 + 3, "the confirmation and at most three reminders: {to_ana}");
 }

@@ -100,19 +100,39 @@ pub enum Registrant<'a> {
     Visitor(praxis_domain::RegistrationForm),
 }
 
+/// What a registration request leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Registered {
+    /// A signed-in member's own registration (new, or the one they had): their
+    /// registration page is theirs to see.
+    Member(praxis_store::Registration),
+    /// A visitor's form. The answer must not tell whether the address was registered
+    /// already (whoever typed it may not own it), so it says only what a registration
+    /// gets now — a seat or a place on the waiting list — and everything else goes to
+    /// the mailbox: the confirmation for a new registration, or the link to the existing
+    /// one.
+    Visitor { status: praxis_store::RegistrationStatus },
+    /// The event has started or is over.
+    Closed,
+}
+
 /// Registers for an event, queues the e-mail the booking calls for and sends it. A
 /// form with problems is refused with each problem by field (codes translated as
-/// `events-error-{code}`), storing nothing.
+/// `events-error-{code}`), storing nothing. `client` is the network address the form
+/// came from: the e-mail a repeated visitor registration causes is throttled by it and
+/// by recipient, like every e-mail a visitor can cause.
 pub async fn register(
     app: &App,
     event: &str,
     registrant: Registrant<'_>,
     lang: Lang,
-) -> crate::error::Result<praxis_store::Booking> {
-    use praxis_store::NewRegistration;
-    if app.store.event(event).await?.is_none() {
+    client: &str,
+) -> crate::error::Result<Registered> {
+    use praxis_store::{Booking, NewRegistration, RegistrationStatus};
+    let Some(stored) = app.store.event(event).await? else {
         return Err(crate::AppError::NotFound(format!("no event {event:?}")));
-    }
+    };
+    let member = matches!(registrant, Registrant::Member(_));
     let who = match registrant {
         Registrant::Member(account) => NewRegistration {
             name: account.name.clone(),
@@ -137,7 +157,24 @@ pub async fn register(
     };
     let booking = app.store.register(event, &who, jiff::Timestamp::now()).await?;
     crate::mail::deliver_now(app).await;
-    Ok(booking)
+    Ok(match booking {
+        Booking::Closed => Registered::Closed,
+        Booking::Registered(r) | Booking::AlreadyRegistered(r) if member => Registered::Member(r),
+        Booking::Registered(r) => Registered::Visitor { status: r.status },
+        Booking::AlreadyRegistered(r) => {
+            // The owner of the address gets the link to the registration they have; the
+            // page says what a new registration would get now.
+            if crate::identity::mail_allowed(app, client, &r.email).await? {
+                let (_, title) = stored.record.title_in(r.language);
+                let link = format!("{}/{}/registrations/{}", app.public_url, r.language.code(), r.token);
+                let args = [("title", title.to_string()), ("name", r.name.clone()), ("link", link)];
+                crate::mail::send(app, r.language, &r.email, "events-mail-already", &args).await;
+            }
+            let status =
+                if stored.is_full() { RegistrationStatus::Waiting } else { RegistrationStatus::Confirmed };
+            Registered::Visitor { status }
+        }
+    })
 }
 
 /// Cancels the registration behind a cancel link; the next person on the waiting list

@@ -70,7 +70,6 @@ events-cancelled-title = Your registration is cancelled
 events-cancelled-text = Your registration is cancelled. Thank you for freeing your seat for someone else.
 events-join-online = Join online
 events-cancel-text = Can't come? Cancelling gives your seat to the next person on the waiting list.
-events-already-registered = This address is already registered for this event. The e-mail we sent to it has the link to the registration, to see it or cancel it.
 events-cancel-button = Cancel my registration
 
 ## E-mail
@@ -139,3 +138,13 @@ events-error-invalid_email = Give an e-mail address such as name@example.org.
 events-error-consent_required = Tick this box to register: we need your agreement to keep your details.
 events-manage-by-mail = The e-mail we sent you has the link to your registration: the online link (once your seat is confirmed) and the button to cancel are there.
 events-error-unsafe_markup = Remove the script: the text may hold formatting and links, not scripts or event handlers.
+events-mail-already-subject = Your registration: { $title }
+events-mail-already-body = Hello { $name },
+
+    Someone (perhaps you) asked to register this address for “{ $title }”, which is already registered. Nothing has changed. Your registration, with the button to cancel it, is here:
+
+    { $link }
+
+    If it was not you, you need not do anything.
+
+    — Praxis

@@ -70,7 +70,6 @@ events-cancelled-title = Su inscripción está cancelada
 events-cancelled-text = Su inscripción está cancelada. Gracias por liberar su plaza para otra persona.
 events-join-online = Unirse en línea
 events-cancel-text = ¿No puede asistir? Al cancelar, su plaza pasa a la siguiente persona de la lista de espera.
-events-already-registered = Esta dirección ya está inscrita en este evento. El correo que le enviamos contiene el enlace a la inscripción, para verla o cancelarla.
 events-cancel-button = Cancelar mi inscripción
 
 ## Correos
@@ -139,3 +138,13 @@ events-error-invalid_email = Indique un correo electrónico, por ejemplo nombre@
 events-error-consent_required = Marque esta casilla para inscribirse: necesitamos su consentimiento para guardar sus datos.
 events-manage-by-mail = El correo que le enviamos tiene el enlace a su inscripción: allí están el enlace para conectarse (cuando su plaza esté confirmada) y el botón para cancelar.
 events-error-unsafe_markup = Quite el script: el texto puede tener formato y enlaces, no scripts ni manejadores de eventos.
+events-mail-already-subject = Su inscripción: { $title }
+events-mail-already-body = Hola { $name }:
+
+    Alguien (quizás usted) pidió inscribir esta dirección en «{ $title }», donde ya está inscrita. No ha cambiado nada. Su inscripción, con el botón para cancelarla, está aquí:
+
+    { $link }
+
+    Si no fue usted, no tiene que hacer nada.
+
+    — Praxis

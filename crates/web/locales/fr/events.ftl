@@ -70,7 +70,6 @@ events-cancelled-title = Votre inscription est annulée
 events-cancelled-text = Votre inscription est annulée. Merci d'avoir libéré votre place pour quelqu'un d'autre.
 events-join-online = Rejoindre en ligne
 events-cancel-text = Vous ne pouvez pas venir ? En annulant, vous cédez votre place à la personne suivante sur la liste d'attente.
-events-already-registered = Cette adresse est déjà inscrite à cet événement. Le courriel que nous lui avons envoyé contient le lien vers l'inscription, pour la consulter ou l'annuler.
 events-cancel-button = Annuler mon inscription
 
 ## Courriels
@@ -139,3 +138,13 @@ events-error-invalid_email = Indiquez une adresse électronique, par exemple nom
 events-error-consent_required = Cochez cette case pour vous inscrire : nous avons besoin de votre accord pour conserver vos coordonnées.
 events-manage-by-mail = Le courriel que nous vous avons envoyé contient le lien vers votre inscription : vous y trouverez le lien de connexion (une fois votre place confirmée) et le bouton pour annuler.
 events-error-unsafe_markup = Retirez le script : le texte peut contenir de la mise en forme et des liens, pas de scripts ni de gestionnaires d’événements.
+events-mail-already-subject = Votre inscription : { $title }
+events-mail-already-body = Bonjour { $name },
+
+    Quelqu’un (vous peut-être) a demandé à inscrire cette adresse à « { $title } », où elle est déjà inscrite. Rien n’a changé. Votre inscription, avec le bouton pour l’annuler, est ici :
+
+    { $link }
+
+    Si ce n’était pas vous, vous n’avez rien à faire.
+
+    — Praxis

@@ -70,7 +70,6 @@ events-cancelled-title = A sua inscrição foi cancelada
 events-cancelled-text = A sua inscrição foi cancelada. Obrigado por liberar a sua vaga para outra pessoa.
 events-join-online = Participar on-line
 events-cancel-text = Não vai poder participar? Ao cancelar, a sua vaga passa para a próxima pessoa da lista de espera.
-events-already-registered = Este endereço já está inscrito neste evento. O e-mail enviado para ele contém o link da inscrição, para consultá-la ou cancelá-la.
 events-cancel-button = Cancelar a minha inscrição
 
 ## E-mail
@@ -139,3 +138,13 @@ events-error-invalid_email = Informe um endereço de e-mail, por exemplo nome@ex
 events-error-consent_required = Marque esta caixa para se inscrever: é necessária a sua concordância para guardar os seus dados.
 events-manage-by-mail = O e-mail enviado contém o link da sua inscrição: lá estão o link on-line (quando a sua vaga for confirmada) e o botão para cancelar.
 events-error-unsafe_markup = Remova o script: o texto pode conter formatação e links, mas não scripts nem manipuladores de eventos.
+events-mail-already-subject = A sua inscrição: { $title }
+events-mail-already-body = Olá { $name },
+
+    Alguém (talvez você) pediu para inscrever este endereço em “{ $title }”, onde já está inscrito. Nada mudou. A sua inscrição, com o botão para a cancelar, está aqui:
+
+    { $link }
+
+    Se não foi você, não precisa de fazer nada.
+
+    — Praxis
