@@ -16,7 +16,26 @@ pub struct Found {
     pub stems: std::collections::HashSet<String>,
 }
 
+/// The longest query searched, in characters. Searching costs in proportion to the
+/// words of a query (each is stemmed in every language, matched against the glossary
+/// and the index, and embedded); anyone may send one, so its cost is bounded. A question
+/// people type is far shorter.
+pub const QUERY_MAX_CHARS: usize = 300;
+
+/// Why a query will not be searched, as a stable code and an English message.
+pub fn query_problem(text: &str) -> Option<(&'static str, String)> {
+    let n = text.chars().count();
+    (n > QUERY_MAX_CHARS).then(|| {
+        ("query_too_long", format!("q is {n} characters long; a search may be at most {QUERY_MAX_CHARS}"))
+    })
+}
+
+/// Searches. A query longer than [`QUERY_MAX_CHARS`] finds nothing (front ends refuse
+/// it first, with [`query_problem`]).
 pub async fn search(catalogue: &SharedCatalogue, query: Query) -> Found {
+    if query_problem(&query.text).is_some() {
+        return Found { results: Results::default(), concepts: Vec::new(), stems: Default::default() };
+    }
     if query.text.trim().is_empty() {
         return Found {
             results: catalogue.read().search(&query),

@@ -135,7 +135,7 @@ pub struct SearchResponse {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)] // documents the parameters; parsing is SearchParams::parse
 pub(crate) struct SearchQueryDoc {
-    /// Words to search for; empty lists everything, newest first.
+    /// Words to search for (at most 300 characters); empty lists everything, newest first.
     q: Option<String>,
     /// The searcher's language (en, fr, es); default en.
     lang: Option<String>,

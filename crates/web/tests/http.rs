@@ -344,3 +344,19 @@ async fn health_and_fresh_results() {
         "the index follows the change feed"
     );
 }
+
+#[tokio::test]
+async fn a_search_too_long_to_be_cheap_is_refused_with_a_reason() {
+    let app = App::with_demo(&["en"]).await;
+    let words = "affordable housing ".repeat(1_500);
+    let q: String = form_urlencoded::byte_serialize(words.as_bytes()).collect();
+    let reply = app.get(&format!("/api/v1/search?q={q}")).await;
+    assert_eq!(reply.status, 400, "{}", reply.body);
+    assert_eq!(reply.json()["error"]["code"], "query_too_long");
+    let page = app.get(&format!("/fr/initiatives?q={q}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Cette recherche est trop longue"), "the page says why, in French");
+    // A question of ordinary length is searched as before.
+    let reply = app.get("/api/v1/search?q=affordable+housing").await;
+    assert_eq!(reply.status, 200);
+}

@@ -76,6 +76,7 @@ catalogue-empty = No initiative matches these words and filters. Try fewer filte
 why-concepts = Matched across languages through the concept { $concepts }.
 quoted = “{ $text }”
 why-meaning = Matched across languages by meaning.
+search-too-long = This search is too long: a search may be at most { $max } characters. Shorten it to the words that matter.
 search-lexical-only = Cross-lingual meaning search is not available on this server right now: results match your words and the multilingual glossary.
 sort-label = Sort by
 sort-relevance = Best match

@@ -76,6 +76,7 @@ catalogue-empty = Ninguna iniciativa coincide con estas palabras y filtros. Prue
 why-concepts = Encontrado en otro idioma gracias al concepto { $concepts }.
 quoted = «{ $text }»
 why-meaning = Encontrado en otro idioma por su significado.
+search-too-long = Esta búsqueda es demasiado larga: una búsqueda puede tener como máximo { $max } caracteres. Quédese con las palabras que importan.
 search-lexical-only = La búsqueda por significado en todos los idiomas no está disponible en este servidor por ahora: los resultados coinciden con sus palabras y con el glosario multilingüe.
 sort-label = Ordenar por
 sort-relevance = Más relevantes

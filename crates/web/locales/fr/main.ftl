@@ -76,6 +76,7 @@ catalogue-empty = Aucune initiative ne correspond à ces mots et à ces filtres.
 why-concepts = Trouvé dans une autre langue grâce au concept { $concepts }.
 quoted = « { $text } »
 why-meaning = Trouvé dans une autre langue par le sens.
+search-too-long = Cette recherche est trop longue : une recherche compte au plus { $max } caractères. Gardez les mots qui comptent.
 search-lexical-only = La recherche par le sens dans toutes les langues n’est pas disponible sur ce serveur pour le moment : les résultats correspondent à vos mots et au glossaire multilingue.
 sort-label = Trier par
 sort-relevance = Pertinence

@@ -76,6 +76,7 @@ catalogue-empty = Nenhuma iniciativa corresponde a estas palavras e filtros. Exp
 why-concepts = Correspondência entre idiomas por meio do conceito { $concepts }.
 quoted = “{ $text }”
 why-meaning = Correspondência entre idiomas pelo significado.
+search-too-long = Esta busca é longa demais: uma busca pode ter no máximo { $max } caracteres. Fique com as palavras que importam.
 search-lexical-only = A busca multilíngue por significado não está disponível neste servidor no momento: os resultados correspondem às suas palavras e ao glossário multilíngue.
 sort-label = Ordenar por
 sort-relevance = Mais relevantes

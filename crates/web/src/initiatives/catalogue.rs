@@ -39,7 +39,10 @@ impl SearchParams {
         for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
             let value = value.trim();
             match key.as_ref() {
-                "q" => p.q = value.to_string(),
+                "q" => match praxis_app::search::query_problem(value) {
+                    None => p.q = value.to_string(),
+                    Some(problem) => p.problems.push(problem),
+                },
                 "lang" => match value.parse() {
                     Ok(l) => p.lang = Some(l),
                     Err(_) => p.problems.push(("invalid_lang", format!("lang={value:?}: use en, fr or es"))),
@@ -337,7 +340,16 @@ async fn catalogue(
             card
         })
         .collect();
-    let search_note = (searched && !semantic_on).then(|| c.t("search-lexical-only"));
+    let too_long = params.problems.iter().any(|(code, _)| *code == "query_too_long");
+    let search_note = if too_long {
+        Some(state.i18n.t_args(
+            lang,
+            "search-too-long",
+            &[("max", (praxis_app::search::QUERY_MAX_CHARS as f64).into())],
+        ))
+    } else {
+        (searched && !semantic_on).then(|| c.t("search-lexical-only"))
+    };
     let last = results.total.div_ceil(PAGE_SIZE).max(1);
     let f = &params.filters;
     let active = f.themes.len()
