@@ -43,7 +43,7 @@ pub struct ServeArgs {
     pub model: Option<PathBuf>,
     /// The site's address as people reach it, for links in e-mail (default: http://ADDR).
     /// Cookies are marked Secure when it starts with https://.
-    #[arg(long, env = "PRAXIS_PUBLIC_URL", value_name = "URL")]
+    #[arg(long, env = "PRAXIS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
     /// How many reverse proxies in front of Praxis append the client's address to
     /// X-Forwarded-For (0: clients connect directly; the header is then ignored).
@@ -51,6 +51,27 @@ pub struct ServeArgs {
     pub trusted_proxies: usize,
     #[command(flatten)]
     pub mail: MailArgs,
+}
+
+/// The public address goes into links in e-mail, feeds and SKOS: an absolute http(s)
+/// address with a host and nothing that would need escaping.
+fn parse_public_url(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or_else(|| format!("{text:?} must start with https:// or http://"))?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() {
+        return Err(format!("{text:?} has no host (such as https://praxis.example.org)"));
+    }
+    if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"'`{}|\\^".contains(*c))
+    {
+        return Err(format!("{text:?} holds {c:?}, which an address may not hold"));
+    }
+    if text.contains(['?', '#']) {
+        return Err(format!("{text:?} may not hold a query or a fragment"));
+    }
+    Ok(text.trim_end_matches('/').to_string())
 }
 
 impl ServeArgs {

@@ -39,6 +39,9 @@ pub fn parse_sources(sources: &[(String, Vec<u8>)]) -> Result<Input, Vec<Problem
     let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
     for (file, bytes) in sources {
         let mut unknown_reported: HashMap<String, usize> = HashMap::new();
+        // Spreadsheet programs and some editors start UTF-8 files with a byte-order
+        // mark: it is not part of the first record.
+        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
         for (index, raw) in bytes.split(|b| *b == b'\n').enumerate() {
             let line = index + 1;
             let problem = |field: &str, message: String| Problem {
@@ -248,6 +251,13 @@ mod tests {
             "in.jsonl:5: id: \"a\" appears again (first at in.jsonl:1); give each initiative once per import"
         );
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_record_is_not_an_error() {
+        let input = parse_sources(&[source("bom.jsonl", &format!("\u{FEFF}{GOOD}\n"))]).unwrap();
+        assert_eq!(input.records.len(), 1);
+        assert_eq!(input.records[0].id, "a");
     }
 
     #[test]

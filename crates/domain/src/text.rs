@@ -41,8 +41,9 @@ pub fn fold(input: &str) -> String {
     out
 }
 
-/// Appends `input` escaped for HTML and XML text and attribute values. Control
-/// characters other than newline and tab, which XML does not allow, are dropped.
+/// Appends `input` escaped for HTML and XML text and attribute values. Characters XML
+/// 1.0 does not allow are dropped: control characters other than newline and tab, and
+/// the non-characters U+FFFE and U+FFFF.
 pub fn escape_markup_into(input: &str, out: &mut String) {
     for c in input.chars() {
         match c {
@@ -52,6 +53,7 @@ pub fn escape_markup_into(input: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#x27;"),
             c if c.is_control() && c != '\n' && c != '\t' => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -73,6 +75,12 @@ pub fn slug(input: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn markup_never_holds_what_xml_forbids() {
+        let escaped = escape_markup("a\u{FFFE}b\u{FFFF}c\u{0}d\u{1b}e\u{FFFD}");
+        assert_eq!(escaped, "abcde\u{FFFD}");
+    }
 
     #[test]
     fn folds_accents_case_and_punctuation() {

@@ -256,10 +256,10 @@ pub(crate) async fn suggest(axum::extract::Query(params): axum::extract::Query<S
     Json(Suggestions { suggestions }).into_response()
 }
 
-/// The concept glossary as SKOS (Turtle), with concept IRIs under this server's address.
+/// The concept glossary as SKOS (Turtle), with concept IRIs under the site's configured
+/// address (`--public-url`; never the request's `Host`).
 #[utoipa::path(get, path = "/api/v1/glossary.ttl", responses((status = 200, description = "text/turtle")))]
-pub(crate) async fn glossary_skos(headers: axum::http::HeaderMap) -> Response {
-    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let turtle = praxis_search::concepts::Glossary::embedded().to_skos(&format!("http://{host}"));
+pub(crate) async fn glossary_skos(State(state): State<AppState>) -> Response {
+    let turtle = praxis_search::concepts::Glossary::embedded().to_skos(&state.public_url);
     ([(axum::http::header::CONTENT_TYPE, "text/turtle; charset=utf-8")], turtle).into_response()
 }

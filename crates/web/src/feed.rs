@@ -7,7 +7,7 @@ use crate::page::page_lang;
 use crate::routes::Routes;
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use praxis_domain::text::escape_markup as xml;
 use std::fmt::Write as _;
@@ -16,14 +16,10 @@ pub fn router() -> Routes {
     Routes::new().get("/{lang}/feed.atom", feed)
 }
 
-async fn feed(
-    State(state): State<AppState>,
-    Path(lang): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, WebError> {
+async fn feed(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let base = format!("http://{host}");
+    // Links are built on the configured address, never on the request's `Host`.
+    let base = xml(&state.public_url);
     let latest = state.store.latest_published(50).await?;
     let updated =
         latest.iter().map(|s| s.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z").to_string();

@@ -2,7 +2,8 @@
 
 mod common;
 
-use axum::http::{header, StatusCode};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
 use common::{langs, Reply, TestApp as App};
 use praxis_domain::{InitiativeRecord, Lang};
 use serde_json::json;
@@ -359,4 +360,51 @@ async fn a_search_too_long_to_be_cheap_is_refused_with_a_reason() {
     // A question of ordinary length is searched as before.
     let reply = app.get("/api/v1/search?q=affordable+housing").await;
     assert_eq!(reply.status, 200);
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers_and_https_adds_hsts() {
+    let app = App::with_demo(&["en"]).await;
+    for uri in ["/en/", "/en/initiatives", "/api/v1/search?q=water", "/en/no-such-page", "/en/feed.atom"] {
+        let reply = app.get(uri).await;
+        let h = |name: &str| reply.headers.get(name).map(|v| v.to_str().unwrap().to_string());
+        let csp = h("content-security-policy").unwrap_or_else(|| panic!("{uri}: no CSP"));
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), "{uri}: {csp}");
+        assert_eq!(h("x-frame-options").as_deref(), Some("DENY"), "{uri}");
+        assert_eq!(h("x-content-type-options").as_deref(), Some("nosniff"), "{uri}");
+        assert!(h("referrer-policy").is_some(), "{uri}");
+        assert!(h("strict-transport-security").is_none(), "{uri}: no HSTS over plain HTTP");
+    }
+    // The public address set directly: `with_public_url` would also switch on Secure
+    // cookies for the whole process, under the other tests' feet.
+    let mut state = app.state.clone();
+    state.app.public_url = "https://praxis.example.org".into();
+    let secure = praxis_web::router(state);
+    let response =
+        tower::ServiceExt::oneshot(secure, Request::get("/en/").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000");
+}
+
+#[tokio::test]
+async fn feeds_and_the_glossary_link_to_the_configured_address_never_the_host_header() {
+    let app = App::with_demo(&["en"]).await;
+    for uri in ["/en/feed.atom", "/api/v1/glossary.ttl"] {
+        let request =
+            Request::get(uri).header(header::HOST, "evil.example\"><x").body(Body::empty()).unwrap();
+        let reply = app.send(request).await;
+        assert_eq!(reply.status, StatusCode::OK, "{uri}");
+        assert!(!reply.body.contains("evil.example"), "{uri} reflects the Host header");
+        assert!(reply.body.contains("http://127.0.0.1:8080/"), "{uri} uses the public address");
+    }
+}
+
+#[tokio::test]
+async fn characters_xml_forbids_never_reach_a_feed() {
+    let mut records = common::demo_records(&["en"]);
+    records[0].title.0.insert(praxis_domain::Lang::known("en"), "Water\u{FFFE} for all\u{FFFF}".into());
+    let app = App::with_records(&records).await;
+    let feed = app.get("/en/feed.atom").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.body.contains("Water for all"), "the title stays, without what XML forbids");
+    assert!(!feed.body.contains('\u{FFFE}') && !feed.body.contains('\u{FFFF}'));
 }
