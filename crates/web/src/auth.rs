@@ -59,7 +59,15 @@ pub async fn csrf_cookie(mut request: Request, next: Next) -> Response {
     };
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
-    if fresh {
+    // Only pages (and the redirects between them) lead to forms: feeds, calendars, files
+    // and the API set no cookie, so that readers and shared caches can keep them.
+    let page = response.status().is_redirection()
+        || response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+    if fresh && page {
         if let Ok(value) = HeaderValue::from_str(&set_cookie(CSRF_COOKIE, &token, None)) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
@@ -206,11 +214,12 @@ pub struct AdminOnly(pub Account);
 fn refuse_visitor(parts: &Parts) -> Response {
     let path = parts.uri.path();
     if path.starts_with("/api/") {
-        return api_error(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "sign in: send Authorization: Bearer TOKEN",
-        );
+        let mut response =
+            api_error(StatusCode::UNAUTHORIZED, "unauthorized", "sign in: send Authorization: Bearer TOKEN");
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"praxis\""));
+        return response;
     }
     let lang = path_lang(path);
     let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");

@@ -161,6 +161,17 @@ pub async fn not_found(uri: Uri) -> Response {
     if path.starts_with("/api/") {
         return api_error(StatusCode::NOT_FOUND, "not_found", &format!("no API route {path}"));
     }
+    // `/en/initiatives/` is `/en/initiatives`: a trailing slash people type or paste is
+    // followed to the page without it (the home page, `/en/`, has its own route).
+    // (Never to `//host…`, which a browser would read as another site.)
+    let same_site = |p: &&str| p.len() > 1 && !p.ends_with('/') && !p.starts_with("//") && !p.contains('\\');
+    if let Some(bare) = path.strip_suffix('/').filter(same_site) {
+        let to = match uri.query() {
+            Some(q) => format!("{bare}?{q}"),
+            None => bare.to_string(),
+        };
+        return axum::response::Redirect::permanent(&to).into_response();
+    }
     WebError::PageNotFound(path_lang(path).unwrap_or_default()).into_response()
 }
 

@@ -5,6 +5,7 @@ mod accounts;
 mod api;
 mod assets;
 pub mod auth;
+mod caching;
 mod calls;
 mod csv;
 
@@ -146,6 +147,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(error::render_failures))
         .layer(axum::middleware::from_fn(auth::csrf_cookie));
     security_headers(site, https)
+        .layer(axum::middleware::from_fn(caching::conditional))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

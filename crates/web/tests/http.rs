@@ -408,3 +408,38 @@ async fn characters_xml_forbids_never_reach_a_feed() {
     assert!(feed.body.contains("Water for all"), "the title stays, without what XML forbids");
     assert!(!feed.body.contains('\u{FFFE}') && !feed.body.contains('\u{FFFF}'));
 }
+
+#[tokio::test]
+async fn http_conventions_validators_cookies_locations_and_slashes() {
+    let app = App::with_demo(&["en"]).await;
+    // A validator on every public read; the same version again is 304 without a body.
+    // (A page answered to a first visit sets the CSRF cookie: it is that visitor's; the
+    // visitor who holds one gets the validator.)
+    let csrf = format!("praxis_csrf={}", "k".repeat(43));
+    for uri in ["/en/feed.atom", "/api/v1/search?q=water", "/calendar.ics", "/en/initiatives"] {
+        let get = || Request::get(uri).header(header::COOKIE, &csrf);
+        let first = app.send(get().body(Body::empty()).unwrap()).await;
+        assert_eq!(first.status, StatusCode::OK, "{uri}");
+        let etag = first.headers.get(header::ETAG).unwrap_or_else(|| panic!("{uri}: no ETag")).clone();
+        let again = app.send(get().header(header::IF_NONE_MATCH, etag).body(Body::empty()).unwrap()).await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{uri}");
+        assert!(again.body.is_empty());
+    }
+    // Only pages set the CSRF cookie; feeds, calendars and the API set none.
+    assert!(app.get("/en/initiatives").await.headers.contains_key(header::SET_COOKIE));
+    for uri in ["/en/feed.atom", "/api/v1/search?q=water", "/calendar.ics"] {
+        assert!(!app.get(uri).await.headers.contains_key(header::SET_COOKIE), "{uri} sets a cookie");
+    }
+    // The read-only API may be called from other sites.
+    assert_eq!(app.get("/api/v1/search?q=water").await.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    // 401 says how to authenticate.
+    let reply = app.send(Request::post("/api/v1/initiatives").body(Body::from("{}")).unwrap()).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert!(reply.headers[header::WWW_AUTHENTICATE].to_str().unwrap().starts_with("Bearer"));
+    // A trailing slash leads to the page; never to another site.
+    let reply = app.get("/en/initiatives/?q=water").await;
+    assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(reply.headers[header::LOCATION], "/en/initiatives?q=water");
+    let reply = app.get("//evil.example/").await;
+    assert!(!reply.headers.get(header::LOCATION).is_some_and(|l| l.to_str().unwrap().starts_with("//")));
+}

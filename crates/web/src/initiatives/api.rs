@@ -38,7 +38,8 @@ fn invalid(message: &str, fields: BTreeMap<String, String>) -> Response {
 #[utoipa::path(post, path = "/api/v1/initiatives", request_body = InitiativeRecord,
     security(("bearer" = [])),
     responses(
-        (status = 201, description = "created", body = InitiativeRecord),
+        (status = 201, description = "created", body = InitiativeRecord,
+            headers(("Location" = String, description = "the new initiative's address in the API"))),
         (status = 200, description = "updated (a new revision)", body = InitiativeRecord),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "the role or organisation may not write this record", body = crate::error::ErrorBody),
@@ -71,8 +72,13 @@ async fn create(
         record.status = Status::Submitted;
     }
     let (saved, record) = initiatives::save(&state, &account, record).await?;
-    let status = if saved == Saved::Created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(record)).into_response())
+    if saved == Saved::Created {
+        let location = format!("/api/v1/initiatives/{}", record.id);
+        return Ok(
+            (StatusCode::CREATED, [(axum::http::header::LOCATION, location)], Json(record)).into_response()
+        );
+    }
+    Ok((StatusCode::OK, Json(record)).into_response())
 }
 
 /// Makes a submitted (or draft) initiative public.
