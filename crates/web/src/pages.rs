@@ -1,12 +1,12 @@
 //! The front door: language negotiation, the home page and the about page.
 
 use crate::error::WebError;
-use crate::page::page_lang;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use praxis_domain::{Lang, Theme, Vocabulary};
@@ -42,9 +42,8 @@ struct HomePage {
     themes: Vec<ThemeLink>,
 }
 
-async fn home(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = Chrome::new(state.i18n.clone(), lang, "/", state.i18n.t(lang, "home-page-title"));
+async fn home(State(state): State<AppState>, page: Page) -> Result<Html<String>, WebError> {
+    let c = page.chrome_t("/", "home-page-title");
     let counts = state.store.counts().await?;
     let results = state.catalogue.read().search(&Query {
         sort: Sort::Newest,
@@ -80,9 +79,7 @@ struct AboutPage {
     c: Chrome,
 }
 
-async fn about(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    let c =
-        Chrome::new(state.i18n.clone(), lang, "/about", state.i18n.t(lang, "about-title")).with_nav("about");
+async fn about(page: Page) -> Result<Html<String>, WebError> {
+    let c = page.chrome_t("/about", "about-title").with_nav("about");
     Ok(Html(AboutPage { c }.render()?))
 }

@@ -1,7 +1,7 @@
 //! Places: the list of places with initiatives, and one page per place.
 
 use crate::error::WebError;
-use crate::page::page_lang;
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
@@ -30,10 +30,9 @@ struct PlacesPage {
     rows: Vec<PlaceRow>,
 }
 
-async fn places(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
-    let c = Chrome::new(state.i18n.clone(), lang, "/places", state.i18n.t(lang, "places-title"))
-        .with_nav("places");
+async fn places(State(state): State<AppState>, page: Page) -> Result<Html<String>, WebError> {
+    let lang = page.lang;
+    let c = page.chrome_t("/places", "places-title").with_nav("places");
     let mut rows: Vec<PlaceRow> = state
         .store
         .places_with_initiatives()
@@ -70,12 +69,12 @@ struct PlacePage {
 
 async fn place(
     State(state): State<AppState>,
-    Path((lang, slug)): Path<(String, String)>,
+    page: Page,
+    Path((_, slug)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let place = state.store.place(&slug).await?.ok_or(WebError::PageNotFound(lang))?;
-    let c = Chrome::new(state.i18n.clone(), lang, &format!("/places/{slug}"), place.name.clone())
-        .with_nav("places");
+    let c = page.chrome(&format!("/places/{slug}"), place.name.clone()).with_nav("places");
     let cards: Vec<Card> =
         state.store.place_initiatives(&slug).await?.iter().map(|s| Card::new(&c, s)).collect();
     let coordinates = match (place.latitude, place.longitude) {

@@ -443,3 +443,19 @@ async fn http_conventions_validators_cookies_locations_and_slashes() {
     let reply = app.get("//evil.example/").await;
     assert!(!reply.headers.get(header::LOCATION).is_some_and(|l| l.to_str().unwrap().starts_with("//")));
 }
+
+#[tokio::test]
+async fn a_signed_in_person_is_recognised_on_every_page() {
+    let app = App::with_demo(&["en"]).await;
+    let id = app
+        .store()
+        .upsert_user("eda@network.org", "Eda Editor", praxis_domain::Role::Editor, None)
+        .await
+        .unwrap();
+    let session = app.store().create_session(id).await.unwrap();
+    for uri in ["/en/", "/en/initiatives", "/en/places", "/en/about", "/en/events"] {
+        let reply = app.get_as(uri, Some(&session)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{uri}");
+        assert!(reply.body.contains("Eda Editor"), "{uri} shows a visitor's header to a signed-in person");
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::error::WebError;
 use crate::markdown;
-use crate::page::{page_lang, Page};
+use crate::page::Page;
 use crate::routes::Routes;
 use crate::view::{Card, Chrome};
 use crate::AppState;
@@ -273,17 +273,16 @@ fn page_links(c: &Chrome, raw: Option<&str>, current: usize, last: usize) -> Vec
 
 async fn catalogue(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    page: Page,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
-    let lang = page_lang(&lang)?;
+    let lang = page.lang;
     let params = SearchParams::parse(raw.as_deref());
     let path = match &raw {
         Some(q) if !q.is_empty() => format!("/initiatives?{q}"),
         _ => "/initiatives".to_string(),
     };
-    let mut c = Chrome::new(state.i18n.clone(), lang, &path, state.i18n.t(lang, "catalogue-title"))
-        .with_nav("initiatives");
+    let mut c = page.chrome_t(&path, "catalogue-title").with_nav("initiatives");
     c.q = params.q.clone();
     // Without words to match, "best match" means newest first: say so in the sort menu.
     let sort = match params.sort.unwrap_or_default() {
