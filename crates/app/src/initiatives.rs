@@ -6,11 +6,11 @@
 //! writes through the store's one all-or-nothing transaction.)
 
 use crate::error::{AppError, Result};
-use crate::mail::{notify_editors, send};
+use crate::mail::notify_editors;
 use crate::policy::{self, Account};
 use crate::App;
 use praxis_domain::{InitiativeRecord, Lang, Status};
-use praxis_store::{AuditNote, REPORT_REASONS};
+use praxis_store::{AuditNote, Letter, REPORT_REASONS};
 
 /// What saving did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,12 @@ pub async fn save(
         return Ok((Saved::Proposed, record));
     }
     if account.is_editor() {
-        let note = AuditNote { actor: &account.user, action: "initiative.save", detail: record.status.id() };
+        let note = AuditNote {
+            actor: &account.user,
+            action: "initiative.save",
+            detail: record.status.id(),
+            letters: &[],
+        };
         app.store.save_initiative_audited(&record, &account.email, &note).await?;
     } else {
         app.store.save_initiative(&record, &account.email).await?;
@@ -160,42 +165,50 @@ pub async fn decide(
         return Ok(stored.record);
     }
     let action = format!("initiative.{}", decision.id());
-    let note = AuditNote { actor: &editor.user, action: &action, detail: comment };
     let mut record = stored.record;
     match (decision, proposal) {
-        (Decision::Publish, Some(proposed)) => {
-            record = proposed.record;
-            record.status = Status::Published;
-            app.store.save_initiative_audited(&record, &editor.email, &note).await?;
-        }
         (Decision::SendBack, Some(_)) => {
+            // The proposal is dropped; the published version and its row stay as they are.
             app.store.withdraw_proposal(id).await?;
             app.store.audit(&editor.user, &action, "initiative", id, comment).await?;
+            if let Some(letter) = author_letter(app, editor, &record, decision.mail_key(), comment).await? {
+                app.store.queue_letter(&letter).await?;
+            }
         }
-        (decision, _) => {
+        (decision, proposal) => {
+            // Publishing makes the waiting proposal the public version.
+            if let (Decision::Publish, Some(proposed)) = (decision, proposal) {
+                record = proposed.record;
+            }
             record.status = if decision == Decision::Publish { Status::Published } else { Status::Draft };
+            let letters: Vec<Letter> = author_letter(app, editor, &record, decision.mail_key(), comment)
+                .await?
+                .into_iter()
+                .collect();
+            let note = AuditNote { actor: &editor.user, action: &action, detail: comment, letters: &letters };
             app.store.save_initiative_audited(&record, &editor.email, &note).await?;
         }
     }
     app.catalogue.catch_up(&app.store).await?;
-    tell_author(app, editor, &record, decision.mail_key(), comment).await?;
+    crate::mail::deliver_now(app).await;
     Ok(record)
 }
 
-/// E-mails the decision to whoever last wrote the initiative other than the editor.
-async fn tell_author(
+/// The e-mail telling whoever last wrote the initiative (other than the editor) of a
+/// decision, in their language; `None` when nobody else wrote it.
+async fn author_letter(
     app: &App,
     editor: &Account,
     record: &InitiativeRecord,
     key: &str,
     comment: &str,
-) -> Result<()> {
+) -> Result<Option<Letter>> {
     let revisions = app.store.revisions(&record.id).await?;
     let Some(author) = revisions.into_iter().rev().find(|r| r.author != editor.email).map(|r| r.author)
     else {
-        return Ok(());
+        return Ok(None);
     };
-    let Some(user) = app.store.user_by_email(&author).await? else { return Ok(()) };
+    let Some(user) = app.store.user_by_email(&author).await? else { return Ok(None) };
     let lang: Lang = user.language.parse().unwrap_or_default();
     let (_, title) = record.title_in(lang);
     let link = format!("{}/{}/initiatives/{}/history", app.public_url, lang.code(), record.id);
@@ -205,8 +218,7 @@ async fn tell_author(
         ("comment", comment.to_string()),
         ("link", link),
     ];
-    send(app, lang, &user.email, key, &args).await;
-    Ok(())
+    Ok(Some(crate::mail::letter(app, lang, &user.email, key, &args)))
 }
 
 /// Brings back an earlier revision as the newest one (history is never rewritten).
@@ -219,7 +231,7 @@ pub async fn restore(app: &App, editor: &Account, id: &str, revision: i64) -> Re
         return Err(AppError::NotFound(format!("initiative {id:?} has no revision {revision}")));
     };
     let detail = format!("revision {revision}");
-    let note = AuditNote { actor: &editor.user, action: "initiative.restore", detail: &detail };
+    let note = AuditNote { actor: &editor.user, action: "initiative.restore", detail: &detail, letters: &[] };
     app.store.save_initiative_audited(&old.record, &editor.email, &note).await?;
     app.catalogue.catch_up(&app.store).await?;
     Ok(old.record)

@@ -29,6 +29,19 @@ pub async fn send(app: &App, lang: Lang, to: &str, key: &str, args: &[(&str, Str
     send_message(app, lang, to, &format!("{key}-subject"), &format!("{key}-body"), args).await;
 }
 
+/// The message `key` (`{key}-subject`, `{key}-body`) to one person, written in their
+/// language, for a workflow to queue with the change that causes it.
+pub fn letter(app: &App, lang: Lang, to: &str, key: &str, args: &[(&str, String)]) -> Letter {
+    let fluent: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+        args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
+    Letter {
+        kind: key.to_string(),
+        to: to.to_string(),
+        subject: app.i18n.t_args(lang, &format!("{key}-subject"), &fluent),
+        body: app.i18n.t_args(lang, &format!("{key}-body"), &fluent),
+    }
+}
+
 /// Queues a message whose subject and text are the Fluent messages `subject` and
 /// `text`, and sends it. A failure is logged: the action that caused the message has
 /// already happened, and a queued message is tried again by the background sender.

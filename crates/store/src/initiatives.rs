@@ -11,6 +11,9 @@ pub struct AuditNote<'a> {
     pub actor: &'a crate::User,
     pub action: &'a str,
     pub detail: &'a str,
+    /// The e-mails the decision sends, queued in the same transaction as the change
+    /// and its audit entry: all of it happens, or none.
+    pub letters: &'a [crate::Letter],
 }
 
 /// An initiative as stored, with the place it was matched to.
@@ -291,6 +294,9 @@ impl Store {
                 .bind(note.detail)
                 .execute(&mut *tx)
                 .await?;
+                for letter in note.letters {
+                    crate::mail::queue_letter!(tx, letter)?;
+                }
             }
             tx.commit().await?;
         });

@@ -85,6 +85,24 @@ impl MailJob {
 
 type DueRow = (i64, String, Option<String>, Option<String>, Option<String>, Option<i64>);
 
+/// Queues a letter, due at once, inside the caller's transaction.
+macro_rules! queue_letter {
+    ($tx:expr, $letter:expr) => {
+        sqlx::query(
+            "INSERT INTO mail_outbox (kind, recipient, subject, body, due_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $5)",
+        )
+        .bind(&$letter.kind)
+        .bind(&$letter.to)
+        .bind(&$letter.subject)
+        .bind(&$letter.body)
+        .bind(crate::now())
+        .execute(&mut *$tx)
+        .await
+    };
+}
+pub(crate) use queue_letter;
+
 impl Store {
     /// Queues a written message, due at once. The caller sends what is due next
     /// (or leaves it to the background sender).

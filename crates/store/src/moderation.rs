@@ -87,7 +87,7 @@ impl Store {
                 if record.status != Status::Hidden {
                     // The hidden revision and its audit entry: one transaction.
                     record.status = Status::Hidden;
-                    let note = crate::AuditNote { actor: editor, action, detail: &detail };
+                    let note = crate::AuditNote { actor: editor, action, detail: &detail, letters: &[] };
                     self.save_initiative_audited(&record, &editor.email, &note).await?;
                     audited = true;
                 }

@@ -521,7 +521,19 @@ async fn an_audited_save_writes_the_revision_and_the_entry_together() {
     on_every_backend(|store| async move {
         let (_, editor) = organisation(&store, "Network").await;
         let before = store.audit_log(None, 100).await.unwrap().len();
-        let note = praxis_store::AuditNote { actor: &editor, action: "initiative.publish", detail: "ok" };
+        // The decision's e-mail is queued in the same transaction.
+        let letters = [praxis_store::Letter {
+            kind: "mail-published".into(),
+            to: "ana@lyon.fr".into(),
+            subject: "Published".into(),
+            body: "Your initiative is public.".into(),
+        }];
+        let note = praxis_store::AuditNote {
+            actor: &editor,
+            action: "initiative.publish",
+            detail: "ok",
+            letters: &letters,
+        };
         store
             .save_initiative_audited(&initiative("q", "Ville de Lyon", "published"), &editor.email, &note)
             .await
@@ -533,6 +545,10 @@ async fn an_audited_save_writes_the_revision_and_the_entry_together() {
         bad.themes.clear();
         assert!(store.save_initiative_audited(&bad, &editor.email, &note).await.is_err());
         assert_eq!(store.audit_log(None, 100).await.unwrap().len(), before + 1);
+        // One letter queued (for the save that happened), none for the refused one.
+        let queued =
+            store.texts("SELECT recipient FROM mail_outbox WHERE kind = 'mail-published'").await.unwrap();
+        assert_eq!(queued, ["ana@lyon.fr"]);
         assert!(store.initiative("r").await.unwrap().is_none());
     })
     .await;
