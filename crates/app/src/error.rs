@@ -12,8 +12,10 @@ pub struct FieldProblem {
     pub message: String,
 }
 
-/// Every field code the application's workflows give (`AppError::invalid_field`), so a
-/// test can check that each is translated as `error-{code}`.
+/// Every field code the application's workflows give (`AppError::invalid_field`), so
+/// tests can check that each is given somewhere and translated as `error-{code}` in every
+/// language. (Sign-up and password codes are the domain's account problems, translated
+/// as `problem-{code}` and checked with the domain.)
 pub const FIELD_CODES: &[&str] = &[
     "reason_required",
     "unknown_reason",
@@ -95,3 +97,32 @@ impl From<praxis_store::StoreError> for AppError {
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::FIELD_CODES;
+
+    /// Every listed field code is given by some workflow (the list holds no code that
+    /// nothing gives); that each is translated is checked where the translations live.
+    #[test]
+    fn every_field_code_is_used() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("error.rs") {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut text = String::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut text);
+        for code in FIELD_CODES {
+            assert!(
+                text.contains(&format!("\"{code}\"")),
+                "the field code {code:?} is listed but never given"
+            );
+        }
+    }
+}
