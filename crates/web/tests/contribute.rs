@@ -750,6 +750,11 @@ async fn an_accepted_file_stays_attached_while_the_form_is_corrected() {
     assert!(html.contains("Ya adjuntos") && html.contains("plano.png"), "{html}");
     let kept =
         html.split("name=\"kept_file\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    // Nothing is public before the initiative is saved (it used to be served at once).
+    let served = format!("/files/{}", kept.split('|').next().unwrap());
+    let get = |uri: String| Request::get(uri).body(Body::empty()).unwrap();
+    let response = app.router.clone().oneshot(get(served.clone())).await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND, "an unsaved upload is not served");
     // Corrected without sending the file again: it is attached to the initiative.
     fields.push(("themes", "governance-participation"));
     fields.push(("kept_file", &kept));
@@ -762,6 +767,8 @@ async fn an_accepted_file_stays_attached_while_the_form_is_corrected() {
         .links
         .iter()
         .any(|l| l.title.as_deref() == Some("plano.png") && l.url.contains("/files/")));
+    let response = app.router.clone().oneshot(get(served)).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "saved, the file is served");
     // A forged name (another path, an unknown type) is ignored.
     let mut forged = fields.clone();
     forged.retain(|(k, _)| *k != "kept_file");

@@ -608,6 +608,10 @@ async fn save(
         }
     }
     let (saved, record) = initiatives::save(&state, &account, record).await?;
+    // Saved: the files it names leave the private staging folder for `/files/`.
+    for (name, _) in &draft.files {
+        publish_upload(&state, name).await?;
+    }
     let to = if saved != Saved::Proposed && record.status == Status::Published {
         format!("/{}/initiatives/{}", lang.code(), record.id)
     } else {
@@ -686,12 +690,19 @@ fn is_stored_name(name: &str) -> bool {
 
 /// Stores an accepted upload under its content's hash (once, atomically); returns its
 /// file name and a title from the name it was sent with.
+/// How long an uploaded file waits in the staging folder for the form to be saved.
+const STAGED_FOR: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Keeps an uploaded file in the private staging folder (`DATA/uploads`), by content:
+/// nothing is served until the initiative that names it is saved ([`publish_upload`]).
+/// Files left there longer than a day (a preview never saved) are removed.
 async fn store_upload(state: &AppState, upload: &Upload) -> Result<(String, String), WebError> {
     let (ext, _) = sniff(&upload.bytes).expect("checked when read");
     let digest: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
     let name = format!("{digest}.{ext}");
-    let dir = state.data_dir.join("files");
-    tokio::fs::create_dir_all(&dir).await.map_err(|e| WebError::Internal(format!("files folder: {e}")))?;
+    let dir = state.data_dir.join("uploads");
+    tokio::fs::create_dir_all(&dir).await.map_err(|e| WebError::Internal(format!("uploads folder: {e}")))?;
+    remove_stale_uploads(&dir).await;
     let path = dir.join(&name);
     if !path.exists() {
         let partial = dir.join(format!("{name}.part"));
@@ -702,6 +713,45 @@ async fn store_upload(state: &AppState, upload: &Upload) -> Result<(String, Stri
     }
     let title: String = upload.filename.chars().filter(|c| !c.is_control() && *c != '|').take(200).collect();
     Ok((name, title))
+}
+
+/// Removes staged uploads older than [`STAGED_FOR`]; a failure is only logged.
+async fn remove_stale_uploads(dir: &std::path::Path) {
+    let Ok(mut entries) = tokio::fs::read_dir(dir).await else { return };
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let old = entry
+            .metadata()
+            .await
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STAGED_FOR);
+        if old {
+            if let Err(e) = tokio::fs::remove_file(entry.path()).await {
+                tracing::warn!("stale upload {}: {e}", entry.path().display());
+            }
+        }
+    }
+}
+
+/// Moves a staged upload into the public `files` folder (a file already there, or
+/// already moved by an earlier save, is left as it is).
+async fn publish_upload(state: &AppState, name: &str) -> Result<(), WebError> {
+    let public = state.data_dir.join("files");
+    let target = public.join(name);
+    if target.exists() {
+        return Ok(());
+    }
+    let staged = state.data_dir.join("uploads").join(name);
+    if !staged.exists() {
+        return Ok(());
+    }
+    tokio::fs::create_dir_all(&public).await.map_err(|e| WebError::Internal(format!("files folder: {e}")))?;
+    let partial = public.join(format!("{name}.part"));
+    tokio::fs::copy(&staged, &partial).await.map_err(|e| WebError::Internal(format!("file: {e}")))?;
+    tokio::fs::rename(&partial, &target).await.map_err(|e| WebError::Internal(format!("file: {e}")))?;
+    let _ = tokio::fs::remove_file(&staged).await;
+    Ok(())
 }
 
 /// An attachment, served with the type it was recognised as and never sniffed again.
