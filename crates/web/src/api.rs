@@ -137,10 +137,12 @@ pub struct SearchResponse {
 pub(crate) struct SearchQueryDoc {
     /// Words to search for (at most 300 characters); empty lists everything, newest first.
     q: Option<String>,
-    /// The searcher's language (en, fr, es); default en.
+    /// The searcher's language (a registry code such as en, fr, es, pt); default en.
     lang: Option<String>,
     /// 1–100, default 20.
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
+    #[param(minimum = 0)]
     offset: Option<u32>,
     /// relevance (default), newest, oldest, title.
     sort: Option<String>,
@@ -223,12 +225,13 @@ pub fn snippet(text: &str, max: usize) -> String {
     format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
-#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the parameters; `suggest` parses them
 pub struct SuggestParams {
-    /// What has been typed so far (two characters at least).
+    /// What has been typed so far (two characters at least; shorter gets no suggestion).
     q: String,
-    /// The searcher's language (en, fr, es); default en.
+    /// The searcher's language (a registry code such as en, fr, es, pt); default en.
     lang: Option<String>,
 }
 
@@ -241,15 +244,27 @@ pub struct Suggestions {
 /// Search suggestions as one types.
 #[utoipa::path(get, path = "/api/v1/suggest", params(SuggestParams), responses(
     (status = 200, body = Suggestions),
-    (status = 400, body = ErrorBody)
+    (status = 400, description = "`q` is missing or `lang` is not a registry language", body = ErrorBody)
 ))]
-pub(crate) async fn suggest(axum::extract::Query(params): axum::extract::Query<SuggestParams>) -> Response {
-    let lang = match params.lang.as_deref().unwrap_or("en").parse::<Lang>() {
-        Ok(l) => l,
-        Err(e) => return api_error(StatusCode::BAD_REQUEST, "invalid_lang", &e.to_string()),
+pub(crate) async fn suggest(RawQuery(raw): RawQuery) -> Response {
+    let mut q = None;
+    let mut lang = Lang::default();
+    for (key, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
+        match key.as_ref() {
+            "q" => q = Some(value.into_owned()),
+            "lang" => match value.parse::<Lang>() {
+                Ok(l) => lang = l,
+                Err(e) => return api_error(StatusCode::BAD_REQUEST, "invalid_lang", &e.to_string()),
+            },
+            _ => {}
+        }
+    }
+    // Answered in JSON like every API error (a missing parameter used to get plain text).
+    let Some(q) = q else {
+        return api_error(StatusCode::BAD_REQUEST, "missing_q", "q: say what has been typed so far");
     };
     let suggestions = praxis_search::concepts::Glossary::embedded()
-        .suggest(&params.q, lang, 8)
+        .suggest(&q, lang, 8)
         .into_iter()
         .map(str::to_string)
         .collect();

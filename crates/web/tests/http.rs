@@ -291,6 +291,9 @@ async fn suggestions_and_the_glossary_as_skos() {
     assert!(!list.is_empty());
     assert!(list.iter().all(|x| x.as_str().unwrap().contains("alqu")), "{s}");
     assert_eq!(get(&app, "/api/v1/suggest?q=x&lang=de").await.status, StatusCode::BAD_REQUEST);
+    let missing = get(&app, "/api/v1/suggest?lang=es").await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+    assert_eq!(missing.json()["error"]["code"], "missing_q", "a JSON error, not plain text");
     let ttl = get(&app, "/api/v1/glossary.ttl").await;
     assert_eq!(ttl.status, StatusCode::OK);
     assert!(ttl.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/turtle"));

@@ -151,6 +151,7 @@ pub(crate) struct SimilarQueryDoc {
     /// and reasons are given in it.
     lang: Option<String>,
     /// 1–20, default 5.
+    #[param(minimum = 1, maximum = 20)]
     limit: Option<u32>,
 }
 
