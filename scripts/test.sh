@@ -81,3 +81,22 @@ curl -fsS "http://127.0.0.1:$web_port/healthz" >/dev/null || { cat "$work/demo.l
 cd "$root/tests/browser"
 [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --loglevel=error
 PRAXIS_URL="http://127.0.0.1:$web_port" PRAXIS_DATA_DIR="$work/demo" npm test --silent
+cd "$root"
+
+# --- Real clients read our formats, against the same running demo ---------------------
+say "feedparser, rdflib and csv read the feeds, the SKOS glossary and the register's CSV"
+python3 -c 'import feedparser, rdflib, sys; sys.exit(feedparser.__version__ != "6.0.11" or rdflib.__version__ != "7.1.4")' 2>/dev/null \
+  || python3 -m pip install --quiet --disable-pip-version-check 'feedparser==6.0.11' 'rdflib==7.1.4'
+python3 scripts/check_formats.py "http://127.0.0.1:$web_port"
+
+say "schemathesis fuzzes the API from its OpenAPI document (no answer may be a 5xx)"
+st_venv="${XDG_CACHE_HOME:-$HOME/.cache}/praxis/schemathesis-4.32.5"
+if [ ! -x "$st_venv/bin/schemathesis" ]; then
+  python3 -m venv "$st_venv"
+  "$st_venv/bin/pip" install --quiet --disable-pip-version-check 'schemathesis==4.32.5'
+fi
+# As an editor too, so that the writing routes are tried past their 401.
+token=$("$target_dir/debug/praxis" token create --data "$work/demo" --email editor@praxis.example --label fuzz)
+"$st_venv/bin/schemathesis" run "http://127.0.0.1:$web_port/api/v1/openapi.json" \
+  --checks not_a_server_error --max-examples 20 --seed 1 --no-color \
+  -H "Authorization: Bearer $token"

@@ -245,25 +245,29 @@ impl Glossary {
 
     /// The glossary as SKOS (Turtle): one `skos:Concept` per concept with preferred and
     /// alternative labels per language, its theme as a top concept, and broader links.
-    pub fn to_skos(&self, base: &str) -> String {
+    /// The glossary as SKOS (Turtle) under `base`. `label(key, lang)` gives the
+    /// interface's translations: `glossary-title` names the scheme, `theme-{id}` each
+    /// theme, which are the top concepts. Every registry language is labelled.
+    pub fn to_skos(&self, base: &str, label: &dyn Fn(&str, Lang) -> String) -> String {
         let base = base.trim_end_matches('/');
         let iri = |id: &str| format!("<{base}/concepts/{id}>");
         let literal =
             |s: &str, lang: Lang| format!("\"{}\"@{}", s.replace('\\', "\\\\").replace('"', "\\\""), lang);
+        let labels_of = |key: &str| -> String {
+            Lang::all().iter().map(|&lang| literal(&label(key, lang), lang)).collect::<Vec<_>>().join(", ")
+        };
         let mut out = String::new();
         let _ = writeln!(out, "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .");
         let _ = writeln!(out, "@prefix dct: <http://purl.org/dc/terms/> .\n");
         let _ = writeln!(out, "<{base}/concepts> a skos:ConceptScheme ;");
-        let _ = writeln!(
-            out,
-            "    skos:prefLabel \"Praxis urban-policy glossary\"@en, \"Glossaire Praxis des politiques urbaines\"@fr, \"Glosario Praxis de políticas urbanas\"@es ;"
-        );
+        let _ = writeln!(out, "    skos:prefLabel {} ;", labels_of("glossary-title"));
         let _ = writeln!(out, "    dct:license <https://creativecommons.org/licenses/by/4.0/> .\n");
         for theme in Theme::ALL {
             let _ = writeln!(
                 out,
-                "{} a skos:Concept ;\n    skos:inScheme <{base}/concepts> ;\n    skos:topConceptOf <{base}/concepts> ;\n    skos:notation \"{}\" .\n",
+                "{} a skos:Concept ;\n    skos:inScheme <{base}/concepts> ;\n    skos:topConceptOf <{base}/concepts> ;\n    skos:prefLabel {} ;\n    skos:notation \"{}\" .\n",
                 iri(theme.id()),
+                labels_of(&theme.label_key()),
                 theme.id()
             );
         }
@@ -347,7 +351,7 @@ mod tests {
 
     #[test]
     fn exports_skos() {
-        let ttl = Glossary::embedded().to_skos("https://praxis.example");
+        let ttl = Glossary::embedded().to_skos("https://praxis.example", &|key, lang| format!("{key} in {lang}"));
         assert!(ttl.contains("a skos:ConceptScheme"));
         assert!(ttl.contains("skos:prefLabel \"public health\"@en"));
         assert!(ttl.matches("a skos:Concept ;").count() >= 600);

@@ -275,6 +275,7 @@ pub(crate) async fn suggest(RawQuery(raw): RawQuery) -> Response {
 /// address (`--public-url`; never the request's `Host`).
 #[utoipa::path(get, path = "/api/v1/glossary.ttl", responses((status = 200, description = "text/turtle")))]
 pub(crate) async fn glossary_skos(State(state): State<AppState>) -> Response {
-    let turtle = praxis_search::concepts::Glossary::embedded().to_skos(&state.public_url);
+    let label = |key: &str, lang: Lang| state.i18n.t(lang, key);
+    let turtle = praxis_search::concepts::Glossary::embedded().to_skos(&state.public_url, &label);
     ([(axum::http::header::CONTENT_TYPE, "text/turtle; charset=utf-8")], turtle).into_response()
 }

@@ -166,3 +166,4 @@ error-invalid_date = Write the date as YYYY-MM-DD.
 error-date_order = The end date is before the start date.
 error-invalid_url = Give a web address starting with http:// or https://.
 error-invalid_country = Choose a country.
+glossary-title = Praxis urban-policy glossary

@@ -166,3 +166,4 @@ error-invalid_date = Escriba la fecha con el formato AAAA-MM-DD.
 error-date_order = La fecha de finalización es anterior a la fecha de inicio.
 error-invalid_url = Indique una dirección web que empiece por http:// o https://.
 error-invalid_country = Elija un país.
+glossary-title = Glosario Praxis de políticas urbanas

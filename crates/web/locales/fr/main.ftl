@@ -166,3 +166,4 @@ error-invalid_date = Saisissez la date au format AAAA-MM-JJ.
 error-date_order = La date de fin est antérieure à la date de début.
 error-invalid_url = Indiquez une adresse web commençant par http:// ou https://.
 error-invalid_country = Choisissez un pays.
+glossary-title = Glossaire Praxis des politiques urbaines

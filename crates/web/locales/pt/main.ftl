@@ -166,3 +166,4 @@ error-invalid_date = Escreva a data no formato AAAA-MM-DD.
 error-date_order = A data final é anterior à data inicial.
 error-invalid_url = Indique um endereço web que comece com http:// ou https://.
 error-invalid_country = Escolha um país.
+glossary-title = Glossário Praxis de políticas urbanas
