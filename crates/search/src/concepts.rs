@@ -351,7 +351,8 @@ mod tests {
 
     #[test]
     fn exports_skos() {
-        let ttl = Glossary::embedded().to_skos("https://praxis.example", &|key, lang| format!("{key} in {lang}"));
+        let ttl =
+            Glossary::embedded().to_skos("https://praxis.example", &|key, lang| format!("{key} in {lang}"));
         assert!(ttl.contains("a skos:ConceptScheme"));
         assert!(ttl.contains("skos:prefLabel \"public health\"@en"));
         assert!(ttl.matches("a skos:Concept ;").count() >= 600);
