@@ -169,11 +169,12 @@ pub async fn decide(
     match (decision, proposal) {
         (Decision::SendBack, Some(_)) => {
             // The proposal is dropped; the published version and its row stay as they are.
-            app.store.withdraw_proposal(id).await?;
-            app.store.audit(&editor.user, &action, "initiative", id, comment).await?;
-            if let Some(letter) = author_letter(app, editor, &record, decision.mail_key(), comment).await? {
-                app.store.queue_letter(&letter).await?;
-            }
+            let letters: Vec<Letter> = author_letter(app, editor, &record, decision.mail_key(), comment)
+                .await?
+                .into_iter()
+                .collect();
+            let note = AuditNote { actor: &editor.user, action: &action, detail: comment, letters: &letters };
+            app.store.withdraw_proposal_audited(id, &note).await?;
         }
         (decision, proposal) => {
             // Publishing makes the waiting proposal the public version.

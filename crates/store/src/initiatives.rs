@@ -451,11 +451,29 @@ impl Store {
         Ok(self.revisions(external_id).await?.into_iter().find(|r| r.revision == n))
     }
 
-    /// Sends a proposal back: the published version stays, the proposal stays in history.
-    pub async fn withdraw_proposal(&self, external_id: &str) -> Result<()> {
+    /// An editor sends a proposal back: the proposal is withdrawn, the decision audited
+    /// and its e-mails queued, in one transaction.
+    pub async fn withdraw_proposal_audited(&self, external_id: &str, note: &AuditNote<'_>) -> Result<()> {
         with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
             sqlx::query("UPDATE initiatives SET proposed_revision = NULL WHERE external_id = $1")
-                .bind(external_id).execute(pool).await?;
+                .bind(external_id).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, detail) \
+                 VALUES ($1, $2, $3, $4, 'initiative', $5, $6)",
+            )
+            .bind(now())
+            .bind(note.actor.id)
+            .bind(&note.actor.email)
+            .bind(note.action)
+            .bind(external_id)
+            .bind(note.detail)
+            .execute(&mut *tx)
+            .await?;
+            for letter in note.letters {
+                crate::mail::queue_letter!(tx, letter)?;
+            }
+            tx.commit().await?;
         });
         Ok(())
     }
