@@ -197,7 +197,7 @@ pub struct FilterOption {
 }
 
 #[derive(Template)]
-#[template(path = "events-list.html")]
+#[template(path = "events/list.html")]
 struct ListPage {
     c: Chrome,
     events: Vec<EventView>,
@@ -272,7 +272,7 @@ pub struct ThemeGroup {
 }
 
 #[derive(Template)]
-#[template(path = "events-hub.html")]
+#[template(path = "events/hub.html")]
 struct HubPage {
     c: Chrome,
     groups: Vec<ThemeGroup>,
@@ -344,7 +344,7 @@ impl FormState {
 }
 
 #[derive(Template)]
-#[template(path = "events-event.html")]
+#[template(path = "events/event.html")]
 struct EventPage {
     c: Chrome,
     e: EventView,
@@ -467,7 +467,7 @@ async fn register(
 }
 
 #[derive(Template)]
-#[template(path = "events-registration.html")]
+#[template(path = "events/registration.html")]
 struct RegistrationPage {
     c: Chrome,
     e: EventView,

@@ -32,7 +32,7 @@ pub struct ThemeLink {
 }
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "pages/home.html")]
 struct HomePage {
     c: Chrome,
     initiatives: usize,
@@ -74,7 +74,7 @@ async fn home(State(state): State<AppState>, page: Page) -> Result<Html<String>,
 }
 
 #[derive(Template)]
-#[template(path = "about.html")]
+#[template(path = "pages/about.html")]
 struct AboutPage {
     c: Chrome,
 }

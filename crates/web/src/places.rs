@@ -24,7 +24,7 @@ pub struct PlaceRow {
 }
 
 #[derive(Template)]
-#[template(path = "places.html")]
+#[template(path = "places/places.html")]
 struct PlacesPage {
     c: Chrome,
     rows: Vec<PlaceRow>,
@@ -55,7 +55,7 @@ async fn places(State(state): State<AppState>, page: Page) -> Result<Html<String
 }
 
 #[derive(Template)]
-#[template(path = "place.html")]
+#[template(path = "places/place.html")]
 struct PlacePage {
     c: Chrome,
     place: Place,

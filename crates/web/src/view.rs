@@ -1,5 +1,7 @@
 //! What every page shares (the chrome: language, navigation, translations) and the
-//! template structs. Templates live in `templates/` and are compiled into the binary.
+//! template structs. Templates live in `templates/`, a folder per feature (`initiatives/`,
+//! `calls/`, `events/`, `accounts/`, `places/`, `pages/`) beside the shared frame (`base.html`,
+//! `card.html`, `form.html`, `message.html`, `error.html`), and are compiled into the binary.
 
 use askama::Template;
 use praxis_app::i18n::{format_number, I18n};

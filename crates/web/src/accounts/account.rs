@@ -15,7 +15,7 @@ pub struct TokenView {
 }
 
 #[derive(Template)]
-#[template(path = "account.html")]
+#[template(path = "accounts/account.html")]
 pub(super) struct AccountPage {
     c: Chrome,
     name: String,

@@ -19,7 +19,7 @@ impl AccountRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin-accounts.html")]
+#[template(path = "accounts/admin-accounts.html")]
 pub(super) struct AccountsList {
     c: Chrome,
     accounts: Vec<AccountRow>,
@@ -70,7 +70,7 @@ pub(super) async fn set_role(
 }
 
 #[derive(Template)]
-#[template(path = "admin-audit.html")]
+#[template(path = "accounts/admin-audit.html")]
 pub(super) struct AuditPage {
     c: Chrome,
     entries: Vec<praxis_store::AuditEntry>,
@@ -103,7 +103,7 @@ impl OrganisationRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin-organisations.html")]
+#[template(path = "accounts/admin-organisations.html")]
 pub(super) struct OrganisationsPage {
     c: Chrome,
     organisations: Vec<OrganisationRow>,

@@ -12,7 +12,7 @@ pub struct RequestView {
 }
 
 #[derive(Template)]
-#[template(path = "editor-members.html")]
+#[template(path = "accounts/editor-members.html")]
 pub(super) struct MembershipQueue {
     c: Chrome,
     requests: Vec<RequestView>,

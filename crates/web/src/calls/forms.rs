@@ -106,7 +106,7 @@ pub struct MemberForm {
 }
 
 #[derive(Template)]
-#[template(path = "calls-join.html")]
+#[template(path = "calls/join.html")]
 struct JoinPage {
     c: Chrome,
     call_href: String,
@@ -238,7 +238,7 @@ async fn join(
 }
 
 #[derive(Template)]
-#[template(path = "calls-message.html")]
+#[template(path = "calls/message.html")]
 struct MessagePage {
     c: Chrome,
     heading: String,
@@ -420,7 +420,7 @@ pub struct DeskCall {
 }
 
 #[derive(Template)]
-#[template(path = "calls-desk.html")]
+#[template(path = "calls/desk.html")]
 struct DeskPage {
     c: Chrome,
     notice: Option<String>,
@@ -597,7 +597,7 @@ pub struct PointText {
 }
 
 #[derive(Template)]
-#[template(path = "calls-edit.html")]
+#[template(path = "calls/edit.html")]
 struct EditPage {
     c: Chrome,
     heading: String,

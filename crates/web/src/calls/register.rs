@@ -70,7 +70,7 @@ impl CallView {
 }
 
 #[derive(Template)]
-#[template(path = "calls-list.html")]
+#[template(path = "calls/list.html")]
 struct ListPage {
     c: Chrome,
     calls: Vec<CallView>,
@@ -104,7 +104,7 @@ fn points(c: &Chrome, call: &CallRecord, signatories: &[Signatory]) -> Vec<Point
 }
 
 #[derive(Template)]
-#[template(path = "calls-call.html")]
+#[template(path = "calls/call.html")]
 struct CallPage {
     c: Chrome,
     call: CallView,
@@ -229,7 +229,7 @@ pub struct ChartRow {
 }
 
 #[derive(Template)]
-#[template(path = "calls-register.html")]
+#[template(path = "calls/register.html")]
 struct RegisterPage {
     c: Chrome,
     call: CallView,
@@ -377,7 +377,7 @@ pub struct Commitment {
 }
 
 #[derive(Template)]
-#[template(path = "calls-signatory.html")]
+#[template(path = "calls/signatory.html")]
 struct SignatoryPage {
     c: Chrome,
     call: CallView,

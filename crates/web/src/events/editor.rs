@@ -179,7 +179,7 @@ fn read_record(form: &mut Form, c: &Chrome, fixed_id: Option<&str>) -> Option<Ev
 }
 
 #[derive(Template)]
-#[template(path = "events-edit.html")]
+#[template(path = "events/edit.html")]
 struct EditPage {
     c: Chrome,
     heading: String,
@@ -304,7 +304,7 @@ pub struct RegistrantRow {
 }
 
 #[derive(Template)]
-#[template(path = "events-registrants.html")]
+#[template(path = "events/registrants.html")]
 struct RegistrantsPage {
     c: Chrome,
     title: String,

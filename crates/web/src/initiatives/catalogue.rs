@@ -154,7 +154,7 @@ pub struct PageLink {
 }
 
 #[derive(Template)]
-#[template(path = "catalogue.html")]
+#[template(path = "initiatives/catalogue.html")]
 struct CataloguePage {
     c: Chrome,
     /// Said when words were searched without the semantic layer.
@@ -403,7 +403,7 @@ pub struct Tag {
 }
 
 #[derive(Template)]
-#[template(path = "initiative.html")]
+#[template(path = "initiatives/initiative.html")]
 struct InitiativePage {
     c: Chrome,
     id: String,

@@ -190,7 +190,7 @@ pub struct LanguageBlock {
 }
 
 #[derive(Template)]
-#[template(path = "initiative-form.html")]
+#[template(path = "initiatives/form.html")]
 struct FormPage {
     c: Chrome,
     heading: String,
@@ -630,7 +630,7 @@ pub struct MineRow {
 }
 
 #[derive(Template)]
-#[template(path = "my-initiatives.html")]
+#[template(path = "initiatives/mine.html")]
 struct MinePage {
     c: Chrome,
     rows: Vec<MineRow>,

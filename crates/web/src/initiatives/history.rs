@@ -41,7 +41,7 @@ pub struct FieldChange {
 }
 
 #[derive(Template)]
-#[template(path = "history.html")]
+#[template(path = "initiatives/history.html")]
 struct HistoryPage {
     c: Chrome,
     id: String,
@@ -152,7 +152,7 @@ pub struct QueueItem {
 }
 
 #[derive(Template)]
-#[template(path = "editor.html")]
+#[template(path = "initiatives/editor.html")]
 struct QueuePage {
     c: Chrome,
     submitted: Vec<QueueItem>,
@@ -266,7 +266,7 @@ pub struct VersionRow {
 }
 
 #[derive(Template)]
-#[template(path = "record-history.html")]
+#[template(path = "initiatives/record-history.html")]
 struct RecordHistoryPage {
     c: Chrome,
     heading: String,
