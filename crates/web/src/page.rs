@@ -23,6 +23,9 @@ pub struct Page {
     pub lang: Lang,
     pub viewer: Viewer,
     i18n: Arc<I18n>,
+    /// The query string (filters, a search), secrets left out: the language switcher
+    /// keeps it, so changing language keeps what is on screen.
+    query: Option<String>,
 }
 
 impl Page {
@@ -32,9 +35,13 @@ impl Page {
     }
 
     /// The chrome of this page at `path` (without the language prefix), showing who is
-    /// signed in.
+    /// signed in. The request's query is kept on `path` unless it carries its own.
     pub fn chrome(&self, path: &str, title: String) -> Chrome {
-        Chrome::new(self.i18n.clone(), self.lang, path, title).with_viewer(&self.viewer)
+        let path = match &self.query {
+            Some(q) if !path.contains('?') => format!("{path}?{q}"),
+            _ => path.to_string(),
+        };
+        Chrome::new(self.i18n.clone(), self.lang, &path, title).with_viewer(&self.viewer)
     }
 
     /// [`Page::chrome`] with a translated title.
@@ -50,6 +57,13 @@ impl FromRequestParts<AppState> for Page {
         let segment = parts.uri.path().split('/').nth(1).unwrap_or("");
         let lang = page_lang(segment).map_err(IntoResponse::into_response)?;
         let viewer = Viewer::from_request_parts(parts, state).await?;
-        Ok(Page { lang, viewer, i18n: state.i18n.clone() })
+        // One-time secrets (`token`) never go into links.
+        let kept: Vec<(String, String)> = form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes())
+            .filter(|(k, _)| k != "token" && k != "csrf")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let query = (!kept.is_empty())
+            .then(|| form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish());
+        Ok(Page { lang, viewer, i18n: state.i18n.clone(), query })
     }
 }

@@ -462,3 +462,15 @@ async fn a_signed_in_person_is_recognised_on_every_page() {
         assert!(reply.body.contains("Eda Editor"), "{uri} shows a visitor's header to a signed-in person");
     }
 }
+
+#[tokio::test]
+async fn switching_language_keeps_what_is_on_screen_but_never_a_secret() {
+    let app = App::with_demo(&["en"]).await;
+    let events = app.get("/en/events?theme=housing&language=fr").await;
+    assert_eq!(events.status, StatusCode::OK);
+    assert!(events.body.contains("href=\"/fr/events?theme=housing&amp;language=fr\""), "the filters stay");
+    let reset = app.get("/en/password/reset?token=secret-link-value").await;
+    assert_eq!(reset.status, StatusCode::OK);
+    assert!(reset.body.contains("href=\"/fr/password/reset\""), "the language links lead to the page");
+    assert_eq!(reset.body.matches("secret-link-value").count(), 1, "only in the form's own hidden field");
+}
