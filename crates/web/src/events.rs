@@ -310,10 +310,15 @@ async fn hub(
     let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
     let c = page.chrome_t("/events/past", "events-hub-title").with_nav("events");
     let stored = state.store.events(When::Past, Timestamp::now(), &filter, LIST_LIMIT).await?;
+    // Each session is listed once, under its first theme (or the first of the themes
+    // asked for): listing it under every theme it has made the hub look fuller than it is.
+    let home = |themes: &[Theme]| -> Option<Theme> {
+        themes.iter().copied().find(|t| filter.themes.contains(t)).or_else(|| themes.first().copied())
+    };
     let mut groups = Vec::new();
     for theme in Theme::ALL {
         let mut sessions = Vec::new();
-        for s in stored.iter().filter(|s| s.record.themes.contains(theme)) {
+        for s in stored.iter().filter(|s| home(&s.record.themes) == Some(*theme)) {
             sessions
                 .push((EventView::new(&c, s), initiative_links(&state, &c, &s.record.initiatives).await?));
         }

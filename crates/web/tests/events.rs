@@ -44,6 +44,8 @@ fn event(id: &str, days: i64, capacity: Option<u32>) -> EventRecord {
         v["capacity"] = json!(c);
     }
     if days < 0 {
+        // A past session about two themes: the hub lists it once.
+        v["themes"] = json!(["water-sanitation", "health"]);
         v["recording"] = json!("https://video.example.org/agua");
         v["briefing"] = json!({"es": "## Lo principal\n\n- **40 000** hogares conectados", "en": "## Key points\n\n- **40,000** homes connected"});
     }
@@ -153,6 +155,7 @@ async fn the_event_page_shows_its_zone_utc_and_everything_about_it() {
     let hub = get(&app, "/fr/events/past").await.body;
     assert!(hub.contains("Eau et assainissement") || hub.contains("theme-water-sanitation"), "{hub}");
     assert!(hub.contains("https://video.example.org/agua"));
+    assert_eq!(hub.matches("https://video.example.org/agua").count(), 1, "each session is listed once");
 }
 
 #[tokio::test]
