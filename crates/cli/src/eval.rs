@@ -139,19 +139,23 @@ pub fn derive_query_means(model_path: &Path, out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub async fn run(args: EvalArgs) -> anyhow::Result<()> {
-    let bytes = std::fs::read(&args.initiatives)
-        .with_context(|| format!("{}: cannot read", args.initiatives.display()))?;
-    let input = match parse_sources(&[(args.initiatives.display().to_string(), bytes)]) {
-        Ok(input) => input,
+/// The initiatives of an evaluation file, each problem printed with its line.
+pub fn read_records(path: &Path, bytes: Vec<u8>) -> anyhow::Result<Vec<praxis_domain::InitiativeRecord>> {
+    match parse_sources(&[(path.display().to_string(), bytes)]) {
+        Ok(input) => Ok(input.records),
         Err(problems) => {
             for p in &problems {
                 eprintln!("{p}");
             }
             bail!("the initiatives file has {} problems", problems.len());
         }
-    };
-    let records = input.records;
+    }
+}
+
+pub async fn run(args: EvalArgs) -> anyhow::Result<()> {
+    let bytes = std::fs::read(&args.initiatives)
+        .with_context(|| format!("{}: cannot read", args.initiatives.display()))?;
+    let records = read_records(&args.initiatives, bytes)?;
     let queries = read_queries(&args.queries)?;
     let catalogue = Catalogue::from_documents(records.iter().map(|r| Document::from_record(r, "")));
     let doc_lang: HashMap<String, Lang> = records.iter().map(|r| (r.id.clone(), r.language)).collect();

@@ -4,7 +4,6 @@
 //! topic has initiatives in other languages).
 
 use crate::eval::{embed_cached, query_means};
-use crate::import::parse_sources;
 use anyhow::{bail, Context};
 use praxis_app::semantic::{model_id, passage};
 use praxis_domain::text::slug;
@@ -88,16 +87,7 @@ pub async fn run(args: EvalSimilarArgs) -> anyhow::Result<()> {
     let path = args.initiatives.display().to_string();
     let bytes = std::fs::read(&args.initiatives).with_context(|| format!("{path}: cannot read"))?;
     let topic = topics(&bytes, &path)?;
-    let input = match parse_sources(&[(path.clone(), bytes)]) {
-        Ok(input) => input,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            bail!("the initiatives file has {} problems", problems.len());
-        }
-    };
-    let records = input.records;
+    let records = crate::eval::read_records(&args.initiatives, bytes)?;
     let labelled = records.iter().filter(|r| topic.get(&r.id).is_some_and(|t| t != "none")).count();
     if labelled == 0 {
         bail!("{path}: no initiative has a topic label");

@@ -159,36 +159,26 @@ impl VectorIndex {
     /// Call [`VectorIndex::refresh`] after changes.
     pub fn search(&self, query: &[f32], lang: Lang, limit: usize) -> Vec<(String, f32)> {
         let q = self.centre_query(query, lang);
-        let mut scored: Vec<(usize, f32)> = self
-            .ids
-            .iter()
-            .enumerate()
-            .filter(|(_, id)| id.is_some())
-            .map(|(slot, _)| (slot, dot(&q, &self.centred[slot * self.dim..(slot + 1) * self.dim])))
-            .collect();
-        let limit = limit.min(scored.len());
-        if limit > 0 && limit < scored.len() {
-            scored.select_nth_unstable_by(limit - 1, |a, b| b.1.total_cmp(&a.1));
-        }
-        scored.truncate(limit);
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-        scored.into_iter().filter_map(|(slot, s)| self.ids[slot].clone().map(|id| (id, s))).collect()
+        self.nearest(&q, None, limit)
     }
-}
 
-impl VectorIndex {
     /// The documents nearest one in the index, by the cosine of their centred vectors
     /// (so a French document finds its Spanish neighbours), best first, itself left out.
     /// Empty when the document has no vector yet.
     pub fn neighbours(&self, id: &str, limit: usize) -> Vec<(String, f32)> {
         let Some(&slot) = self.slots.get(id) else { return Vec::new() };
-        let own = &self.centred[slot * self.dim..(slot + 1) * self.dim];
+        let own = self.centred[slot * self.dim..(slot + 1) * self.dim].to_vec();
+        self.nearest(&own, Some(slot), limit)
+    }
+
+    /// The `limit` documents most similar to a centred vector, best first, `skip` left out.
+    fn nearest(&self, centred: &[f32], skip: Option<usize>, limit: usize) -> Vec<(String, f32)> {
         let mut scored: Vec<(usize, f32)> = self
             .ids
             .iter()
             .enumerate()
-            .filter(|(other, id)| id.is_some() && *other != slot)
-            .map(|(other, _)| (other, dot(own, &self.centred[other * self.dim..(other + 1) * self.dim])))
+            .filter(|(slot, id)| id.is_some() && Some(*slot) != skip)
+            .map(|(slot, _)| (slot, dot(centred, &self.centred[slot * self.dim..(slot + 1) * self.dim])))
             .collect();
         let limit = limit.min(scored.len());
         if limit > 0 && limit < scored.len() {

@@ -16,6 +16,28 @@ pub struct AuditNote<'a> {
     pub letters: &'a [crate::Letter],
 }
 
+/// Writes an editor's decision inside the caller's transaction: its audit entry about
+/// the initiative `id`, and the e-mails it sends.
+macro_rules! record_decision {
+    ($tx:expr, $note:expr, $id:expr) => {
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, detail) \
+             VALUES ($1, $2, $3, $4, 'initiative', $5, $6)",
+        )
+        .bind(now())
+        .bind($note.actor.id)
+        .bind(&$note.actor.email)
+        .bind($note.action)
+        .bind($id)
+        .bind($note.detail)
+        .execute(&mut *$tx)
+        .await?;
+        for letter in $note.letters {
+            crate::mail::queue_letter!($tx, letter)?;
+        }
+    };
+}
+
 /// An initiative as stored, with the place it was matched to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredInitiative {
@@ -282,21 +304,7 @@ impl Store {
                 progress(n + 1);
             }
             if let Some(note) = audit {
-                sqlx::query(
-                    "INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, detail) \
-                     VALUES ($1, $2, $3, $4, 'initiative', $5, $6)",
-                )
-                .bind(now())
-                .bind(note.actor.id)
-                .bind(&note.actor.email)
-                .bind(note.action)
-                .bind(records.first().map_or("", |r| r.id.as_str()))
-                .bind(note.detail)
-                .execute(&mut *tx)
-                .await?;
-                for letter in note.letters {
-                    crate::mail::queue_letter!(tx, letter)?;
-                }
+                record_decision!(tx, note, records.first().map_or("", |r| r.id.as_str()));
             }
             tx.commit().await?;
         });
@@ -458,21 +466,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             sqlx::query("UPDATE initiatives SET proposed_revision = NULL WHERE external_id = $1")
                 .bind(external_id).execute(&mut *tx).await?;
-            sqlx::query(
-                "INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, detail) \
-                 VALUES ($1, $2, $3, $4, 'initiative', $5, $6)",
-            )
-            .bind(now())
-            .bind(note.actor.id)
-            .bind(&note.actor.email)
-            .bind(note.action)
-            .bind(external_id)
-            .bind(note.detail)
-            .execute(&mut *tx)
-            .await?;
-            for letter in note.letters {
-                crate::mail::queue_letter!(tx, letter)?;
-            }
+            record_decision!(tx, note, external_id);
             tx.commit().await?;
         });
         Ok(())
