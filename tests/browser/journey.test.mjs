@@ -192,6 +192,16 @@ describe('French journey (browser locale fr-FR)', () => {
       page.getByRole('main').getByRole('link', { name: firstTitle, exact: true }).first().waitFor(),
       `the place page links back to "${firstTitle}"`,
     );
+
+    // It offers peers like this place, each with its reason, and a peer is a place too.
+    const peers = page.getByRole('region', { name: 'Des lieux comparables' });
+    const peer = peers.getByRole('link').first();
+    const peerName = (await peer.innerText()).trim();
+    assert.match(await peers.innerText(), /Travaille aussi sur|Taille semblable|Aussi en/, 'each peer says why');
+    await clickAndLoad(page, peer);
+    assert.match(pathOf(page), /^\/fr\/places\/[^/]+$/, `a peer leads to its place page: ${page.url()}`);
+    const peerH1 = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    assert.equal(peerH1, peerName, 'the peer page is that place');
   });
 });
 
@@ -395,7 +405,7 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     }
   });
 
-  for (const path of ['/en/', '/fr/initiatives', '/es/initiatives/:id', '/fr/places', '/en/about', '/pt/', '/pt/initiatives?q=habita%C3%A7%C3%A3o', '/pt/events']) {
+  for (const path of ['/en/', '/fr/initiatives', '/es/initiatives/:id', '/fr/places', '/fr/places/fr-lyon', '/en/about', '/pt/', '/pt/initiatives?q=habita%C3%A7%C3%A3o', '/pt/events']) {
     test(`no axe violations on ${path}`, async (t) => {
       const target = path === '/es/initiatives/:id' ? esInitiative : path;
       const page = await openPage(t);

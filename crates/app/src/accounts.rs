@@ -7,7 +7,7 @@ use crate::mail::send;
 use crate::policy::{self, Account};
 use crate::App;
 use praxis_domain::{Lang, Role};
-use praxis_store::MembershipStatus;
+use praxis_store::{ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation, User};
 
 /// A member asks to join an organisation (by slug); joining is immediate when their
 /// confirmed address is at one of the organisation's domains.
@@ -92,4 +92,57 @@ pub async fn set_organisation(app: &App, admin: &Account, id: i64, kind: &str, d
     let detail = format!("{kind} {}", domains.join(" "));
     app.store.audit(&admin.user, "organisation.update", "organisation", &organisation.slug, &detail).await?;
     Ok(())
+}
+
+/// What a member sees of their own account: their memberships (any status), the
+/// organisations they could still ask to join, and their API tokens.
+pub struct Overview {
+    pub memberships: Vec<MembershipRow>,
+    pub others: Vec<Organisation>,
+    pub tokens: Vec<ApiToken>,
+}
+
+pub async fn overview(app: &App, account: &Account) -> Result<Overview> {
+    let memberships = app.store.memberships_of(account.id).await?;
+    let others = app
+        .store
+        .organisations()
+        .await?
+        .into_iter()
+        .filter(|o| !memberships.iter().any(|m| m.organisation.id == o.id))
+        .collect();
+    let tokens = app.store.api_tokens_of(account.id).await?;
+    Ok(Overview { memberships, others, tokens })
+}
+
+/// Membership requests waiting for an editor.
+pub async fn pending_memberships(app: &App, editor: &Account) -> Result<Vec<MembershipRow>> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(app.store.pending_memberships().await?)
+}
+
+/// Every account, for the admins.
+pub async fn users(app: &App, admin: &Account) -> Result<Vec<User>> {
+    if !policy::may_administer(admin) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(app.store.users().await?)
+}
+
+/// Every organisation, for the admins.
+pub async fn organisations(app: &App, admin: &Account) -> Result<Vec<Organisation>> {
+    if !policy::may_administer(admin) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(app.store.organisations().await?)
+}
+
+/// The latest audit entries, newest first, for the admins.
+pub async fn audit_log(app: &App, admin: &Account, limit: i64) -> Result<Vec<AuditEntry>> {
+    if !policy::may_administer(admin) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(app.store.audit_log(None, limit).await?)
 }

@@ -7,8 +7,8 @@ use crate::error::{AppError, Result};
 use crate::mail::send_message;
 use crate::policy::{self, Account};
 use crate::App;
-use praxis_domain::{FieldError, Lang, SignatureInput, SignatureRequest};
-use praxis_store::{NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
+use praxis_domain::{CallRecord, FieldError, Lang, SignatureInput, SignatureRequest};
+use praxis_store::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
 
 /// Requests accepted from one client address within an hour.
 pub const REQUESTS_PER_HOUR: i64 = 5;
@@ -24,6 +24,73 @@ pub async fn public_call(app: &App, id: &str) -> Result<StoredCall> {
         .await?
         .filter(|c| c.record.status.is_public())
         .ok_or_else(|| AppError::NotFound(format!("no call {id:?}")))
+}
+
+/// A call as this viewer may see it: editors preview drafts, everyone else sees public
+/// calls only.
+pub async fn call_for(app: &App, viewer: Option<&Account>, id: &str) -> Result<StoredCall> {
+    match app.store.call(id).await? {
+        Some(call) if call.record.status.is_public() || viewer.is_some_and(policy::may_review) => Ok(call),
+        _ => Err(AppError::NotFound(format!("no call {id:?}"))),
+    }
+}
+
+/// The calls visitors may see.
+pub async fn public_calls(app: &App) -> Result<Vec<StoredCall>> {
+    Ok(app.store.calls(false).await?)
+}
+
+/// Every call, drafts too, for the editors' list.
+pub async fn all_calls(app: &App, editor: &Account) -> Result<Vec<StoredCall>> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(app.store.calls(true).await?)
+}
+
+/// The editors' desk: every call (drafts too) and the confirmed requests waiting for a
+/// decision.
+pub async fn desk(app: &App, editor: &Account) -> Result<(Vec<StoredCall>, Vec<StoredRequest>)> {
+    let calls = all_calls(app, editor).await?;
+    let waiting = app.store.requests(RequestStatus::Confirmed).await?;
+    Ok((calls, waiting))
+}
+
+/// The signatories of a call the viewer was allowed to see ([`call_for`]).
+pub async fn signatories(app: &App, call: &StoredCall) -> Result<Vec<Signatory>> {
+    Ok(app.store.signatories(&call.record.id).await?)
+}
+
+/// A public call and its register (signatories in the order they joined).
+pub async fn register(app: &App, id: &str) -> Result<(StoredCall, Vec<Signatory>)> {
+    let call = public_call(app, id).await?;
+    let signatories = app.store.signatories(id).await?;
+    Ok((call, signatories))
+}
+
+/// A signatory of a public call, with the version of the call it signed (its
+/// commitments read in that text).
+pub async fn signatory(app: &App, id: &str, slug: &str) -> Result<(StoredCall, Signatory, CallRecord)> {
+    let call = public_call(app, id).await?;
+    let signatory = app
+        .store
+        .signatory(id, slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no signatory {slug:?} of call {id:?}")))?;
+    let signed =
+        app.store.call_version(id, signatory.call_version).await?.unwrap_or_else(|| call.record.clone());
+    Ok((call, signatory, signed))
+}
+
+/// The request a confirmation link names, if any (to show what is being confirmed).
+pub async fn request_to_confirm(app: &App, token: &str) -> Result<Option<StoredRequest>> {
+    Ok(app.store.request_by_token(token).await?)
+}
+
+/// The requester follows the link sent to their address: the request becomes confirmed
+/// (once; again says so) and waits for an editor. `None` for an unknown link.
+pub async fn confirm(app: &App, token: &str) -> Result<Option<Confirmation>> {
+    Ok(app.store.confirm_request(token).await?)
 }
 
 fn today() -> String {

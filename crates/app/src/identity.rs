@@ -368,6 +368,40 @@ pub async fn account_of(app: &App, user: User) -> Result<Account, StoreError> {
     })
 }
 
+/// Who a request's credentials stand for.
+pub enum Bearer {
+    /// Nobody: no credentials, or spent ones.
+    Nobody,
+    /// A signed-in account.
+    Signed(Account),
+    /// Someone who gave their password and still owes the second step.
+    Pending(User),
+}
+
+/// The account an API token belongs to, if the token is live.
+pub async fn by_api_token(app: &App, token: &str) -> Result<Bearer, StoreError> {
+    match app.store.api_token_user(token).await? {
+        Some(user) => Ok(Bearer::Signed(account_of(app, user).await?)),
+        None => Ok(Bearer::Nobody),
+    }
+}
+
+/// Who a session cookie stands for. A session that began without the second step
+/// still owes it once the account's role needs one (a member promoted to editor, say).
+pub async fn by_session(app: &App, session: &str) -> Result<Bearer, StoreError> {
+    Ok(match app.store.session_user(session).await? {
+        None => Bearer::Nobody,
+        Some((user, SecondFactor::Pending)) => Bearer::Pending(user),
+        Some((user, SecondFactor::NotNeeded)) if user.role().needs_second_factor() => Bearer::Pending(user),
+        Some((user, _)) => Bearer::Signed(account_of(app, user).await?),
+    })
+}
+
+/// A user as stored now (after a change the request did not see).
+pub async fn user(app: &App, id: i64) -> Result<Option<User>> {
+    Ok(app.store.user(id).await?)
+}
+
 /// Revokes one of the account's own tokens.
 pub async fn revoke_token(app: &App, account: &Account, token: i64) -> Result<()> {
     Ok(app.store.revoke_api_token(account.id, token).await?)

@@ -10,7 +10,10 @@ use crate::mail::notify_editors;
 use crate::policy::{self, Account};
 use crate::App;
 use praxis_domain::{InitiativeRecord, Lang, Status};
-use praxis_store::{AuditNote, Letter, REPORT_REASONS};
+use praxis_store::{AuditNote, Letter, RecordRevision, Report, Revision, StoredInitiative, REPORT_REASONS};
+
+/// The longest report details or moderation note, in characters.
+pub const NOTE_LIMIT: usize = 2_000;
 
 /// What saving did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,8 +268,11 @@ pub async fn report(
         }
         app.store.hit(&subject).await?;
     }
-    let details: String = details.trim().chars().take(2_000).collect();
-    app.store.report(id, reason, &details, reporter).await?;
+    let details = details.trim();
+    if details.chars().count() > NOTE_LIMIT {
+        return Err(AppError::invalid_field("details", "too_long", "at most 2,000 characters"));
+    }
+    app.store.report(id, reason, details, reporter).await?;
     notify_editors(app, "mail-report", &[("id", id.to_string())]).await
 }
 
@@ -276,8 +282,129 @@ pub async fn resolve_report(app: &App, editor: &Account, report: i64, hide: bool
     if !policy::may_review(editor) {
         return Err(AppError::Forbidden);
     }
-    let note: String = note.trim().chars().take(2_000).collect();
-    app.store.resolve_report(report, hide, &note, &editor.user).await?;
+    let note = note.trim();
+    if note.chars().count() > NOTE_LIMIT {
+        return Err(AppError::invalid_field("note", "too_long", "at most 2,000 characters"));
+    }
+    app.store.resolve_report(report, hide, note, &editor.user).await?;
     app.catalogue.catch_up(&app.store).await?;
     Ok(())
+}
+
+/// A published initiative; any other status is not found (visitors never see drafts,
+/// submissions or hidden ones here, editors and authors use the history).
+pub async fn published_one(app: &App, id: &str) -> Result<StoredInitiative> {
+    app.store
+        .initiative(id)
+        .await?
+        .filter(|s| s.record.status == Status::Published)
+        .ok_or_else(|| AppError::NotFound(format!("no published initiative with id {id:?}")))
+}
+
+/// The latest published initiatives, newest first (for the feed).
+pub async fn latest(app: &App, limit: i64) -> Result<Vec<StoredInitiative>> {
+    Ok(app.store.latest_published(limit).await?)
+}
+
+/// Published initiatives among these ids (others are left out), for cards.
+pub async fn published(app: &App, ids: &[String]) -> Result<Vec<StoredInitiative>> {
+    Ok(app.store.published_initiatives(ids).await?)
+}
+
+/// An initiative as `account` may change it, and the record its form starts from: the
+/// change that waits for review when there is one, else the saved record.
+pub async fn for_editing(
+    app: &App,
+    account: &Account,
+    id: &str,
+) -> Result<(StoredInitiative, InitiativeRecord)> {
+    let stored =
+        app.store.initiative(id).await?.ok_or_else(|| AppError::NotFound(format!("no initiative {id:?}")))?;
+    if !policy::may_write(account, &stored.record) {
+        return Err(AppError::Forbidden);
+    }
+    let current = match app.store.proposal(id).await? {
+        Some(proposed) => proposed.record,
+        None => stored.record.clone(),
+    };
+    Ok((stored, current))
+}
+
+/// A new external id for an initiative, from its organisation and title, unique in the
+/// store (`-2`, `-3`… when taken).
+pub async fn new_id(app: &App, organisation: &str, title: &str) -> Result<String> {
+    let base: String =
+        praxis_domain::text::slug(&format!("{organisation} {title}")).chars().take(80).collect();
+    let base = match base.trim_matches('-') {
+        "" => "initiative".to_string(),
+        trimmed => trimmed.to_string(),
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while app.store.initiative(&candidate).await?.is_some() {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+/// Every revision of an initiative, oldest first, for those who may see its history.
+pub async fn history(app: &App, account: &Account, id: &str) -> Result<(StoredInitiative, Vec<Revision>)> {
+    let stored =
+        app.store.initiative(id).await?.ok_or_else(|| AppError::NotFound(format!("no initiative {id:?}")))?;
+    if !policy::may_see_history(account, &stored.record) {
+        return Err(AppError::Forbidden);
+    }
+    let revisions = app.store.revisions(id).await?;
+    Ok((stored, revisions))
+}
+
+/// The revisions of a call or an event, oldest first, for editors.
+pub async fn record_history(
+    app: &App,
+    editor: &Account,
+    entity: &str,
+    id: &str,
+) -> Result<Vec<RecordRevision>> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(entity, "call" | "event") {
+        return Err(AppError::NotFound(format!("no history of {entity:?}")));
+    }
+    let revisions = app.store.record_revisions(entity, id).await?;
+    if revisions.is_empty() {
+        return Err(AppError::NotFound(format!("no {entity} {id:?}")));
+    }
+    Ok(revisions)
+}
+
+/// The initiatives of the organisations `account` belongs to, for their own list.
+pub async fn of_account(app: &App, account: &Account) -> Result<Vec<StoredInitiative>> {
+    let names: Vec<String> = account.organisations.iter().map(|m| m.name.clone()).collect();
+    Ok(app.store.organisation_initiatives(&names).await?)
+}
+
+/// What waits for the editors: submissions and proposed changes, membership requests,
+/// and open reports (each with the initiative it is about, when it still exists).
+pub struct Desk {
+    pub waiting: Vec<StoredInitiative>,
+    pub memberships: usize,
+    pub reports: Vec<(Report, Option<StoredInitiative>)>,
+}
+
+/// The editors' desk: at most `limit` submissions and as many proposed changes.
+pub async fn desk(app: &App, editor: &Account, limit: i64) -> Result<Desk> {
+    if !policy::may_review(editor) {
+        return Err(AppError::Forbidden);
+    }
+    let mut waiting = app.store.initiatives_with_status("submitted", limit).await?;
+    waiting.extend(app.store.initiatives_with_proposals(limit).await?);
+    let memberships = app.store.pending_memberships().await?.len();
+    let mut reports = Vec::new();
+    for report in app.store.open_reports().await? {
+        let initiative = app.store.initiative(&report.initiative_id).await?;
+        reports.push((report, initiative));
+    }
+    Ok(Desk { waiting, memberships, reports })
 }

@@ -15,6 +15,7 @@ pub mod identity;
 mod index;
 pub mod initiatives;
 pub mod mail;
+pub mod places;
 pub mod policy;
 pub mod search;
 pub mod semantic;

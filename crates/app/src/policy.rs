@@ -49,6 +49,12 @@ pub fn owns(account: &Account, record: &InitiativeRecord) -> bool {
     record.organisation.as_deref().is_some_and(|name| account.member_of(name))
 }
 
+/// Who may start a new initiative: editors, and members of a verified organisation
+/// (they write for it).
+pub fn may_create(account: &Account) -> bool {
+    account.is_editor() || !account.organisations.is_empty()
+}
+
 /// Editors write any initiative; a member writes their own organisation's.
 pub fn may_write(account: &Account, record: &InitiativeRecord) -> bool {
     account.is_editor() || owns(account, record)

@@ -74,3 +74,32 @@ impl Place {
         }
     }
 }
+
+static REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
+
+/// The world region of a country (ISO 3166-1 alpha-2, any case), from
+/// `data/gazetteer/regions.tsv`: `africa`, `asia`, `europe`, `latin-america-caribbean`,
+/// `northern-america`, `oceania` or `antarctica`; translated as `region-{id}`.
+pub fn region_of(country: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        REGIONS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect()
+    });
+    table.get(country.to_ascii_uppercase().as_str()).copied()
+}
+
+#[cfg(test)]
+mod region_tests {
+    use super::region_of;
+
+    #[test]
+    fn regions_follow_the_table() {
+        assert_eq!(region_of("uy"), Some("latin-america-caribbean"));
+        assert_eq!(region_of("MX"), Some("latin-america-caribbean"));
+        assert_eq!(region_of("CA"), Some("northern-america"));
+        assert_eq!(region_of("PT"), Some("europe"));
+        assert_eq!(region_of("MZ"), Some("africa"));
+        assert_eq!(region_of("XX"), None);
+    }
+}

@@ -9,7 +9,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use praxis_domain::{InitiativeRecord, Lang, Status};
+use praxis_domain::{InitiativeRecord, Lang};
 use praxis_search::{Query, Sort, FACETS};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -98,13 +98,7 @@ pub(crate) async fn get_initiative(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<InitiativeRecord>, WebError> {
-    state
-        .store
-        .initiative(&id)
-        .await?
-        .filter(|s| s.record.status == Status::Published)
-        .map(|s| Json(s.record))
-        .ok_or(WebError::ApiNotFound { message: format!("no published initiative with id {id:?}") })
+    Ok(Json(praxis_app::initiatives::published_one(&state, &id).await?.record))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -186,7 +180,7 @@ pub(crate) async fn search(
     .await
     .results;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let stored = state.store.published_initiatives(&ids).await?;
+    let stored = praxis_app::initiatives::published(&state, &ids).await?;
     // The index may briefly list an initiative the store has just unpublished; such hits
     // are dropped rather than mismatched.
     let scores: std::collections::HashMap<&str, f32> =
@@ -278,4 +272,35 @@ pub(crate) async fn glossary_skos(State(state): State<AppState>) -> Response {
     let label = |key: &str, lang: Lang| state.i18n.t(lang, key);
     let turtle = praxis_search::concepts::Glossary::embedded().to_skos(&state.public_url, &label);
     ([(axum::http::header::CONTENT_TYPE, "text/turtle; charset=utf-8")], turtle).into_response()
+}
+
+/// The `lang` and `limit` query parameters of a list of hits: a registry language
+/// (default English) and 1..=`max` (default `default`). Any other parameter is ignored;
+/// a bad value is refused with 400 `invalid_lang` or `invalid_limit`.
+pub(crate) fn lang_and_limit(
+    raw: Option<&str>,
+    default: usize,
+    max: usize,
+) -> Result<(Lang, usize), WebError> {
+    let mut lang = Lang::default();
+    let mut limit = default;
+    for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        match key.as_ref() {
+            "lang" => match value.parse() {
+                Ok(l) => lang = l,
+                Err(e) => {
+                    return Err(WebError::BadRequest { code: "invalid_lang", message: format!("lang: {e}") })
+                }
+            },
+            "limit" => match value.parse::<usize>() {
+                Ok(n) if (1..=max).contains(&n) => limit = n,
+                _ => {
+                    let message = format!("limit: {value:?} is not a number from 1 to {max}");
+                    return Err(WebError::BadRequest { code: "invalid_limit", message });
+                }
+            },
+            _ => {}
+        }
+    }
+    Ok((lang, limit))
 }

@@ -14,8 +14,9 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::identity::{self, Bearer};
 use praxis_domain::Lang;
-use praxis_store::{SecondFactor, User};
+use praxis_store::User;
 use serde::de::DeserializeOwned;
 
 pub const SESSION_COOKIE: &str = "praxis_session";
@@ -173,28 +174,21 @@ impl FromRequestParts<AppState> for Viewer {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
-        if let Some(token) = bearer {
-            if let Some(user) = state.store.api_token_user(token).await.map_err(internal)? {
-                viewer.account = Some(praxis_app::identity::account_of(state, user).await.map_err(internal)?);
-            }
+        let found = if let Some(token) = bearer {
+            identity::by_api_token(state, token).await.map_err(internal)?
         } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|_| {
             // Writes to the API need a token: a browser's cookie is sent with cross-site
             // requests too, and the JSON API has no CSRF field.
             !parts.uri.path().starts_with("/api/") || parts.method == axum::http::Method::GET
         }) {
-            match state.store.session_user(token).await.map_err(internal)? {
-                Some((user, SecondFactor::Pending)) => viewer.pending = Some(user),
-                // A member promoted to editor (by `praxis user add`, say) still owes the
-                // second step on a session that began without it.
-                Some((user, SecondFactor::NotNeeded)) if user.role().needs_second_factor() => {
-                    viewer.pending = Some(user)
-                }
-                Some((user, _)) => {
-                    viewer.account =
-                        Some(praxis_app::identity::account_of(state, user).await.map_err(internal)?)
-                }
-                None => {}
-            }
+            identity::by_session(state, token).await.map_err(internal)?
+        } else {
+            Bearer::Nobody
+        };
+        match found {
+            Bearer::Signed(account) => viewer.account = Some(account),
+            Bearer::Pending(user) => viewer.pending = Some(user),
+            Bearer::Nobody => {}
         }
         parts.extensions.insert(viewer.clone());
         Ok(viewer)

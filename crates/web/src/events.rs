@@ -221,7 +221,7 @@ async fn upcoming(
         _ => "/events".to_string(),
     };
     let c = page.chrome_t(&path, "events-title").with_nav("events");
-    let stored = state.store.events(When::Upcoming, Timestamp::now(), &filter, LIST_LIMIT).await?;
+    let stored = events::list(&state, When::Upcoming, &filter, LIST_LIMIT).await?;
     let events = stored.iter().map(|s| EventView::new(&c, s)).collect();
     let themes = Theme::ALL
         .iter()
@@ -284,9 +284,7 @@ async fn initiative_links(
     c: &Chrome,
     ids: &[String],
 ) -> Result<Vec<InitiativeLink>, WebError> {
-    Ok(state
-        .store
-        .published_initiatives(ids)
+    Ok(praxis_app::initiatives::published(state, ids)
         .await?
         .iter()
         .map(|s| {
@@ -309,7 +307,7 @@ async fn hub(
 ) -> Result<Html<String>, WebError> {
     let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
     let c = page.chrome_t("/events/past", "events-hub-title").with_nav("events");
-    let stored = state.store.events(When::Past, Timestamp::now(), &filter, LIST_LIMIT).await?;
+    let stored = events::list(&state, When::Past, &filter, LIST_LIMIT).await?;
     // Each session is listed once, under its first theme (or the first of the themes
     // asked for): listing it under every theme it has made the hub look fuller than it is.
     let home = |themes: &[Theme]| -> Option<Theme> {
@@ -395,7 +393,7 @@ async fn event_page(
     Path((_, id)): Path<(String, String)>,
     page: Page,
 ) -> Result<Response, WebError> {
-    let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(page.lang))?;
+    let stored = events::event(&state, &id).await?;
     let c = event_chrome(&page, &stored);
     render_event(&state, c, &stored, &page.viewer, FormState::default()).await
 }
@@ -411,7 +409,7 @@ async fn register(
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let (lang, viewer) = (page.lang, &page.viewer);
-    let stored = state.store.event(&id).await?.ok_or(WebError::PageNotFound(lang))?;
+    let stored = events::event(&state, &id).await?;
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
     let form = RegistrationForm {
         name: field("name").unwrap_or_default(),
@@ -504,9 +502,7 @@ async fn registration_page(
     page: Page,
 ) -> Result<Response, WebError> {
     let lang = page.lang;
-    let registration =
-        state.store.registration_by_token(&token).await?.ok_or(WebError::PageNotFound(lang))?;
-    let stored = state.store.event(&registration.event).await?.ok_or(WebError::PageNotFound(lang))?;
+    let (registration, stored) = events::registration(&state, &token).await?;
     let (_, title) = stored.record.title_in(lang);
     let c = page.chrome(&format!("/registrations/{token}"), title.to_string()).with_nav("events");
     let confirmed = registration.status == RegistrationStatus::Confirmed;
@@ -559,7 +555,7 @@ async fn calendar(State(state): State<AppState>, headers: HeaderMap, RawQuery(ra
         }
     };
     let lang = lang.unwrap_or_default();
-    let stored = match state.store.events(When::Upcoming, Timestamp::now(), &filter, LIST_LIMIT).await {
+    let stored = match events::list(&state, When::Upcoming, &filter, LIST_LIMIT).await {
         Ok(s) => s,
         Err(e) => return WebError::from(e).into_response(),
     };
@@ -579,7 +575,11 @@ async fn event_ics(
     let not_found = || WebError::ApiNotFound { message: format!("no event calendar /events/{file}") };
     let id = file.strip_suffix(".ics").ok_or_else(not_found)?;
     let lang = parse_filter(raw.as_deref()).ok().and_then(|(_, _, l)| l).unwrap_or_default();
-    let stored = state.store.event(id).await?.ok_or_else(not_found)?;
+    let stored = match events::event(&state, id).await {
+        Ok(stored) => stored,
+        Err(AppError::NotFound(_)) => return Err(not_found()),
+        Err(e) => return Err(e.into()),
+    };
     let base = base_url(&state, &headers);
     let event = calendar_event(&state.app, &base, lang, &stored).ok_or_else(not_found)?;
     let (_, title) = stored.record.title_in(lang);
@@ -630,8 +630,7 @@ pub async fn api_events(
         Ok(parsed) => parsed,
         Err((code, message)) => return Ok(api_error(StatusCode::BAD_REQUEST, code, &message)),
     };
-    let stored =
-        state.store.events(when.unwrap_or(When::Upcoming), Timestamp::now(), &filter, LIST_LIMIT).await?;
+    let stored = events::list(&state, when.unwrap_or(When::Upcoming), &filter, LIST_LIMIT).await?;
     let events: Vec<EventSummary> = stored
         .iter()
         .filter_map(|s| {

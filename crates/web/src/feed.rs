@@ -20,7 +20,7 @@ async fn feed(State(state): State<AppState>, Path(lang): Path<String>) -> Result
     let lang = page_lang(&lang)?;
     // Links are built on the configured address, never on the request's `Host`.
     let base = xml(&state.public_url);
-    let latest = state.store.latest_published(50).await?;
+    let latest = praxis_app::initiatives::latest(&state, 50).await?;
     let updated =
         latest.iter().map(|s| s.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z").to_string();
     let mut out = String::new();

@@ -30,7 +30,8 @@ pub fn router() -> Routes {
         crate::initiatives::api::similar,
         crate::events::api_events,
         crate::calls::register::api_calls,
-        crate::calls::register::api_signatories
+        crate::calls::register::api_signatories,
+        crate::places::api_peers
     ),
     components(schemas(
         praxis_domain::InitiativeRecord,
@@ -44,7 +45,9 @@ pub fn router() -> Routes {
         crate::events::EventSummary,
         crate::calls::register::ApiCall,
         crate::calls::register::ApiWorkingPoint,
-        crate::calls::register::ApiSignatory
+        crate::calls::register::ApiSignatory,
+        crate::places::PeersResponse,
+        crate::places::PeerBody
     )),
     modifiers(&BearerAuth)
 )]

@@ -44,7 +44,7 @@ struct HomePage {
 
 async fn home(State(state): State<AppState>, page: Page) -> Result<Html<String>, WebError> {
     let c = page.chrome_t("/", "home-page-title");
-    let counts = state.store.counts().await?;
+    let counts = praxis_app::places::counts(&state).await?;
     let results = state.catalogue.read().search(&Query {
         sort: Sort::Newest,
         limit: 6,
@@ -52,7 +52,8 @@ async fn home(State(state): State<AppState>, page: Page) -> Result<Html<String>,
         ..Query::default()
     });
     let ids: Vec<String> = results.hits.into_iter().map(|h| h.id).collect();
-    let latest = state.store.published_initiatives(&ids).await?.iter().map(|s| Card::new(&c, s)).collect();
+    let latest =
+        praxis_app::initiatives::published(&state, &ids).await?.iter().map(|s| Card::new(&c, s)).collect();
     let themes = Theme::ALL
         .iter()
         .map(|t| ThemeLink {

@@ -196,6 +196,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/{lang}/initiatives/{id}", "/en/initiatives/pub-1", Nothing, Anyone),
         row("GET", "/{lang}/places", "/en/places", Nothing, Anyone),
         row("GET", "/{lang}/places/{slug}", "/en/places/ar-rosario", Nothing, Anyone),
+        row("GET", "/api/v1/places/{slug}/peers", "/api/v1/places/ar-rosario/peers", Nothing, Anyone),
         row("GET", "/{lang}/feed.atom", "/fr/feed.atom", Nothing, Anyone),
         row("GET", "/assets/{file}", "/assets/none.css", Nothing, Anyone),
         row("GET", "/files/{name}", "/files/none.pdf", Nothing, Anyone),

@@ -207,3 +207,48 @@ pub async fn save(
     crate::mail::deliver_now(app).await;
     Ok(())
 }
+
+/// Upcoming or past events now, filtered, at most `limit` (events are public once saved).
+pub async fn list(
+    app: &App,
+    when: praxis_store::When,
+    filter: &praxis_store::EventFilter,
+    limit: i64,
+) -> crate::error::Result<Vec<StoredEvent>> {
+    Ok(app.store.events(when, jiff::Timestamp::now(), filter, limit).await?)
+}
+
+/// One event, past or upcoming.
+pub async fn event(app: &App, id: &str) -> crate::error::Result<StoredEvent> {
+    app.store.event(id).await?.ok_or_else(|| crate::AppError::NotFound(format!("no event {id:?}")))
+}
+
+/// The registration a private link names, with its event.
+pub async fn registration(
+    app: &App,
+    token: &str,
+) -> crate::error::Result<(praxis_store::Registration, StoredEvent)> {
+    let not_found = || crate::AppError::NotFound("no registration with this link".to_string());
+    let registration = app.store.registration_by_token(token).await?.ok_or_else(not_found)?;
+    let event = app.store.event(&registration.event).await?.ok_or_else(not_found)?;
+    Ok((registration, event))
+}
+
+/// An event and who registered for it, for editors. `export` says the list leaves
+/// Praxis (a download): the audit log then records who took the registrants' data.
+pub async fn registrants(
+    app: &App,
+    editor: &crate::policy::Account,
+    id: &str,
+    export: bool,
+) -> crate::error::Result<(StoredEvent, Vec<praxis_store::Registration>)> {
+    if !crate::policy::may_review(editor) {
+        return Err(crate::AppError::Forbidden);
+    }
+    let stored = event(app, id).await?;
+    if export {
+        app.store.audit(&editor.user, "event.registrants_export", "event", id, "").await?;
+    }
+    let registrations = app.store.registrations(id).await?;
+    Ok((stored, registrations))
+}

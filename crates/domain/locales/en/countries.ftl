@@ -250,3 +250,12 @@ country-YT = Mayotte
 country-ZA = South Africa
 country-ZM = Zambia
 country-ZW = Zimbabwe
+
+# World regions (data/gazetteer/regions.tsv)
+region-africa = Africa
+region-asia = Asia
+region-europe = Europe
+region-latin-america-caribbean = Latin America and the Caribbean
+region-northern-america = Northern America
+region-oceania = Oceania
+region-antarctica = Antarctica

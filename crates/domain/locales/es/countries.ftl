@@ -250,3 +250,12 @@ country-YT = Mayotte
 country-ZA = Sudáfrica
 country-ZM = Zambia
 country-ZW = Zimbabue
+
+# World regions (data/gazetteer/regions.tsv)
+region-africa = África
+region-asia = Asia
+region-europe = Europa
+region-latin-america-caribbean = América Latina y el Caribe
+region-northern-america = América del Norte
+region-oceania = Oceanía
+region-antarctica = Antártida

@@ -250,3 +250,12 @@ country-YT = Mayotte
 country-ZA = Afrique du Sud
 country-ZM = Zambie
 country-ZW = Zimbabwe
+
+# World regions (data/gazetteer/regions.tsv)
+region-africa = Afrique
+region-asia = Asie
+region-europe = Europe
+region-latin-america-caribbean = Amérique latine et Caraïbes
+region-northern-america = Amérique du Nord
+region-oceania = Océanie
+region-antarctica = Antarctique

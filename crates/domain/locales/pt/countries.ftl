@@ -250,3 +250,12 @@ country-YT = Maiote
 country-ZA = África do Sul
 country-ZM = Zâmbia
 country-ZW = Zimbábue
+
+# World regions (data/gazetteer/regions.tsv)
+region-africa = África
+region-asia = Ásia
+region-europe = Europa
+region-latin-america-caribbean = América Latina e Caribe
+region-northern-america = América do Norte
+region-oceania = Oceania
+region-antarctica = Antártida

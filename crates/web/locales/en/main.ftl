@@ -135,6 +135,20 @@ place-initiatives = { $count ->
 place-kind-city = City
 place-kind-metropolitan-area = Metropolitan area
 place-kind-region = Region
+place-region = World region
+place-levels = Levels of government
+place-themes = What it works on
+place-signed-title = Calls to action it signed
+place-signed-none = No government of this place has signed a call to action yet.
+place-committed-to = Committed to:
+place-events-title = Events its people spoke at
+place-events-none = Nobody from this place has spoken at a live-learning event yet.
+place-peers-title = Peers like this place
+place-peers-intro = Places of a similar size, in the same region or taking on the same themes — a good start for asking "how did you do it?".
+place-peers-none = No peer yet: other places need published initiatives first.
+peers-why-themes = Also works on { $themes }
+peers-why-size = Similar size ({ $population } inhabitants)
+peers-why-region = Also in { $region }
 
 ## Dates
 date = { $day } { $month } { $year }

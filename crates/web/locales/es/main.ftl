@@ -135,6 +135,20 @@ place-initiatives = { $count ->
 place-kind-city = Ciudad
 place-kind-metropolitan-area = Área metropolitana
 place-kind-region = Región
+place-region = Región del mundo
+place-levels = Niveles de gobierno
+place-themes = En qué trabaja
+place-signed-title = Llamados a la acción que firmó
+place-signed-none = Ningún gobierno de este lugar ha firmado aún un llamado a la acción.
+place-committed-to = Se comprometió a:
+place-events-title = Eventos en los que habló su gente
+place-events-none = Nadie de este lugar ha hablado aún en un evento de aprendizaje.
+place-peers-title = Lugares parecidos
+place-peers-intro = Lugares de tamaño similar, de la misma región o que trabajan los mismos temas: buenos interlocutores para preguntar «¿cómo lo hicieron?».
+place-peers-none = Aún no hay lugares parecidos: otros lugares deben publicar iniciativas primero.
+peers-why-themes = También trabaja en { $themes }
+peers-why-size = Tamaño similar ({ $population } habitantes)
+peers-why-region = También en { $region }
 
 ## Fechas
 date = { $day } de { $month } de { $year }

@@ -135,6 +135,20 @@ place-initiatives = { $count ->
 place-kind-city = Ville
 place-kind-metropolitan-area = Métropole
 place-kind-region = Région
+place-region = Région du monde
+place-levels = Niveaux de gouvernement
+place-themes = Ses domaines d'action
+place-signed-title = Appels à l'action signés
+place-signed-none = Aucun gouvernement de ce lieu n'a encore signé d'appel à l'action.
+place-committed-to = Engagé sur :
+place-events-title = Événements où ses représentants ont pris la parole
+place-events-none = Personne de ce lieu n'a encore pris la parole lors d'un événement d'apprentissage.
+place-peers-title = Des lieux comparables
+place-peers-intro = Des lieux de taille semblable, de la même région ou qui travaillent sur les mêmes thèmes : de bons interlocuteurs pour demander « comment avez-vous fait ? ».
+place-peers-none = Pas encore de lieu comparable : d'autres lieux doivent d'abord publier des initiatives.
+peers-why-themes = Travaille aussi sur { $themes }
+peers-why-size = Taille semblable ({ $population } habitants)
+peers-why-region = Aussi en { $region }
 
 ## Dates
 date = { $day } { $month } { $year }

@@ -135,6 +135,20 @@ place-initiatives = { $count ->
 place-kind-city = Cidade
 place-kind-metropolitan-area = Área metropolitana
 place-kind-region = Região
+place-region = Região do mundo
+place-levels = Níveis de governo
+place-themes = Em que trabalha
+place-signed-title = Chamadas à ação que assinou
+place-signed-none = Nenhum governo deste lugar assinou ainda uma chamada à ação.
+place-committed-to = Comprometeu-se com:
+place-events-title = Eventos em que a sua gente falou
+place-events-none = Ninguém deste lugar falou ainda num evento de aprendizagem.
+place-peers-title = Lugares parecidos
+place-peers-intro = Lugares de tamanho semelhante, da mesma região ou que trabalham os mesmos temas: bons interlocutores para perguntar «como fizeram?».
+place-peers-none = Ainda não há lugares parecidos: outros lugares precisam primeiro de publicar iniciativas.
+peers-why-themes = Também trabalha em { $themes }
+peers-why-size = Tamanho semelhante ({ $population } habitantes)
+peers-why-region = Também em { $region }
 
 ## Datas
 date = { $day } de { $month } de { $year }

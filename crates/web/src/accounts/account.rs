@@ -52,20 +52,11 @@ pub(super) async fn account_view(
     new_token: Option<String>,
     done: &str,
 ) -> Result<AccountPage, WebError> {
-    let memberships = state.store.memberships_of(account.id).await?;
-    let joined: Vec<i64> = memberships.iter().map(|m| m.organisation.id).collect();
-    let organisations = state
-        .store
-        .organisations()
-        .await?
-        .into_iter()
-        .filter(|o| !joined.contains(&o.id))
-        .map(|o| (o.slug, o.name))
-        .collect();
-    let tokens = state
-        .store
-        .api_tokens_of(account.id)
-        .await?
+    let overview = praxis_app::accounts::overview(state, account).await?;
+    let memberships = overview.memberships;
+    let organisations = overview.others.into_iter().map(|o| (o.slug, o.name)).collect();
+    let tokens = overview
+        .tokens
         .into_iter()
         .map(|t| TokenView {
             id: t.id,

@@ -28,13 +28,11 @@ pub(super) struct AccountsList {
 
 pub(super) async fn accounts_list(
     State(state): State<AppState>,
-    AdminOnly(_): AdminOnly,
+    AdminOnly(admin): AdminOnly,
     page: Page,
 ) -> Result<Response, WebError> {
     let c = page.chrome_t("/admin/accounts", "accounts-title").with_nav("admin");
-    let accounts = state
-        .store
-        .users()
+    let accounts = praxis_app::accounts::users(&state, &admin)
         .await?
         .into_iter()
         .map(|u| AccountRow {
@@ -79,11 +77,11 @@ pub(super) struct AuditPage {
 /// The newest 500 editor and admin actions.
 pub(super) async fn audit_log(
     State(state): State<AppState>,
-    AdminOnly(_): AdminOnly,
+    AdminOnly(admin): AdminOnly,
     page: Page,
 ) -> Result<Response, WebError> {
     let c = page.chrome_t("/admin/audit", "audit-title").with_nav("admin");
-    let entries = state.store.audit_log(None, 500).await?;
+    let entries = praxis_app::accounts::audit_log(&state, &admin, 500).await?;
     render(AuditPage { c, entries })
 }
 
@@ -113,13 +111,11 @@ pub(super) struct OrganisationsPage {
 /// Organisations, their kind and the e-mail domains whose owners join without review.
 pub(super) async fn organisations_list(
     State(state): State<AppState>,
-    AdminOnly(_): AdminOnly,
+    AdminOnly(admin): AdminOnly,
     page: Page,
 ) -> Result<Response, WebError> {
     let c = page.chrome_t("/admin/organisations", "organisations-title").with_nav("admin");
-    let organisations = state
-        .store
-        .organisations()
+    let organisations = praxis_app::accounts::organisations(&state, &admin)
         .await?
         .into_iter()
         .map(|o| OrganisationRow { id: o.id, name: o.name, kind: o.kind, domains: o.email_domains })

@@ -20,13 +20,11 @@ pub(super) struct MembershipQueue {
 
 pub(super) async fn membership_queue(
     State(state): State<AppState>,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     page: Page,
 ) -> Result<Response, WebError> {
     let c = page.chrome_t("/editor/members", "members-title").with_nav("editor");
-    let requests = state
-        .store
-        .pending_memberships()
+    let requests = praxis_app::accounts::pending_memberships(&state, &editor)
         .await?
         .into_iter()
         .map(|m| RequestView {

@@ -221,7 +221,7 @@ pub(super) async fn two_factor(
             return Ok(Redirect::to(&format!("/{}{to}", lang.code())).into_response());
         }
         Err(e) => {
-            let user = state.store.user(user.id).await?.unwrap_or(user);
+            let user = identity::user(&state, user.id).await?.unwrap_or(user);
             let secret = user.totp_secret.clone().unwrap_or_default();
             return code_refused(e, c, |c, problem| {
                 two_factor_page(c, &user, &secret, &form.next, Some(problem))

@@ -3,7 +3,7 @@
 //! requests, write and publish calls). Every form is POST with the CSRF field; a form
 //! with errors comes back with everything typed kept and each error by its field.
 
-use super::shared::{public_call, t_args, today, CSS_PATH};
+use super::shared::{t_args, today, CSS_PATH};
 use crate::auth::{CsrfForm, EditorOnly, SignedIn, Viewer};
 use crate::error::WebError;
 use crate::forms::Form;
@@ -189,7 +189,7 @@ async fn join_form(
     page: Page,
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let stored = public_call(&state, &id, page.lang).await?;
+    let stored = calls::public_call(&state, &id).await?;
     let c = page.chrome_t(&format!("/calls/{id}/join"), "calls-join-title").with_nav("calls");
     join_page(c, &page.viewer, &stored, SignatureInput::default(), Form::default(), None)
         .render_with(StatusCode::OK)
@@ -203,7 +203,7 @@ async fn join(
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let (lang, viewer) = (page.lang, &page.viewer);
-    let stored = public_call(&state, &id, lang).await?;
+    let stored = calls::public_call(&state, &id).await?;
     let c = page.chrome_t(&format!("/calls/{id}/join"), "calls-join-title").with_nav("calls");
     let input = SignatureInput {
         institution: field(&fields, "institution").into(),
@@ -254,7 +254,7 @@ async fn sent(
     page: Page,
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
-    public_call(&state, &id, page.lang).await?;
+    calls::public_call(&state, &id).await?;
     let c = page.chrome_t(&format!("/calls/{id}/join/sent"), "calls-sent-title").with_nav("calls");
     let page = MessagePage {
         heading: c.t("calls-sent-title"),
@@ -274,7 +274,7 @@ async fn confirm_form(
 ) -> Result<Response, WebError> {
     let path = format!("/calls/confirm/{token}");
     let c = page.chrome_t(&path, "calls-confirm-title").with_nav("calls");
-    let Some(request) = state.store.request_by_token(&token).await? else {
+    let Some(request) = calls::request_to_confirm(&state, &token).await? else {
         let page = MessagePage {
             heading: c.t("calls-confirm-title"),
             text: c.t("calls-confirm-unknown"),
@@ -309,7 +309,7 @@ async fn confirm(
 ) -> Result<Response, WebError> {
     let path = format!("/calls/confirm/{token}");
     let c = page.chrome_t(&path, "calls-confirmed-title").with_nav("calls");
-    let (status, heading, text, back) = match state.store.confirm_request(&token).await? {
+    let (status, heading, text, back) = match calls::confirm(&state, &token).await? {
         Some(Confirmation::Confirmed { call_id, .. }) => {
             (StatusCode::OK, "calls-confirmed-title", "calls-confirmed-text", format!("/calls/{call_id}"))
         }
@@ -338,7 +338,7 @@ async fn member_sign(
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
     let (lang, viewer) = (page.lang, &page.viewer);
-    let stored = public_call(&state, &id, lang).await?;
+    let stored = calls::public_call(&state, &id).await?;
     let c = page.chrome_t(&format!("/calls/{id}/join"), "calls-join-title").with_nav("calls");
     let input = SignatureInput {
         kind: field(&fields, "kind").into(),
@@ -441,22 +441,17 @@ struct DeskQuery {
 
 async fn desk_page(
     state: &AppState,
+    editor: &crate::auth::Account,
     c: Chrome,
     notice: Option<String>,
     reason_for: Option<(i64, String, String)>,
 ) -> Result<DeskPage, WebError> {
-    let calls = state.store.calls(true).await?;
+    let (calls, waiting) = calls::desk(state, editor).await?;
     let titles: HashMap<String, (CallRecord, Lang)> = calls
         .iter()
         .map(|s| (s.record.id.clone(), (s.record.clone(), s.record.reading_language(c.lang))))
         .collect();
-    let queue = state
-        .store
-        .requests(RequestStatus::Confirmed)
-        .await?
-        .into_iter()
-        .map(|r| queue_item(&c, &titles, r, reason_for.as_ref()))
-        .collect();
+    let queue = waiting.into_iter().map(|r| queue_item(&c, &titles, r, reason_for.as_ref())).collect();
     let calls = calls
         .iter()
         .map(|s| DeskCall {
@@ -518,7 +513,7 @@ fn queue_item(
 
 async fn desk(
     State(state): State<AppState>,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     page: Page,
     Query(q): Query<DeskQuery>,
 ) -> Result<Html<String>, WebError> {
@@ -530,7 +525,7 @@ async fn desk(
     } else {
         q.saved.map(|_| c.t("calls-editor-saved"))
     };
-    Ok(Html(desk_page(&state, c, notice, None).await?.render()?))
+    Ok(Html(desk_page(&state, &editor, c, notice, None).await?.render()?))
 }
 
 async fn verify(
@@ -562,7 +557,7 @@ async fn reject(
             let code = problems.get("reason").map(|p| p.code.as_str()).unwrap_or("reason_required");
             let error =
                 c.t(if code == "reason_required" { "calls-editor-reason-missing" } else { "error-too_long" });
-            let page = desk_page(&state, c, None, Some((id, reason, error))).await?;
+            let page = desk_page(&state, &editor, c, None, Some((id, reason, error))).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
         }
         Err(e) => return Err(e.into()),
@@ -780,11 +775,11 @@ async fn new_call_form(EditorOnly(_): EditorOnly, page: Page) -> Result<Html<Str
 
 async fn edit_call_form(
     State(state): State<AppState>,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     page: Page,
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
-    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(page.lang))?;
+    let stored = calls::call_for(&state, Some(&editor), &id).await?;
     let c = page.chrome_t(&format!("/editor/calls/{id}/edit"), "calls-editor-edit-title").with_nav("calls");
     Ok(Html(edit_page(c, Some(&stored.record), None, Form::default()).render()?))
 }
@@ -833,7 +828,7 @@ async fn update_call(
     Path((_, id)): Path<(String, String)>,
     CsrfForm(fields): CsrfForm<Fields>,
 ) -> Result<Response, WebError> {
-    let stored = state.store.call(&id).await?.ok_or(WebError::PageNotFound(page.lang))?;
+    let stored = calls::call_for(&state, Some(&editor), &id).await?;
     save_call(&state, &page, &editor, Some(stored), fields).await
 }
 

@@ -6,7 +6,7 @@
 //! filtered in one place ([`RegisterFilter::apply`]), so the count, list, map, CSV and
 //! feed cannot disagree.
 
-use super::shared::{public_call, t_args, today, CSS_PATH, WORLD_PATH};
+use super::shared::{t_args, today, CSS_PATH, WORLD_PATH};
 use super::svg::{self as calls_svg, Bar, Dot};
 use crate::error::{api_error, WebError};
 use crate::page::{page_lang, Page};
@@ -18,6 +18,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
+use praxis_app::{calls, initiatives};
 use praxis_domain::text::escape_markup as xml;
 use praxis_domain::{CallRecord, Lang, Multilingual, SignatoryType};
 use praxis_store::{Signatory, StoredCall};
@@ -78,7 +79,7 @@ struct ListPage {
 
 async fn list(State(state): State<AppState>, page: Page) -> Result<Html<String>, WebError> {
     let c = page.chrome_t("/calls", "calls-title").with_nav("calls");
-    let calls = state.store.calls(false).await?.iter().map(|s| CallView::new(&c, s)).collect();
+    let calls = calls::public_calls(&state).await?.iter().map(|s| CallView::new(&c, s)).collect();
     Ok(Html(ListPage { c, calls }.render()?))
 }
 
@@ -122,16 +123,9 @@ async fn call_page(
 ) -> Result<Html<String>, WebError> {
     let (lang, viewer) = (page.lang, &page.viewer);
     // Editors preview drafts here before publishing them.
-    let stored = match state.store.call(&id).await? {
-        Some(call)
-            if call.record.status.is_public() || viewer.account.as_ref().is_some_and(|a| a.is_editor()) =>
-        {
-            call
-        }
-        _ => return Err(WebError::PageNotFound(lang)),
-    };
+    let stored = calls::call_for(&state, viewer.account.as_ref(), &id).await?;
     let c = page.chrome(&format!("/calls/{id}"), stored.record.title_in(lang).to_string()).with_nav("calls");
-    let signatories = state.store.signatories(&id).await?;
+    let signatories = calls::signatories(&state, &stored).await?;
     let call = CallView::new(&c, &stored);
     let page = CallPage {
         text_html: crate::markdown::render(stored.record.text_in(lang)),
@@ -282,14 +276,13 @@ async fn register(
     Query(filter): Query<RegisterFilter>,
 ) -> Result<Html<String>, WebError> {
     let lang = page.lang;
-    let stored = public_call(&state, &id, lang).await?;
+    let (stored, all) = calls::register(&state, &id).await?;
     let title = state.i18n.t_args(
         lang,
         "calls-register-title",
         &[("call", stored.record.title_in(lang).to_string().into())],
     );
     let c = page.chrome(&format!("/calls/{id}/signatories"), title).with_nav("calls");
-    let all = state.store.signatories(&id).await?;
     let shown = filter.apply(&all);
     let call_lang = stored.record.reading_language(lang);
 
@@ -415,12 +408,9 @@ async fn signatory_page(
     Query(link): Query<LinkQuery>,
 ) -> Result<Html<String>, WebError> {
     let (lang, viewer) = (page.lang, &page.viewer);
-    let stored = public_call(&state, &id, lang).await?;
-    let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
+    let (stored, signatory, signed) = calls::signatory(&state, &id, &slug).await?;
     let c = page.chrome(&format!("/calls/{id}/signatories/{slug}"), signatory.name.clone()).with_nav("calls");
     // Commitments read in the version of the call that the signatory signed.
-    let signed =
-        state.store.call_version(&id, signatory.call_version).await?.unwrap_or_else(|| stored.record.clone());
     let signed_lang = signed.reading_language(lang);
     let commitments = signatory
         .working_points
@@ -428,9 +418,7 @@ async fn signatory_page(
         .filter_map(|p| signed.working_point(p).or_else(|| stored.record.working_point(p)))
         .map(|w| Commitment { text: w.text_in(signed_lang).to_string(), lang: signed_lang })
         .collect();
-    let cards = state
-        .store
-        .published_initiatives(&signatory.initiatives)
+    let cards = initiatives::published(&state, &signatory.initiatives)
         .await?
         .iter()
         .map(|s| Card::new(&c, s))
@@ -472,8 +460,7 @@ async fn badge(
     Path((lang, id, slug)): Path<(String, String, String)>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    public_call(&state, &id, lang).await?;
-    let signatory = state.store.signatory(&id, &slug).await?.ok_or(WebError::PageNotFound(lang))?;
+    let (_, signatory, _) = calls::signatory(&state, &id, &slug).await?;
     let svg = calls_svg::badge(&state.i18n.t(lang, "calls-badge-heading"), &signatory.name, lang.code());
     Ok((
         [
@@ -498,8 +485,7 @@ async fn feed(
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let lang = page_lang(&lang)?;
-    let stored = public_call(&state, &id, lang).await?;
-    let mut signatories = state.store.signatories(&id).await?;
+    let (stored, mut signatories) = calls::register(&state, &id).await?;
     signatories.reverse();
     let base = base_url(&state);
     let call_lang = stored.record.reading_language(lang);
@@ -573,7 +559,7 @@ pub struct ApiCall {
 /// The public calls to action.
 #[utoipa::path(get, path = "/api/v1/calls", tag = "calls", responses((status = 200, body = Vec<ApiCall>)))]
 pub async fn api_calls(State(state): State<AppState>) -> Result<Json<Vec<ApiCall>>, WebError> {
-    let calls = state.store.calls(false).await?;
+    let calls = calls::public_calls(&state).await?;
     Ok(Json(
         calls
             .into_iter()
@@ -626,10 +612,7 @@ pub async fn api_signatories(
     Path(id): Path<String>,
     Query(params): Query<SignatoriesParams>,
 ) -> Result<Response, WebError> {
-    let Some(_) = state.store.call(&id).await?.filter(|c| c.record.status.is_public()) else {
-        return Err(WebError::ApiNotFound { message: format!("no public call with id {id:?}") });
-    };
-    let signatories = state.store.signatories(&id).await?;
+    let (_, signatories) = calls::register(&state, &id).await?;
     let rows: Vec<ApiSignatory> = signatories
         .into_iter()
         .map(|s| ApiSignatory {

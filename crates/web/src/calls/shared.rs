@@ -2,14 +2,10 @@
 //! translated strings with arguments.
 
 use super::svg;
-use crate::error::WebError;
 use crate::view::Chrome;
-use crate::AppState;
 use axum::extract::Path;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use praxis_domain::Lang;
-use praxis_store::StoredCall;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
@@ -41,11 +37,6 @@ pub(super) async fn asset(Path(file): Path<String>) -> Response {
         body,
     )
         .into_response()
-}
-
-/// A call that visitors may see; drafts are not found.
-pub(crate) async fn public_call(state: &AppState, id: &str, lang: Lang) -> Result<StoredCall, WebError> {
-    state.store.call(id).await?.filter(|c| c.record.status.is_public()).ok_or(WebError::PageNotFound(lang))
 }
 
 /// Today as `YYYY-MM-DD` (UTC).

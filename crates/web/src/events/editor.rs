@@ -254,8 +254,8 @@ async fn create(
     Ok(Redirect::to(&format!("/{lang}/events/{}", record.id)).into_response())
 }
 
-async fn load(state: &AppState, lang: Lang, id: &str) -> Result<StoredEvent, WebError> {
-    state.store.event(id).await?.ok_or(WebError::PageNotFound(lang))
+async fn load(state: &AppState, id: &str) -> Result<StoredEvent, WebError> {
+    Ok(praxis_app::events::event(state, id).await?)
 }
 
 async fn edit_form(
@@ -265,7 +265,7 @@ async fn edit_form(
     page: Page,
 ) -> Result<Response, WebError> {
     let lang = page.lang;
-    let stored = load(&state, lang, &id).await?;
+    let stored = load(&state, &id).await?;
     let heading =
         state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
     let c = page.chrome(&format!("/events/{id}/edit"), heading.clone()).with_nav("events");
@@ -281,7 +281,7 @@ async fn update(
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let lang = page.lang;
-    let stored = load(&state, lang, &id).await?;
+    let stored = load(&state, &id).await?;
     let heading =
         state.i18n.t_args(lang, "events-edit-title", &[("title", stored.record.title_in(lang).1.into())]);
     let c = page.chrome(&format!("/events/{id}/edit"), heading.clone()).with_nav("events");
@@ -319,18 +319,15 @@ struct RegistrantsPage {
 async fn registrants(
     State(state): State<AppState>,
     Path((_, id)): Path<(String, String)>,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     page: Page,
 ) -> Result<Response, WebError> {
     let lang = page.lang;
-    let stored = load(&state, lang, &id).await?;
+    let (stored, registrations) = praxis_app::events::registrants(&state, &editor, &id, false).await?;
     let title = stored.record.title_in(lang).1.to_string();
     let heading = state.i18n.t_args(lang, "events-registrants-title", &[("title", title.clone().into())]);
     let c = page.chrome(&format!("/events/{id}/registrations"), heading).with_nav("events");
-    let rows = state
-        .store
-        .registrations(&id)
-        .await?
+    let rows = registrations
         .into_iter()
         .map(|r| RegistrantRow {
             name: r.name,
@@ -358,12 +355,10 @@ async fn registrants_csv(
     State(state): State<AppState>,
     Path((_, id)): Path<(String, String)>,
     EditorOnly(editor): EditorOnly,
-    page: Page,
+    _page: Page,
 ) -> Result<Response, WebError> {
-    load(&state, page.lang, &id).await?;
     // Registrants' personal data leaves Praxis here: the audit log says who took it.
-    state.store.audit(&editor.user, "event.registrants_export", "event", &id, "").await?;
-    let registrations = state.store.registrations(&id).await?;
+    let (_, registrations) = praxis_app::events::registrants(&state, &editor, &id, true).await?;
     let out = crate::csv::table(
         &["name", "email", "organisation", "member", "status", "language", "registered_at"],
         registrations.iter().map(|r| {

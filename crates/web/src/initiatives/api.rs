@@ -12,7 +12,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use praxis_app::initiatives::{self, Decision, Saved};
-use praxis_app::{policy, AppError};
 use praxis_domain::{InitiativeRecord, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -122,16 +121,8 @@ async fn revisions(
     SignedIn(account): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let Some(stored) = state.store.initiative(&id).await? else {
-        return Err(WebError::ApiNotFound { message: format!("no initiative with id {id:?}") });
-    };
-    if !policy::may_see_history(&account, &stored.record) {
-        return Err(AppError::Forbidden.into());
-    }
-    let revisions: Vec<RevisionBody> = state
-        .store
-        .revisions(&id)
-        .await?
+    let (_, revisions) = initiatives::history(&state, &account, &id).await?;
+    let revisions: Vec<RevisionBody> = revisions
         .into_iter()
         .map(|r| RevisionBody {
             revision: r.revision,
@@ -193,26 +184,7 @@ pub(crate) async fn similar(
     Path(id): Path<String>,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> Result<Response, WebError> {
-    let mut lang = praxis_domain::Lang::default();
-    let mut limit = 5usize;
-    for (key, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
-        match key.as_ref() {
-            "lang" => match value.parse() {
-                Ok(l) => lang = l,
-                Err(e) => {
-                    return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_lang", &format!("lang: {e}")))
-                }
-            },
-            "limit" => match value.parse::<usize>() {
-                Ok(n) if (1..=praxis_app::similar::LIMIT_MAX).contains(&n) => limit = n,
-                _ => {
-                    let message = format!("limit: {value:?} is not a number from 1 to 20");
-                    return Ok(api_error(StatusCode::BAD_REQUEST, "invalid_limit", &message));
-                }
-            },
-            _ => {}
-        }
-    }
+    let (lang, limit) = crate::api::lang_and_limit(raw.as_deref(), 5, praxis_app::similar::LIMIT_MAX)?;
     let found = praxis_app::similar::similar(&state, &id, lang, limit).await?;
     let hits = found
         .hits

@@ -315,9 +315,7 @@ async fn catalogue(
         })
         .collect();
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let cards = state
-        .store
-        .published_initiatives(&ids)
+    let cards = praxis_app::initiatives::published(&state, &ids)
         .await?
         .iter()
         .map(|s| {
@@ -455,12 +453,7 @@ async fn initiative(
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
     let lang = page.lang;
-    let stored = state
-        .store
-        .initiative(&id)
-        .await?
-        .filter(|s| s.record.status == praxis_domain::Status::Published)
-        .ok_or(WebError::PageNotFound(lang))?;
+    let stored = praxis_app::initiatives::published_one(&state, &id).await?;
     let r = &stored.record;
     let available = r.available_languages();
     // Which version to show: the one asked for, else the reader's language, else the original.

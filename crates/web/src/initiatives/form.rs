@@ -18,7 +18,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use praxis_app::initiatives::{self, Saved};
-use praxis_domain::text::slug;
+use praxis_app::{policy, AppError};
 use praxis_domain::{Aim, InitiativeRecord, Kind, Lang, Level, Status, Theme, Vocabulary};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -305,17 +305,8 @@ fn form_page(c: Chrome, account: &Account, draft: Draft, errors: Form, editing: 
     }
 }
 
-/// Members need an organisation to write for; editors may always write.
-fn may_write(account: &Account) -> bool {
-    account.is_editor() || !account.organisations.is_empty()
-}
-
-fn may_edit(account: &Account, record: &InitiativeRecord) -> bool {
-    account.is_editor() || record.organisation.as_deref().is_some_and(|o| account.member_of(o))
-}
-
 async fn new_form(uri: Uri, SignedIn(account): SignedIn, page: Page) -> Result<Response, WebError> {
-    if !may_write(&account) {
+    if !policy::may_create(&account) {
         return Ok(forbidden(uri.path()));
     }
     let c = page.chrome_t("/initiatives/new", "new-title").with_nav("initiatives");
@@ -334,18 +325,13 @@ async fn edit_form(
     page: Page,
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let Some(stored) = state.store.initiative(&id).await? else {
-        return Err(WebError::PageNotFound(page.lang));
-    };
-    if !may_edit(&account, &stored.record) {
-        return Ok(forbidden(uri.path()));
-    }
-    let c = page.chrome_t(&format!("/initiatives/{id}/edit"), "edit-title").with_nav("initiatives");
     // Editing continues from a change that waits for review, when there is one.
-    let current = match state.store.proposal(&id).await? {
-        Some(proposed) => proposed.record,
-        None => stored.record,
+    let current = match initiatives::for_editing(&state, &account, &id).await {
+        Ok((_, current)) => current,
+        Err(AppError::Forbidden) => return Ok(forbidden(uri.path())),
+        Err(e) => return Err(e.into()),
     };
+    let c = page.chrome_t(&format!("/initiatives/{id}/edit"), "edit-title").with_nav("initiatives");
     let draft = Draft::from_record(&current);
     Ok(Html(form_page(c, &account, draft, Form::default(), true).render()?).into_response())
 }
@@ -462,7 +448,7 @@ async fn save_new(
     page: Page,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    if !may_write(&account) {
+    if !policy::may_create(&account) {
         return Ok(forbidden(uri.path()));
     }
     save(state, page, uri, headers, account, None, multipart).await
@@ -477,30 +463,12 @@ async fn save_edit(
     Path((_, id)): Path<(String, String)>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let Some(stored) = state.store.initiative(&id).await? else {
-        return Err(WebError::PageNotFound(page.lang));
+    let stored = match initiatives::for_editing(&state, &account, &id).await {
+        Ok((stored, _)) => stored,
+        Err(AppError::Forbidden) => return Ok(forbidden(uri.path())),
+        Err(e) => return Err(e.into()),
     };
-    if !may_edit(&account, &stored.record) {
-        return Ok(forbidden(uri.path()));
-    }
     save(state, page, uri, headers, account, Some(stored.record), multipart).await
-}
-
-/// A new external id from the organisation and the title, unique in the store.
-async fn new_id(state: &AppState, draft: &Draft) -> Result<String, WebError> {
-    let title = draft.title.get(&draft.language).map(String::as_str).unwrap_or("");
-    let mut base: String = slug(&format!("{} {}", draft.organisation, title)).chars().take(80).collect();
-    base = base.trim_matches('-').to_string();
-    if base.is_empty() {
-        base = "initiative".to_string();
-    }
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while state.store.initiative(&candidate).await?.is_some() {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
 }
 
 async fn save(
@@ -546,7 +514,10 @@ async fn save(
     };
     draft.id = match &existing {
         Some(record) => record.id.clone(),
-        None => new_id(&state, &draft).await?,
+        None => {
+            let title = draft.title.get(&draft.language).map(String::as_str).unwrap_or("");
+            initiatives::new_id(&state, &draft.organisation, title).await?
+        }
     };
     let mut errors = Form::default();
     let stored_links =
@@ -653,10 +624,7 @@ async fn mine(
 ) -> Result<Response, WebError> {
     let lang = page.lang;
     let c = page.chrome_t("/account/initiatives", "mine-title").with_nav("account");
-    let names: Vec<String> = account.organisations.iter().map(|m| m.name.clone()).collect();
-    let rows = state
-        .store
-        .organisation_initiatives(&names)
+    let rows = initiatives::of_account(&state, &account)
         .await?
         .into_iter()
         .map(|s| {
@@ -676,7 +644,7 @@ async fn mine(
         })
         .collect();
     let saved = (!query.saved.is_empty()).then(|| c.t("mine-saved"));
-    let page = MinePage { c, rows, saved, can_write: may_write(&account) };
+    let page = MinePage { c, rows, saved, can_write: policy::may_create(&account) };
     Ok(Html(page.render()?).into_response())
 }
 

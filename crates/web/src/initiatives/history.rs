@@ -73,12 +73,11 @@ async fn history(
     Query(compare): Query<Compare>,
 ) -> Result<Response, WebError> {
     let lang = page.lang;
-    let Some(stored) = state.store.initiative(&id).await? else { return Err(WebError::PageNotFound(lang)) };
-    let owner = stored.record.organisation.as_deref().is_some_and(|o| account.member_of(o));
-    if !account.is_editor() && !owner {
-        return Ok(forbidden(uri.path()));
-    }
-    let revisions = state.store.revisions(&id).await?;
+    let (stored, revisions) = match initiatives::history(&state, &account, &id).await {
+        Ok(found) => found,
+        Err(AppError::Forbidden) => return Ok(forbidden(uri.path())),
+        Err(e) => return Err(e.into()),
+    };
     let last = revisions.last().map_or(1, |r| r.revision);
     let to = compare.to.filter(|n| revisions.iter().any(|r| r.revision == *n)).unwrap_or(last);
     let from = compare.from.filter(|n| revisions.iter().any(|r| r.revision == *n)).unwrap_or((to - 1).max(1));
@@ -173,15 +172,15 @@ struct QueueQuery {
 /// The editors' desk: initiatives waiting for review and the membership requests.
 async fn queue(
     State(state): State<AppState>,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     page: Page,
     Query(query): Query<QueueQuery>,
 ) -> Result<Response, WebError> {
     let lang = page.lang;
     let c = page.chrome_t("/editor", "editor-title").with_nav("editor");
-    let mut waiting = state.store.initiatives_with_status("submitted", 500).await?;
-    waiting.extend(state.store.initiatives_with_proposals(500).await?);
-    let submitted = waiting
+    let desk = initiatives::desk(&state, &editor, 500).await?;
+    let submitted = desk
+        .waiting
         .into_iter()
         .map(|s| {
             let (title_lang, title) = s.record.title_in(lang);
@@ -196,10 +195,10 @@ async fn queue(
             }
         })
         .collect::<Vec<_>>();
-    let memberships = state.store.pending_memberships().await?.len();
+    let memberships = desk.memberships;
     let mut reports = Vec::new();
-    for r in state.store.open_reports().await? {
-        let title = match state.store.initiative(&r.initiative_id).await? {
+    for (r, initiative) in desk.reports {
+        let title = match initiative {
             Some(s) => s.record.title_in(lang).1.to_string(),
             None => r.initiative_id.clone(),
         };
@@ -277,20 +276,16 @@ struct RecordHistoryPage {
 /// Every saved version of a call or an event, newest first, each with what changed.
 async fn record_history(
     State(state): State<AppState>,
-    EditorOnly(_): EditorOnly,
+    EditorOnly(editor): EditorOnly,
     page: Page,
     Path((_, entity, id)): Path<(String, String, String)>,
 ) -> Result<Response, WebError> {
     let lang = page.lang;
+    let revisions = initiatives::record_history(&state, &editor, &entity, &id).await?;
     let back = match entity.as_str() {
         "call" => format!("/{}/calls/{id}", lang.code()),
-        "event" => format!("/{}/events/{id}", lang.code()),
-        _ => return Err(WebError::PageNotFound(lang)),
+        _ => format!("/{}/events/{id}", lang.code()),
     };
-    let revisions = state.store.record_revisions(&entity, &id).await?;
-    if revisions.is_empty() {
-        return Err(WebError::PageNotFound(lang));
-    }
     let path = format!("/editor/history/{entity}/{id}");
     let c = page.chrome_t(&path, "history-title").with_nav("editor");
     let parse = |json: &str| serde_json::from_str::<Value>(json).unwrap_or_default();
