@@ -61,6 +61,17 @@ pub async fn signatories(app: &App, call: &StoredCall) -> Result<Vec<Signatory>>
     Ok(app.store.signatories(&call.record.id).await?)
 }
 
+/// Every signatory of every public call, with its call.
+pub async fn public_signatories(app: &App) -> Result<Vec<(StoredCall, Signatory)>> {
+    let mut out = Vec::new();
+    for call in public_calls(app).await? {
+        for signatory in app.store.signatories(&call.record.id).await? {
+            out.push((call.clone(), signatory));
+        }
+    }
+    Ok(out)
+}
+
 /// A public call and its register (signatories in the order they joined).
 pub async fn register(app: &App, id: &str) -> Result<(StoredCall, Vec<Signatory>)> {
     let call = public_call(app, id).await?;

@@ -408,3 +408,24 @@ pub async fn desk(app: &App, editor: &Account, limit: i64) -> Result<Desk> {
     }
     Ok(Desk { waiting, memberships, reports })
 }
+
+/// What an initiative is connected to beyond its own record: the live-learning events
+/// that discussed it (newest first) and the signatories of public calls that name it as
+/// carrying out their commitments.
+pub struct Connections {
+    pub events: Vec<praxis_store::StoredEvent>,
+    pub signatories: Vec<(praxis_domain::CallRecord, praxis_store::Signatory)>,
+}
+
+pub async fn connections(app: &App, id: &str) -> Result<Connections> {
+    let mut events = crate::events::scanned(app).await?;
+    events.retain(|e| e.record.initiatives.iter().any(|i| i == id));
+    events.sort_by(|a, b| b.starts_at.cmp(&a.starts_at));
+    let signatories = crate::calls::public_signatories(app)
+        .await?
+        .into_iter()
+        .filter(|(_, s)| s.initiatives.iter().any(|i| i == id))
+        .map(|(call, s)| (call.record, s))
+        .collect();
+    Ok(Connections { events, signatories })
+}

@@ -8,14 +8,11 @@ use crate::App;
 use praxis_domain::place::region_of;
 use praxis_domain::{CallRecord, Lang, Place, Theme, Vocabulary};
 use praxis_search::Facet;
-use praxis_store::{Counts, EventFilter, PlaceSummary, Signatory, StoredEvent, StoredInitiative, When};
+use praxis_store::{Counts, PlaceSummary, Signatory, StoredEvent, StoredInitiative};
 use std::collections::{BTreeMap, HashMap};
 
 /// The most peers anyone may ask for.
 pub const PEERS_MAX: usize = 20;
-
-/// Events looked through for a place's speakers (upcoming and past, each).
-const EVENTS_SCANNED: i64 = 500;
 
 /// How many peers one country may give, so the list is not one country's.
 const PER_COUNTRY: usize = 2;
@@ -101,27 +98,25 @@ fn by_count<K: Ord>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
 /// matches an initiative's city, so "Ciudad de México" and "Mexico City" meet).
 async fn signed_from(app: &App, place: &Place, lang: Lang) -> Result<Vec<Signed>> {
     let mut out = Vec::new();
-    for call in app.store.calls(false).await? {
-        for signatory in app.store.signatories(&call.record.id).await? {
-            if !signatory.country.eq_ignore_ascii_case(&place.country)
-                || Place::resolve(&signatory.city, &signatory.country).slug != place.slug
-            {
-                continue;
-            }
-            let signed = app
-                .store
-                .call_version(&call.record.id, signatory.call_version)
-                .await?
-                .unwrap_or_else(|| call.record.clone());
-            let reading = signed.reading_language(lang);
-            let commitments = signatory
-                .working_points
-                .iter()
-                .filter_map(|p| signed.working_point(p).or_else(|| call.record.working_point(p)))
-                .map(|w| w.text_in(reading).to_string())
-                .collect();
-            out.push(Signed { call: call.record.clone(), signatory, commitments });
+    for (call, signatory) in crate::calls::public_signatories(app).await? {
+        if !signatory.country.eq_ignore_ascii_case(&place.country)
+            || Place::resolve(&signatory.city, &signatory.country).slug != place.slug
+        {
+            continue;
         }
+        let signed = app
+            .store
+            .call_version(&call.record.id, signatory.call_version)
+            .await?
+            .unwrap_or_else(|| call.record.clone());
+        let reading = signed.reading_language(lang);
+        let commitments = signatory
+            .working_points
+            .iter()
+            .filter_map(|p| signed.working_point(p).or_else(|| call.record.working_point(p)))
+            .map(|w| w.text_in(reading).to_string())
+            .collect();
+        out.push(Signed { call: call.record, signatory, commitments });
     }
     Ok(out)
 }
@@ -129,10 +124,7 @@ async fn signed_from(app: &App, place: &Place, lang: Lang) -> Result<Vec<Signed>
 /// Events with a speaker from this place (their `place` names the city), newest first.
 async fn spoke_at(app: &App, place: &Place) -> Result<Vec<SpokeAt>> {
     let city = praxis_domain::text::fold(&place.name);
-    let now = jiff::Timestamp::now();
-    let filter = EventFilter::default();
-    let mut events = app.store.events(When::Upcoming, now, &filter, EVENTS_SCANNED).await?;
-    events.extend(app.store.events(When::Past, now, &filter, EVENTS_SCANNED).await?);
+    let events = crate::events::scanned(app).await?;
     let mut out: Vec<SpokeAt> = events
         .into_iter()
         .filter_map(|event| {

@@ -1,5 +1,7 @@
 //! Places as profiles: the page (facts, initiatives, calls signed with their commitments,
-//! events its people spoke at, peers with reasons) and its peers in the API.
+//! events its people spoke at, peers with reasons) and its peers in the API; and the
+//! initiative page's links to the events that discussed it and the signatories whose
+//! commitments it carries out.
 
 mod common;
 
@@ -23,6 +25,7 @@ async fn app() -> TestApp {
         "time_zone": "Europe/Paris",
         "languages": ["fr"],
         "themes": ["mobility"],
+        "initiatives": ["demo-fr-004"],
         "online_link": "https://meet.example.org/metro-forum",
         "speakers": [
             {"name": "Hélène Brun", "place": "Lyon, France"},
@@ -112,4 +115,23 @@ async fn bad_peer_requests_get_a_clear_refusal() {
         let body: Value = reply.json();
         assert_eq!(body["error"]["code"], code, "{uri}: {body}");
     }
+}
+
+#[tokio::test]
+async fn an_initiative_page_links_the_events_and_the_signatories_it_connects_to() {
+    let app = app().await;
+    let reply = app.get("/es/initiatives/demo-fr-004").await;
+    assert_eq!(reply.status, 200);
+    let html = &reply.body;
+    let es = Lang::known("es");
+    // The demo register: the Métropole de Lyon names demo-fr-004 among its initiatives.
+    assert!(html.contains(&app.state.i18n.t(es, "initiative-commitments-title")), "{html}");
+    assert!(html.contains("href=\"/es/calls/metropolitan-communities-2030/signatories/"));
+    assert!(html.contains(&app.state.i18n.t(es, "initiative-events-title")));
+    assert!(html.contains("href=\"/es/events/metro-forum\""), "the event that discussed it");
+    assert!(html.contains(&app.state.i18n.t(es, "field-updated")), "when it last changed");
+    // An initiative nobody names shows neither section.
+    let other = app.get("/es/initiatives/demo-es-003").await.body;
+    assert!(!other.contains(&app.state.i18n.t(es, "initiative-commitments-title")));
+    assert!(!other.contains(&app.state.i18n.t(es, "initiative-events-title")));
 }

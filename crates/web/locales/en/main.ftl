@@ -118,6 +118,11 @@ field-partners = Partners
 field-links = Links
 field-language = Written in
 initiative-json = This initiative as JSON
+field-updated = Last updated
+organisation-more = Its other initiatives
+initiative-commitments-title = Commitments it carries out
+initiative-commitments-intro = Governments that signed a call to action name this initiative as carrying out what they committed to.
+initiative-events-title = Events that discussed it
 
 ## Places
 places-title = Places

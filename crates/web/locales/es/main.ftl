@@ -118,6 +118,11 @@ field-partners = Socios
 field-links = Enlaces
 field-language = Idioma de redacción
 initiative-json = Esta iniciativa en formato JSON
+field-updated = Última actualización
+organisation-more = Sus otras iniciativas
+initiative-commitments-title = Compromisos que cumple
+initiative-commitments-intro = Gobiernos firmantes de un llamado a la acción señalan esta iniciativa como parte de lo que se comprometieron a hacer.
+initiative-events-title = Eventos en los que se presentó
 
 ## Territorios
 places-title = Territorios

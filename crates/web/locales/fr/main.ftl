@@ -118,6 +118,11 @@ field-partners = Partenaires
 field-links = Liens
 field-language = Langue de rédaction
 initiative-json = Cette initiative au format JSON
+field-updated = Dernière mise à jour
+organisation-more = Ses autres initiatives
+initiative-commitments-title = Engagements qu'elle met en œuvre
+initiative-commitments-intro = Des gouvernements signataires d'un appel à l'action citent cette initiative comme mise en œuvre de leurs engagements.
+initiative-events-title = Événements où elle a été présentée
 
 ## Territoires
 places-title = Territoires

@@ -118,6 +118,11 @@ field-partners = Parceiros
 field-links = Links
 field-language = Idioma de redação
 initiative-json = Esta iniciativa em JSON
+field-updated = Última atualização
+organisation-more = As suas outras iniciativas
+initiative-commitments-title = Compromissos que cumpre
+initiative-commitments-intro = Governos signatários de uma chamada à ação indicam esta iniciativa como parte do que se comprometeram a fazer.
+initiative-events-title = Eventos em que foi apresentada
 
 ## Lugares
 places-title = Lugares

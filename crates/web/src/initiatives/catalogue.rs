@@ -434,6 +434,21 @@ struct InitiativePage {
     similar: Vec<SimilarCard>,
     /// They were found without the model (shared concepts and themes only).
     similar_by_concepts: bool,
+    /// The catalogue's initiatives by the same organisation.
+    organisation_href: Option<String>,
+    /// `YYYY-MM-DD` of the last published change.
+    updated: String,
+    /// Events that discussed it.
+    events: Vec<LinkLine>,
+    /// Signatories whose commitments it carries out.
+    signatories: Vec<LinkLine>,
+}
+
+/// A link with a line of context after it.
+struct LinkLine {
+    href: String,
+    text: String,
+    context: String,
 }
 
 struct SimilarCard {
@@ -495,6 +510,29 @@ async fn initiative(
             why: h.why,
         })
         .collect();
+    let connections = praxis_app::initiatives::connections(&state, &r.id).await?;
+    let events = connections
+        .events
+        .iter()
+        .map(|e| LinkLine {
+            href: c.url(&format!("/events/{}", e.record.id)),
+            text: e.record.title_in(lang).1.to_string(),
+            context: c.date(e.record.start.get(..10).unwrap_or("")),
+        })
+        .collect();
+    let signatories = connections
+        .signatories
+        .iter()
+        .map(|(call, s)| LinkLine {
+            href: c.url(&format!("/calls/{}/signatories/{}", call.id, s.slug)),
+            text: s.name.clone(),
+            context: call.title_in(lang).to_string(),
+        })
+        .collect();
+    let organisation_href = r.organisation.as_ref().map(|o| {
+        let q: String = form_urlencoded::byte_serialize(o.as_bytes()).collect();
+        c.url(&format!("/initiatives?q={q}"))
+    });
     let reported =
         form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()).any(|(k, _)| k == "reported");
     let reasons =
@@ -540,6 +578,10 @@ async fn initiative(
         reported,
         similar,
         similar_by_concepts,
+        organisation_href,
+        updated: stored.updated_at.get(..10).unwrap_or("").to_string(),
+        events,
+        signatories,
         c,
     };
     Ok(Html(page.render()?))
