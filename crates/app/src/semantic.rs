@@ -20,6 +20,39 @@ pub struct Semantic {
     cache: Mutex<VectorCache>,
     queue: mpsc::UnboundedSender<Job>,
     pending: std::sync::atomic::AtomicUsize,
+    /// Query embeddings run on their own threads, half the cores (at least one), so that
+    /// searches under load leave the other half to page requests.
+    query_pool: rayon::ThreadPool,
+    /// Recent query embeddings: people search for the same words again and again.
+    queries: Mutex<QueryVectors>,
+}
+
+/// Query vectors kept, by query text (the embedding does not depend on the language;
+/// centring does, and happens after).
+const QUERY_VECTORS_KEPT: usize = 4_096;
+
+/// A bounded map of recent query vectors; the oldest entry leaves first.
+#[derive(Default)]
+struct QueryVectors {
+    vectors: std::collections::HashMap<String, Vec<f32>>,
+    order: std::collections::VecDeque<String>,
+}
+
+impl QueryVectors {
+    fn get(&self, text: &str) -> Option<Vec<f32>> {
+        self.vectors.get(text).cloned()
+    }
+
+    fn put(&mut self, text: &str, vector: Vec<f32>) {
+        if self.vectors.insert(text.to_string(), vector).is_none() {
+            self.order.push_back(text.to_string());
+            if self.order.len() > QUERY_VECTORS_KEPT {
+                if let Some(oldest) = self.order.pop_front() {
+                    self.vectors.remove(&oldest);
+                }
+            }
+        }
+    }
 }
 
 enum Job {
@@ -35,6 +68,8 @@ pub enum SemanticError {
     Cache(#[from] std::io::Error),
     #[error("the bundled query means are unreadable: {0}")]
     Means(String),
+    #[error("cannot start the query threads: {0}")]
+    Threads(String),
 }
 
 /// The text a document is embedded from: its original title, summary and body.
@@ -78,6 +113,16 @@ fn bundled_query_means(dim: usize) -> Result<Vec<Vec<f32>>, SemanticError> {
     Ok(means)
 }
 
+/// The threads query embeddings run on: half the cores, at least one.
+fn query_pool() -> Result<rayon::ThreadPool, SemanticError> {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads((cores / 2).max(1))
+        .thread_name(|i| format!("praxis-query-{i}"))
+        .build()
+        .map_err(|e| SemanticError::Threads(e.to_string()))
+}
+
 impl Semantic {
     /// Loads the model and the vectors already computed, and starts the embedding task.
     pub fn start(model_path: &Path, data_dir: &Path) -> Result<Arc<Semantic>, SemanticError> {
@@ -93,6 +138,8 @@ impl Semantic {
             cache: Mutex::new(cache),
             queue,
             pending: std::sync::atomic::AtomicUsize::new(0),
+            query_pool: query_pool()?,
+            queries: Mutex::new(QueryVectors::default()),
         });
         let worker = semantic.clone();
         tokio::spawn(async move {
@@ -155,12 +202,38 @@ impl Semantic {
         self.index.read().unwrap_or_else(|p| p.into_inner()).len()
     }
 
-    /// The query's embedding (blocking: call from `spawn_blocking`).
+    /// The query's embedding (blocking: call from `spawn_blocking`), from the recent
+    /// ones when the same text was searched lately, else computed on the query threads.
     pub fn embed_query(&self, text: &str) -> Vec<f32> {
-        self.model.embed_query(text)
+        if let Some(v) = self.queries.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
+            return v;
+        }
+        let v = self.query_pool.install(|| self.model.embed_query(text));
+        self.queries.lock().unwrap_or_else(|p| p.into_inner()).put(text, v.clone());
+        v
     }
 
     pub fn with_index<T>(&self, f: impl FnOnce(&VectorIndex) -> T) -> T {
         f(&self.index.read().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_query_vectors_are_kept_up_to_a_bound_oldest_out_first() {
+        let mut kept = QueryVectors::default();
+        for i in 0..QUERY_VECTORS_KEPT + 2 {
+            kept.put(&format!("query {i}"), vec![i as f32]);
+        }
+        assert_eq!(kept.vectors.len(), QUERY_VECTORS_KEPT);
+        assert_eq!(kept.get("query 0"), None, "the oldest left first");
+        assert_eq!(kept.get("query 1"), None);
+        assert_eq!(kept.get("query 2"), Some(vec![2.0]));
+        // The same text again neither duplicates nor evicts.
+        kept.put("query 2", vec![2.0]);
+        assert_eq!(kept.order.len(), QUERY_VECTORS_KEPT);
     }
 }
