@@ -5,7 +5,9 @@ would refuse:
 - every Atom feed (initiatives per language, each call's signatories) with feedparser;
 - the concept glossary (SKOS, Turtle) with rdflib;
 - the public CSV of each call's register with Python's csv module, which also checks
-  that no cell could start a spreadsheet formula.
+  that no cell could start a spreadsheet formula;
+- the sitemap index and every sitemap it names with Python's XML parser (sitemaps.org
+  schema names, absolute addresses), and each page's JSON-LD block as JSON.
 
 Usage: check_formats.py BASE_URL   (e.g. http://127.0.0.1:8080; exit 1 on any problem)
 """
@@ -15,6 +17,7 @@ import json
 import pathlib
 import sys
 import urllib.request
+import xml.etree.ElementTree as ET
 
 import feedparser
 import rdflib
@@ -77,7 +80,39 @@ def registers(base, calls):
     return rows
 
 
-def main(base):
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemaps(base, public):
+    """Returns how many page addresses the sitemaps list, checking each is absolute, and
+    reads the JSON-LD of the first few initiative pages."""
+    status, ctype, body = get(base, "/sitemap.xml")
+    check(status == 200 and "xml" in ctype, f"/sitemap.xml: {status} {ctype}")
+    index = ET.fromstring(body)
+    check(index.tag == SITEMAP + "sitemapindex", f"/sitemap.xml: root {index.tag}")
+    pages = []
+    for loc in index.iter(SITEMAP + "loc"):
+        check(loc.text.startswith(public + "/sitemaps/"), f"/sitemap.xml: {loc.text} is not on {public}")
+        path = loc.text[len(public):]
+        urlset = ET.fromstring(get(base, path)[2])
+        check(urlset.tag == SITEMAP + "urlset", f"{path}: root {urlset.tag}")
+        for page in urlset.iter(SITEMAP + "loc"):
+            check(page.text.startswith(public + "/"), f"{path}: {page.text} is not absolute on {public}")
+            pages.append(page.text[len(public):])
+    for path in [p for p in pages if "/initiatives/" in p][:20]:
+        html = get(base, path)[2].decode("utf-8")
+        start = html.find('<script type="application/ld+json">')
+        check(start >= 0, f"{path}: no JSON-LD")
+        if start >= 0:
+            block = html[start + 35:html.index("</script>", start)]
+            try:
+                check(json.loads(block).get("@type") == "CreativeWork", f"{path}: JSON-LD is not a CreativeWork")
+            except ValueError as e:
+                check(False, f"{path}: JSON-LD is not JSON: {e}")
+    return len(pages)
+
+
+def main(base, public=None):
     base = base.rstrip("/")
     _, _, body = get(base, "/api/v1/calls")
     calls = [c["id"] for c in json.loads(body)]
@@ -86,10 +121,12 @@ def main(base):
     n_feeds = feeds(base, langs, calls)
     n_concepts = glossary(base)
     n_rows = registers(base, calls)
+    n_pages = sitemaps(base, (public or base).rstrip("/"))
     for p in problems:
         print(p, file=sys.stderr)
     print(f"{n_feeds} feeds read by feedparser {feedparser.__version__}, {n_concepts} concepts by rdflib "
-          f"{rdflib.__version__}, {n_rows} register rows by csv: {len(problems)} problems")
+          f"{rdflib.__version__}, {n_rows} register rows by csv, {n_pages} sitemap addresses by xml: "
+          f"{len(problems)} problems")
     return 1 if problems else 0
 
 

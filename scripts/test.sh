@@ -84,7 +84,7 @@ PRAXIS_URL="http://127.0.0.1:$web_port" PRAXIS_DATA_DIR="$work/demo" npm test --
 cd "$root"
 
 # --- Real clients read our formats, against the same running demo ---------------------
-say "feedparser, rdflib and csv read the feeds, the SKOS glossary and the register's CSV"
+say "feedparser, rdflib, csv and xml read the feeds, the SKOS glossary, the register's CSV and the sitemaps"
 python3 -c 'import feedparser, rdflib, sys; sys.exit(feedparser.__version__ != "6.0.11" or rdflib.__version__ != "7.1.4")' 2>/dev/null \
   || python3 -m pip install --quiet --disable-pip-version-check 'feedparser==6.0.11' 'rdflib==7.1.4'
 python3 scripts/check_formats.py "http://127.0.0.1:$web_port"

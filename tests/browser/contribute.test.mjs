@@ -84,7 +84,12 @@ describe('Contribution and review (Spanish, no JavaScript for the member)', () =
 
     // Anyone finds it in the catalogue.
     const visitor = await openPage(t, { locale: 'es-ES' });
-    await visitor.goto(url(`/es/initiatives?q=${encodeURIComponent(stamp)}`));
+    // The index follows the change feed, so the search may take a moment to list it.
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      await visitor.goto(url(`/es/initiatives?q=${encodeURIComponent(stamp)}`));
+      if (await visitor.getByRole('link', { name: title }).count()) break;
+      await visitor.waitForTimeout(500);
+    }
     await visitor.getByRole('link', { name: title }).waitFor();
     await clickAndLoad(visitor, visitor.getByRole('link', { name: title }));
     await visitor.getByText('Doce azoteas municipales').waitFor();

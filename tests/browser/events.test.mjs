@@ -144,7 +144,7 @@ describe('Events: register, waiting list, cancel, promotion (Spanish)', () => {
     await assertAccessible(page, 'the registrants page');
     const csv = await page.request.get(url('/en/events/montevideo-sanitation-study-visit/registrations.csv'));
     assert.equal(csv.status(), 200);
-    assert.match(await csv.text(), /^name,email,organisation,member,status,language,registered_at\r\n/);
+    assert.match(await csv.text(), /^\uFEFFname,email,organisation,member,status,language,registered_at\r\n/);
     await page.goto(url('/en/events/new'));
     await page.getByRole('heading', { level: 1, name: 'New event' }).waitFor();
     await assertAccessible(page, '/en/events/new');

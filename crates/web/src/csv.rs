@@ -1,6 +1,9 @@
 //! The one CSV writer of Praxis (RFC 4180 through the `csv` crate, CRLF line ends), with
 //! one formula-safe rule for every export: a cell starting with `=`, `+`, `-` or `@` is
 //! prefixed with an apostrophe, so that a spreadsheet shows it instead of running it.
+//! Every table starts with a UTF-8 byte-order mark: without it Excel reads UTF-8 as a
+//! legacy code page and shows "MÃ©tropole" (CSV readers such as Python's `utf-8-sig`
+//! codec skip it).
 
 /// A cell as written: defused when it could start a formula.
 pub fn defuse(value: &str) -> String {
@@ -28,7 +31,7 @@ where
         let _ = writer.write_record(&cells);
     }
     let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -48,7 +51,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "name,note\r\nAna,plain\r\n\"Pérez, Ana\",\"say \"\"hi\"\"\"\r\n\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n\"line\nbreak\",'@sum\r\n"
+            "\u{feff}name,note\r\nAna,plain\r\n\"Pérez, Ana\",\"say \"\"hi\"\"\"\r\n\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n\"line\nbreak\",'@sum\r\n"
         );
     }
 }

@@ -384,8 +384,38 @@ async fn render_event(
 }
 
 fn event_chrome(page: &Page, stored: &StoredEvent) -> Chrome {
-    let (_, title) = stored.record.title_in(page.lang);
-    page.chrome(&format!("/events/{}", stored.record.id), title.to_string()).with_nav("events")
+    let r = &stored.record;
+    let (_, title) = r.title_in(page.lang);
+    let description = r.description.pick(page.lang, r.language).map(|(_, d)| d).unwrap_or_default();
+    let c = page.chrome(&format!("/events/{}", r.id), title.to_string()).with_nav("events");
+    // The online link is for registrants only: the page's own address stands for it.
+    let online = serde_json::json!({"@type": "VirtualLocation", "url": c.canonical()});
+    let (mode, location) = match &r.venue {
+        Some(venue) if r.online_link.is_some() => (
+            "MixedEventAttendanceMode",
+            serde_json::json!([{"@type": "Place", "name": venue, "address": venue}, online]),
+        ),
+        Some(venue) => (
+            "OfflineEventAttendanceMode",
+            serde_json::json!({"@type": "Place", "name": venue, "address": venue}),
+        ),
+        None => ("OnlineEventAttendanceMode", online),
+    };
+    let subject = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": title,
+        "description": crate::view::preview(description, 500),
+        "startDate": stored.starts_at,
+        "endDate": stored.ends_at,
+        "eventAttendanceMode": format!("https://schema.org/{mode}"),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": location,
+        "inLanguage": r.languages.iter().map(|l| l.code()).collect::<Vec<_>>(),
+        "url": c.canonical(),
+        "organizer": {"@type": "Organization", "name": "Praxis", "url": c.base.clone() + "/"},
+    });
+    c.with_description(description).with_subject(subject)
 }
 
 async fn event_page(

@@ -9,6 +9,7 @@ mod caching;
 mod calls;
 mod csv;
 
+mod discovery;
 mod error;
 mod events;
 mod feed;
@@ -89,6 +90,7 @@ fn routes() -> routes::Routes {
     pages::router()
         .merge(initiatives::router())
         .merge(places::router())
+        .merge(discovery::router())
         .merge(feed::router())
         .merge(events::router())
         .merge(api::router())

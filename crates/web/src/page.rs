@@ -26,6 +26,8 @@ pub struct Page {
     /// The query string (filters, a search), secrets left out: the language switcher
     /// keeps it, so changing language keeps what is on screen.
     query: Option<String>,
+    /// The site's configured address (`--public-url`), for absolute links in the head.
+    base: String,
 }
 
 impl Page {
@@ -41,7 +43,9 @@ impl Page {
             Some(q) if !path.contains('?') => format!("{path}?{q}"),
             _ => path.to_string(),
         };
-        Chrome::new(self.i18n.clone(), self.lang, &path, title).with_viewer(&self.viewer)
+        Chrome::new(self.i18n.clone(), self.lang, &path, title)
+            .with_base(&self.base)
+            .with_viewer(&self.viewer)
     }
 
     /// [`Page::chrome`] with a translated title.
@@ -64,6 +68,6 @@ impl FromRequestParts<AppState> for Page {
             .collect();
         let query = (!kept.is_empty())
             .then(|| form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish());
-        Ok(Page { lang, viewer, i18n: state.i18n.clone(), query })
+        Ok(Page { lang, viewer, i18n: state.i18n.clone(), query, base: state.public_url.clone() })
     }
 }

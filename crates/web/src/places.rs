@@ -123,6 +123,16 @@ async fn place(
     let peers = places::peers(&state, &slug, lang, PEERS_SHOWN).await?;
     let place = profile.place;
     let c = page.chrome(&format!("/places/{slug}"), place.name.clone()).with_nav("places");
+    let summary = c.i18n().t_args(
+        lang,
+        "place-meta",
+        &[
+            ("place", place.name.clone().into()),
+            ("country", c.t(&format!("country-{}", place.country)).into()),
+            ("count", profile.initiatives.len().into()),
+        ],
+    );
+    let c = c.with_description(&summary);
     let cards: Vec<Card> = profile.initiatives.iter().map(|s| Card::new(&c, s)).collect();
     let coordinates = match (place.latitude, place.longitude) {
         (Some(lat), Some(lon)) => Some(format!(

@@ -25,6 +25,16 @@ pub struct Chrome {
     pub account_name: Option<String>,
     pub is_editor: bool,
     pub is_admin: bool,
+    /// The site's address without a trailing slash (empty: links stay relative).
+    pub base: String,
+    /// What the page is about, for search engines and link previews.
+    pub description: String,
+    /// `website`, or `article` for one initiative, call or event.
+    pub og_type: &'static str,
+    /// schema.org JSON-LD about the page's subject, already serialised.
+    json_ld: Option<String>,
+    /// Pages that should not be indexed (forms, personal pages).
+    pub noindex: bool,
 }
 
 pub struct LanguageLink {
@@ -47,11 +57,71 @@ impl Chrome {
             account_name: None,
             is_editor: false,
             is_admin: false,
+            base: String::new(),
+            description: String::new(),
+            og_type: "website",
+            json_ld: None,
+            // Forms and one-time links are nobody's search result (robots.txt says so too).
+            noindex: ["/sign-in", "/sign-up", "/password", "/registrations", "/calls/confirm"]
+                .iter()
+                .any(|p| path.starts_with(p)),
+        }
+    }
+
+    /// Absolute links in the head start from the site's configured address.
+    pub fn with_base(mut self, base: &str) -> Chrome {
+        self.base = base.trim_end_matches('/').to_string();
+        self
+    }
+
+    /// The page's description for search engines and link previews (one line, cut at a
+    /// word near 200 characters with an ellipsis: it is a preview, the page has it all).
+    pub fn with_description(mut self, text: &str) -> Chrome {
+        self.description = preview(text, 200);
+        self
+    }
+
+    /// The page is about one thing (an initiative, a call, an event), described for
+    /// machines by this schema.org object.
+    pub fn with_subject(mut self, json_ld: serde_json::Value) -> Chrome {
+        self.og_type = "article";
+        // `<` never appears raw, so the data block cannot close its element.
+        self.json_ld = Some(json_ld.to_string().replace('<', "\\u003c"));
+        self
+    }
+
+    pub fn json_ld(&self) -> Option<&str> {
+        self.json_ld.as_deref()
+    }
+
+    /// The page in every language, as absolute addresses (`hreflang` links in the head).
+    pub fn alternates(&self) -> Vec<(&'static str, String)> {
+        Lang::all().iter().map(|l| (l.code(), format!("{}/{}{}", self.base, l.code(), self.path))).collect()
+    }
+
+    /// This page's absolute address.
+    pub fn canonical(&self) -> String {
+        format!("{}/{}{}", self.base, self.lang.code(), self.path)
+    }
+
+    /// The address of this page in the default language, for `hreflang="x-default"`.
+    pub fn default_href(&self) -> String {
+        format!("{}/{}{}", self.base, Lang::default().code(), self.path)
+    }
+
+    /// The page's description, or the site's when it has none of its own.
+    pub fn meta_description(&self) -> String {
+        if self.description.is_empty() {
+            self.t("meta-description")
+        } else {
+            self.description.clone()
         }
     }
 
     pub fn with_nav(mut self, nav: &'static str) -> Chrome {
         self.nav = nav;
+        // Personal pages and the staff's desks are nobody's search result.
+        self.noindex |= matches!(nav, "account" | "editor" | "admin");
         self
     }
 
@@ -171,4 +241,15 @@ impl Card {
             summary_html: None,
         }
     }
+}
+
+/// A text as one line of at most about `max` characters, cut at a word with an ellipsis.
+pub fn preview(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let cut: String = line.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
 }

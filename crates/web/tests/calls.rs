@@ -131,7 +131,8 @@ async fn count_list_map_csv_json_and_feed_agree() {
     let csv = get(&app, &format!("/api/v1/calls/{CALL}/signatories?format=csv")).await;
     assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     assert!(csv.body.contains("Área Metropolitana del Valle de Aburrá,metropolitan-government,Medellín,CO,"));
-    assert!(csv.body.starts_with("name,type,city,country,joined,working_points\r\n"));
+    // A byte-order mark first, so that Excel reads the accents right.
+    assert!(csv.body.starts_with("\u{feff}name,type,city,country,joined,working_points\r\n"));
 
     // Personal data is never public.
     for uri in [

@@ -450,7 +450,7 @@ async fn editors_create_and_edit_events_and_see_registrants() {
     assert!(list.contains("ana@example.org"));
     let csv = get_as(&app, "/en/events/up/registrations.csv", Some(&editor)).await;
     assert!(csv.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("attachment"));
-    assert!(csv.body.starts_with("name,email,organisation,member,status,language,registered_at\r\n"));
+    assert!(csv.body.starts_with("\u{feff}name,email,organisation,member,status,language,registered_at\r\n"));
     assert!(csv.body.contains("Ana,ana@example.org,'=cmd|' /C calc'!A0,no,confirmed,en,"), "{}", csv.body);
     let audit = app.state.store.audit_log(Some(("event", "up")), 5).await.unwrap();
     assert_eq!(audit[0].action, "event.registrants_export", "who took the personal data is recorded");

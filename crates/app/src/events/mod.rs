@@ -259,7 +259,7 @@ const EVENTS_SCANNED: i64 = 500;
 
 /// The latest upcoming and past events (at most [`EVENTS_SCANNED`] of each), for pages
 /// that look for the events naming an initiative or a place's speakers.
-pub(crate) async fn scanned(app: &App) -> crate::error::Result<Vec<StoredEvent>> {
+pub async fn scanned(app: &App) -> crate::error::Result<Vec<StoredEvent>> {
     let now = jiff::Timestamp::now();
     let filter = praxis_store::EventFilter::default();
     let mut events = app.store.events(praxis_store::When::Upcoming, now, &filter, EVENTS_SCANNED).await?;

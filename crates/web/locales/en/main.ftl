@@ -29,6 +29,7 @@ available-in = Available in
 home-page-title = Home
 home-title = Cities learning from cities
 home-lead = Local and regional governments publish what they did — plans, programmes, services, regulations — so that peers anywhere can find it, in their own language, and learn from it.
+meta-description = Local and regional governments publish what they did — plans, programmes, services, regulations — so that peers anywhere can find it, in their own language, and learn from it.
 stat-initiatives = { $count ->
     [one] initiative
    *[other] initiatives
@@ -140,6 +141,7 @@ place-initiatives = { $count ->
 place-kind-city = City
 place-kind-metropolitan-area = Metropolitan area
 place-kind-region = Region
+place-meta = { $place } ({ $country }): { $count } initiatives, the calls to action its governments signed, the events its people spoke at, and places like it.
 place-region = World region
 place-levels = Levels of government
 place-themes = What it works on

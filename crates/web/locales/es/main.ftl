@@ -29,6 +29,7 @@ available-in = Disponible en
 home-page-title = Inicio
 home-title = Ciudades que aprenden de otras ciudades
 home-lead = Los gobiernos locales y regionales publican lo que han hecho —planes, programas, servicios, normativas— para que sus homólogos de cualquier lugar puedan encontrarlo en su propio idioma y aprender de ello.
+meta-description = Los gobiernos locales y regionales publican lo que han hecho —planes, programas, servicios, normativas— para que sus homólogos de cualquier lugar puedan encontrarlo en su propio idioma y aprender de ello.
 stat-initiatives = { $count ->
     [one] iniciativa
    *[other] iniciativas
@@ -140,6 +141,7 @@ place-initiatives = { $count ->
 place-kind-city = Ciudad
 place-kind-metropolitan-area = Área metropolitana
 place-kind-region = Región
+place-meta = { $place } ({ $country }): { $count } iniciativas, los llamados a la acción que firmaron sus gobiernos, los eventos en que habló su gente y lugares parecidos.
 place-region = Región del mundo
 place-levels = Niveles de gobierno
 place-themes = En qué trabaja

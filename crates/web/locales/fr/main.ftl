@@ -29,6 +29,7 @@ available-in = Disponible en
 home-page-title = Accueil
 home-title = Des villes qui apprennent les unes des autres
 home-lead = Les collectivités locales et régionales publient ce qu’elles ont réalisé — plans, programmes, services, réglementations — pour que leurs homologues, où qu’ils soient, puissent le trouver dans leur propre langue et s’en inspirer.
+meta-description = Les collectivités locales et régionales publient ce qu’elles ont réalisé — plans, programmes, services, réglementations — pour que leurs homologues, où qu’ils soient, puissent le trouver dans leur propre langue et s’en inspirer.
 stat-initiatives = { $count ->
     [one] initiative
    *[other] initiatives
@@ -140,6 +141,7 @@ place-initiatives = { $count ->
 place-kind-city = Ville
 place-kind-metropolitan-area = Métropole
 place-kind-region = Région
+place-meta = { $place } ({ $country }) : { $count } initiatives, les appels à l'action signés par ses gouvernements, les événements où ses représentants ont parlé, et des lieux comparables.
 place-region = Région du monde
 place-levels = Niveaux de gouvernement
 place-themes = Ses domaines d'action

@@ -29,6 +29,7 @@ available-in = Disponível em
 home-page-title = Início
 home-title = Cidades que aprendem com cidades
 home-lead = Governos locais e regionais publicam o que fizeram — planos, programas, serviços, regulamentações — para que os seus pares, em qualquer lugar do mundo, possam encontrá-lo no seu próprio idioma e aprender com essa experiência.
+meta-description = Governos locais e regionais publicam o que fizeram — planos, programas, serviços, regulamentações — para que os seus pares, em qualquer lugar do mundo, possam encontrá-lo no seu próprio idioma e aprender com essa experiência.
 stat-initiatives = { $count ->
     [one] iniciativa
    *[other] iniciativas
@@ -140,6 +141,7 @@ place-initiatives = { $count ->
 place-kind-city = Cidade
 place-kind-metropolitan-area = Área metropolitana
 place-kind-region = Região
+place-meta = { $place } ({ $country }): { $count } iniciativas, as chamadas à ação que os seus governos assinaram, os eventos em que a sua gente falou e lugares parecidos.
 place-region = Região do mundo
 place-levels = Níveis de governo
 place-themes = Em que trabalha

@@ -124,7 +124,10 @@ async fn call_page(
     let (lang, viewer) = (page.lang, &page.viewer);
     // Editors preview drafts here before publishing them.
     let stored = calls::call_for(&state, viewer.account.as_ref(), &id).await?;
-    let c = page.chrome(&format!("/calls/{id}"), stored.record.title_in(lang).to_string()).with_nav("calls");
+    let c = page
+        .chrome(&format!("/calls/{id}"), stored.record.title_in(lang).to_string())
+        .with_nav("calls")
+        .with_description(stored.record.text_in(lang));
     let signatories = calls::signatories(&state, &stored).await?;
     let call = CallView::new(&c, &stored);
     let page = CallPage {

@@ -489,6 +489,24 @@ async fn initiative(
         None => base.clone(),
     };
     let c = page.chrome(&path, title.clone()).with_nav("initiatives");
+    let author = match &r.organisation {
+        Some(name) => serde_json::json!({"@type": "Organization", "name": name,
+            "address": {"@type": "PostalAddress", "addressLocality": stored.place.name, "addressCountry": r.country}}),
+        None => serde_json::json!({"@type": "Place", "name": stored.place.name}),
+    };
+    let subject = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": title,
+        "description": summary,
+        "inLanguage": text_lang.code(),
+        "url": c.canonical(),
+        "dateModified": stored.updated_at,
+        "author": author,
+        "spatialCoverage": {"@type": "Place", "name": format!("{}, {}", stored.place.name, r.country)},
+        "keywords": r.themes.iter().map(|t| c.t(&t.label_key())).collect::<Vec<_>>().join(", "),
+    });
+    let c = c.with_description(&summary).with_subject(subject);
     let can_edit = page.viewer.account.as_ref().is_some_and(|a| praxis_app::policy::may_write(a, r));
     // A neighbour list that cannot be made (the index not yet caught up) leaves the
     // section out rather than the page.
