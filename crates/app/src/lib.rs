@@ -20,6 +20,7 @@ pub mod policy;
 pub mod search;
 pub mod semantic;
 pub mod similar;
+pub mod throttle;
 
 pub use credentials::{hash_password, totp_code};
 pub use error::{AppError, FieldProblem, FIELD_CODES};
@@ -45,6 +46,8 @@ pub struct App {
     pub data_dir: PathBuf,
     /// The site's address as people reach it, for links in e-mail (no trailing slash).
     pub public_url: String,
+    /// How often one address may search without signing in ([`search::admit`]).
+    pub search_budget: Arc<throttle::Budget>,
 }
 
 impl App {
@@ -62,6 +65,7 @@ impl App {
             mailer: Mailer::outbox(data_dir.join("outbox")),
             data_dir,
             public_url: "http://127.0.0.1:8080".to_string(),
+            search_budget: Arc::new(throttle::Budget::new(search::SEARCH_BURST, search::SEARCHES_PER_SECOND)),
         }
     }
 }

@@ -30,6 +30,24 @@ pub fn query_problem(text: &str) -> Option<(&'static str, String)> {
     })
 }
 
+/// Searches one address may make at once without signing in, and how fast the
+/// allowance comes back: far above what a person types, far below what a script sends.
+pub const SEARCH_BURST: u32 = 60;
+pub const SEARCHES_PER_SECOND: f64 = 1.0;
+
+/// Whether a visitor at `address` may search now: anonymous searches are limited per
+/// address (signed-in members are not). The machine's own address is not limited (the
+/// operator's scripts and benchmarks; behind a proxy, `--trusted-proxies` makes the
+/// client's address the one counted), nor a request whose address is unknown.
+/// `Err(seconds)`: how long to wait.
+pub fn admit(app: &crate::App, address: &str, signed_in: bool) -> Result<(), u64> {
+    let local = address.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if signed_in || local || address == "unknown" {
+        return Ok(());
+    }
+    app.search_budget.take(address).map_err(|wait| wait.as_secs().max(1))
+}
+
 /// Searches. A query longer than [`QUERY_MAX_CHARS`] finds nothing (front ends refuse
 /// it first, with [`query_problem`]).
 pub async fn search(catalogue: &SharedCatalogue, query: Query) -> Found {

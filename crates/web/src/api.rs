@@ -155,15 +155,23 @@ pub(crate) struct SearchQueryDoc {
 /// Searches published initiatives.
 #[utoipa::path(get, path = "/api/v1/search", params(SearchQueryDoc), responses(
     (status = 200, body = SearchResponse),
-    (status = 400, description = "a parameter is invalid", body = ErrorBody)
+    (status = 400, description = "a parameter is invalid", body = ErrorBody),
+    (status = 429, description = "too many searches from one address without signing in; `Retry-After` says when to try again", body = ErrorBody,
+        headers(("Retry-After" = u64, description = "seconds to wait")))
 ))]
 pub(crate) async fn search(
     State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     let params = SearchParams::parse(raw.as_deref());
     if let Some((code, message)) = params.problems.first() {
         return Ok(api_error(StatusCode::BAD_REQUEST, code, message));
+    }
+    if !params.q.trim().is_empty() {
+        praxis_app::search::admit(&state, &client, viewer.account.is_some())
+            .map_err(|retry_after| WebError::SearchLimited { page: None, retry_after })?;
     }
     let lang = params.lang.unwrap_or_default();
     let results = praxis_app::search::search(

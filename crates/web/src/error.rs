@@ -29,6 +29,10 @@ pub enum WebError {
     /// A form sent too often from one network address.
     #[error("too many requests")]
     TooManyRequests(Lang),
+    /// Searches sent too often from one address without signing in: a page in this
+    /// language (or JSON for the API, `None`), with `Retry-After` in seconds.
+    #[error("too many searches")]
+    SearchLimited { page: Option<Lang>, retry_after: u64 },
     /// A refusal from the application; rendered as a page or as JSON by
     /// [`render_failures`], which knows the request's path.
     #[error("{0}")]
@@ -81,6 +85,25 @@ impl IntoResponse for WebError {
             WebError::BadRequest { code, message } => api_error(StatusCode::BAD_REQUEST, code, &message),
             WebError::TooManyRequests(lang) => {
                 error_page(lang, StatusCode::TOO_MANY_REQUESTS, "error-too-many-title", "error-too-many-text")
+            }
+            WebError::SearchLimited { page, retry_after } => {
+                let mut response = match page {
+                    Some(lang) => error_page(
+                        lang,
+                        StatusCode::TOO_MANY_REQUESTS,
+                        "error-too-many-title",
+                        "error-too-many-searches",
+                    ),
+                    None => api_error(
+                        StatusCode::TOO_MANY_REQUESTS,
+                        "too_many_requests",
+                        &format!(
+                            "too many searches from this address; try again in {retry_after} s, or sign in"
+                        ),
+                    ),
+                };
+                response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.into());
+                response
             }
             WebError::Internal(detail) => WebError::App(AppError::Internal(detail)).into_response(),
             WebError::App(e) => {

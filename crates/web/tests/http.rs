@@ -474,3 +474,34 @@ async fn switching_language_keeps_what_is_on_screen_but_never_a_secret() {
     assert!(reset.body.contains("href=\"/fr/password/reset\""), "the language links lead to the page");
     assert_eq!(reset.body.matches("secret-link-value").count(), 1, "only in the form's own hidden field");
 }
+
+/// A search sent from `address` (as a proxy-less peer would show it).
+async fn search_from(app: &App, uri: &str, address: &str) -> Reply {
+    let request = Request::get(uri).header("x-forwarded-for", address).body(Body::empty()).unwrap();
+    app.send(request).await
+}
+
+#[tokio::test]
+async fn anonymous_searches_are_limited_per_address_with_retry_after() {
+    let app = App::with_demo(&["en"]).await;
+    let burst = praxis_app::search::SEARCH_BURST as usize;
+    for n in 0..burst {
+        let uri = if n % 2 == 0 { "/api/v1/search?q=water" } else { "/en/initiatives?q=water" };
+        assert_eq!(search_from(&app, uri, "203.0.113.7").await.status, 200, "search {n} is within the burst");
+    }
+    let api = search_from(&app, "/api/v1/search?q=water", "203.0.113.7").await;
+    assert_eq!(api.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(api.json()["error"]["code"], "too_many_requests");
+    let wait: u64 = api.headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let page = search_from(&app, "/en/initiatives?q=water", "203.0.113.7").await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(page.headers.contains_key(header::RETRY_AFTER));
+    let en = Lang::known("en");
+    assert!(page.body.contains(&app.state.i18n.t(en, "error-too-many-searches").replace('\'', "&#x27;")));
+    // Browsing without words is not a search; another address has its own allowance;
+    // the machine itself is not limited.
+    assert_eq!(search_from(&app, "/en/initiatives?theme=water-sanitation", "203.0.113.7").await.status, 200);
+    assert_eq!(search_from(&app, "/api/v1/search?q=water", "198.51.100.9").await.status, 200);
+    assert_eq!(search_from(&app, "/api/v1/search?q=water", "127.0.0.1").await.status, 200);
+}

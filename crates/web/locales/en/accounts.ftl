@@ -180,3 +180,4 @@ organisation-kind-network = network of governments
 organisation-kind-other = other
 error-too-many-title = Too many requests
 error-too-many-text = This form has been sent too often from your network in the last hour. Please wait and try again later; nothing was saved.
+error-too-many-searches = Your network has sent a great many searches in a short time. Please wait a minute and search again, or sign in: members are not limited.

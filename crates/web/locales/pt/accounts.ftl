@@ -180,3 +180,4 @@ organisation-kind-network = rede de governos
 organisation-kind-other = outro
 error-too-many-title = Pedidos demais
 error-too-many-text = Este formulário foi enviado vezes demais a partir da sua rede na última hora. Aguarde e tente novamente mais tarde; nada foi salvo.
+error-too-many-searches = A sua rede enviou um número muito grande de pesquisas em pouco tempo. Aguarde um minuto e pesquise de novo, ou inicie sessão: os membros não têm limite.

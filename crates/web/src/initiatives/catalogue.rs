@@ -274,10 +274,15 @@ fn page_links(c: &Chrome, raw: Option<&str>, current: usize, last: usize) -> Vec
 async fn catalogue(
     State(state): State<AppState>,
     page: Page,
+    crate::auth::ClientIp(client): crate::auth::ClientIp,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
     let lang = page.lang;
     let params = SearchParams::parse(raw.as_deref());
+    if !params.q.trim().is_empty() {
+        praxis_app::search::admit(&state, &client, page.viewer.account.is_some())
+            .map_err(|retry_after| WebError::SearchLimited { page: Some(lang), retry_after })?;
+    }
     let path = match &raw {
         Some(q) if !q.is_empty() => format!("/initiatives?{q}"),
         _ => "/initiatives".to_string(),
