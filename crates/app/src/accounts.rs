@@ -139,6 +139,51 @@ pub async fn organisations(app: &App, admin: &Account) -> Result<Vec<Organisatio
     Ok(app.store.organisations().await?)
 }
 
+/// Every action the audit log records (translated as `audit-action-{action}` with dots
+/// and underscores as dashes).
+pub const AUDIT_ACTIONS: &[&str] = &[
+    "initiative.save",
+    "initiative.publish",
+    "initiative.return",
+    "initiative.unpublish",
+    "initiative.restore",
+    "report.hide",
+    "report.dismiss",
+    "membership.verify",
+    "membership.refuse",
+    "account.role",
+    "organisation.update",
+    "call.save",
+    "call.verify",
+    "call.reject",
+    "event.save",
+    "event.registrants_export",
+];
+
+/// Entries per page of the audit log.
+pub const AUDIT_PAGE: i64 = 50;
+
+/// One page (from 1) of the audit log for the admins, newest first, filtered by action
+/// (one of [`AUDIT_ACTIONS`], or empty for all) and by a name or id in the actor or
+/// subject; with the number of matching entries.
+pub async fn audit_page(
+    app: &App,
+    admin: &Account,
+    action: &str,
+    who: &str,
+    page: i64,
+) -> Result<(Vec<AuditEntry>, i64)> {
+    if !policy::may_administer(admin) {
+        return Err(AppError::Forbidden);
+    }
+    let action = if AUDIT_ACTIONS.contains(&action) { action } else { "" };
+    let who = who.trim();
+    if who.chars().count() > 100 {
+        return Err(AppError::invalid_field("who", "too_long", "at most 100 characters"));
+    }
+    Ok(app.store.audit_page(action, who, (page.max(1) - 1) * AUDIT_PAGE, AUDIT_PAGE).await?)
+}
+
 /// The latest audit entries, newest first, for the admins.
 pub async fn audit_log(app: &App, admin: &Account, limit: i64) -> Result<Vec<AuditEntry>> {
     if !policy::may_administer(admin) {

@@ -708,6 +708,38 @@ impl Store {
         Ok(())
     }
 
+    /// One page of the audit log, newest first, and how many entries match in all: only
+    /// the entries with this action (when not empty) and whose actor or subject contains
+    /// `who` (any case; when not empty).
+    pub async fn audit_page(
+        &self,
+        action: &str,
+        who: &str,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<AuditEntry>, i64)> {
+        let columns = "id, at, actor, action, subject_type, subject_id, detail";
+        // `who` is matched as written: its `%`, `_` and `\` are not wildcards.
+        let escaped: String = who
+            .to_lowercase()
+            .chars()
+            .flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] })
+            .collect();
+        let pattern = format!("%{escaped}%");
+        let filter = "($1 = '' OR action = $1) AND ($2 = '%%' \
+                      OR LOWER(actor) LIKE $2 ESCAPE '\\' OR LOWER(subject_id) LIKE $2 ESCAPE '\\')";
+        let (entries, total): (Vec<AuditEntry>, i64) = with_pool!(self, pool => {
+            let entries = sqlx::query_as(&format!(
+                "SELECT {columns} FROM audit_log WHERE {filter} ORDER BY id DESC LIMIT $3 OFFSET $4"
+            ))
+            .bind(action).bind(&pattern).bind(limit).bind(offset).fetch_all(pool).await?;
+            let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM audit_log WHERE {filter}"))
+                .bind(action).bind(&pattern).fetch_one(pool).await?;
+            (entries, total)
+        });
+        Ok((entries, total))
+    }
+
     /// The newest audit entries first; only those about one subject when given.
     pub async fn audit_log(&self, subject: Option<(&str, &str)>, limit: i64) -> Result<Vec<AuditEntry>> {
         let columns = "id, at, actor, action, subject_type, subject_id, detail";

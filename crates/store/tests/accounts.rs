@@ -252,6 +252,37 @@ async fn two_factor_codes_cannot_be_replayed() {
 }
 
 #[tokio::test]
+async fn the_audit_log_pages_and_filters_with_names_matched_as_written() {
+    on_every_backend(|store| async move {
+        let id = member(&store, "ada@network.org").await;
+        let ada = store.user(id).await.unwrap().unwrap();
+        for (action, subject) in [
+            ("initiative.publish", "a_b"),
+            ("initiative.publish", "axb"),
+            ("event.save", "100%-green"),
+            ("event.save", "x"),
+        ] {
+            store.audit(&ada, action, "initiative", subject, "").await.unwrap();
+        }
+        let (all, total) = store.audit_page("", "", 0, 3).await.unwrap();
+        assert_eq!((all.len(), total), (3, 4), "a page of three out of four");
+        assert_eq!(all[0].subject_id, "x", "newest first");
+        let (rest, _) = store.audit_page("", "", 3, 3).await.unwrap();
+        assert_eq!(rest.len(), 1);
+        let (saved, total) = store.audit_page("event.save", "", 0, 10).await.unwrap();
+        assert_eq!((saved.len(), total), (2, 2));
+        // `_` and `%` are characters here, not wildcards; names match in any case.
+        let (one, _) = store.audit_page("", "A_B", 0, 10).await.unwrap();
+        assert_eq!(one.iter().map(|e| e.subject_id.as_str()).collect::<Vec<_>>(), ["a_b"]);
+        let (green, _) = store.audit_page("", "100%", 0, 10).await.unwrap();
+        assert_eq!(green.len(), 1);
+        let (by_actor, total) = store.audit_page("initiative.publish", "ADA", 0, 10).await.unwrap();
+        assert_eq!((by_actor.len(), total), (2, 2));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn rate_limit_hits_are_counted_per_subject_and_cleared() {
     on_every_backend(|store| async move {
         for _ in 0..3 {

@@ -49,3 +49,30 @@ audit-intro = Every action of editors and administrators, newest first.
 audit-action = Action
 audit-subject = Subject
 audit-detail = Detail
+audit-filter = Filter the audit log
+audit-any-action = Any action
+audit-who = Person or subject
+audit-apply = Apply
+audit-pages = Pages of the audit log
+audit-newer = Newer entries
+audit-older = Older entries
+audit-count = { $count ->
+    [one] One entry
+   *[other] { $count } entries
+}
+audit-action-initiative-save = Saved an initiative
+audit-action-initiative-publish = Published an initiative
+audit-action-initiative-return = Sent an initiative back to its authors
+audit-action-initiative-unpublish = Unpublished an initiative
+audit-action-initiative-restore = Restored an earlier revision
+audit-action-report-hide = Hid a reported initiative
+audit-action-report-dismiss = Dismissed a report
+audit-action-membership-verify = Verified a membership
+audit-action-membership-refuse = Refused a membership
+audit-action-account-role = Changed a role
+audit-action-organisation-update = Updated an organisation
+audit-action-call-save = Saved a call to action
+audit-action-call-verify = Verified a signatory
+audit-action-call-reject = Rejected a request to sign
+audit-action-event-save = Saved an event
+audit-action-event-registrants-export = Downloaded an event's registrants

@@ -49,3 +49,30 @@ audit-intro = Cada acción de editores y administradores, de la más reciente a 
 audit-action = Acción
 audit-subject = Objeto
 audit-detail = Detalle
+audit-filter = Filtrar el registro de auditoría
+audit-any-action = Cualquier acción
+audit-who = Persona u objeto
+audit-apply = Aplicar
+audit-pages = Páginas del registro de auditoría
+audit-newer = Entradas más recientes
+audit-older = Entradas más antiguas
+audit-count = { $count ->
+    [one] Una entrada
+   *[other] { $count } entradas
+}
+audit-action-initiative-save = Guardó una iniciativa
+audit-action-initiative-publish = Publicó una iniciativa
+audit-action-initiative-return = Devolvió una iniciativa a sus autores
+audit-action-initiative-unpublish = Despublicó una iniciativa
+audit-action-initiative-restore = Restauró una versión anterior
+audit-action-report-hide = Ocultó una iniciativa denunciada
+audit-action-report-dismiss = Descartó una denuncia
+audit-action-membership-verify = Verificó una membresía
+audit-action-membership-refuse = Rechazó una membresía
+audit-action-account-role = Cambió un rol
+audit-action-organisation-update = Modificó una organización
+audit-action-call-save = Guardó un llamado a la acción
+audit-action-call-verify = Verificó un firmante
+audit-action-call-reject = Rechazó una solicitud de firma
+audit-action-event-save = Guardó un evento
+audit-action-event-registrants-export = Descargó los inscritos de un evento

@@ -49,3 +49,30 @@ audit-intro = Chaque action des éditeurs et des administrateurs, la plus récen
 audit-action = Action
 audit-subject = Objet
 audit-detail = Détail
+audit-filter = Filtrer le journal d'audit
+audit-any-action = Toutes les actions
+audit-who = Personne ou objet
+audit-apply = Appliquer
+audit-pages = Pages du journal d'audit
+audit-newer = Entrées plus récentes
+audit-older = Entrées plus anciennes
+audit-count = { $count ->
+    [one] Une entrée
+   *[other] { $count } entrées
+}
+audit-action-initiative-save = A enregistré une initiative
+audit-action-initiative-publish = A publié une initiative
+audit-action-initiative-return = A renvoyé une initiative à ses auteurs
+audit-action-initiative-unpublish = A dépublié une initiative
+audit-action-initiative-restore = A rétabli une version antérieure
+audit-action-report-hide = A masqué une initiative signalée
+audit-action-report-dismiss = A classé un signalement
+audit-action-membership-verify = A validé une adhésion
+audit-action-membership-refuse = A refusé une adhésion
+audit-action-account-role = A changé un rôle
+audit-action-organisation-update = A modifié un organisme
+audit-action-call-save = A enregistré un appel à l'action
+audit-action-call-verify = A validé un signataire
+audit-action-call-reject = A refusé une demande de signature
+audit-action-event-save = A enregistré un événement
+audit-action-event-registrants-export = A téléchargé les inscrits d'un événement

@@ -49,3 +49,30 @@ audit-intro = Todas as ações dos editores e administradores, das mais recentes
 audit-action = Ação
 audit-subject = Objeto
 audit-detail = Detalhe
+audit-filter = Filtrar o registo de auditoria
+audit-any-action = Qualquer ação
+audit-who = Pessoa ou objeto
+audit-apply = Aplicar
+audit-pages = Páginas do registo de auditoria
+audit-newer = Entradas mais recentes
+audit-older = Entradas mais antigas
+audit-count = { $count ->
+    [one] Uma entrada
+   *[other] { $count } entradas
+}
+audit-action-initiative-save = Guardou uma iniciativa
+audit-action-initiative-publish = Publicou uma iniciativa
+audit-action-initiative-return = Devolveu uma iniciativa aos seus autores
+audit-action-initiative-unpublish = Despublicou uma iniciativa
+audit-action-initiative-restore = Restaurou uma versão anterior
+audit-action-report-hide = Ocultou uma iniciativa denunciada
+audit-action-report-dismiss = Arquivou uma denúncia
+audit-action-membership-verify = Verificou uma adesão
+audit-action-membership-refuse = Recusou uma adesão
+audit-action-account-role = Alterou uma função
+audit-action-organisation-update = Alterou uma organização
+audit-action-call-save = Guardou uma chamada à ação
+audit-action-call-verify = Verificou um signatário
+audit-action-call-reject = Recusou um pedido de assinatura
+audit-action-event-save = Guardou um evento
+audit-action-event-registrants-export = Descarregou os inscritos de um evento

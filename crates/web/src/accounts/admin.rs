@@ -67,22 +67,102 @@ pub(super) async fn set_role(
     Ok(Redirect::to(&format!("/{}/admin/accounts", lang.code())).into_response())
 }
 
+pub struct ActionOption {
+    pub value: &'static str,
+    pub label: String,
+    pub chosen: bool,
+}
+
+pub struct AuditRow {
+    /// `YYYY-MM-DD HH:MM` and the machine-readable time.
+    pub at: String,
+    pub datetime: String,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub subject_href: Option<String>,
+    pub detail: String,
+}
+
 #[derive(Template)]
 #[template(path = "accounts/admin-audit.html")]
 pub(super) struct AuditPage {
     c: Chrome,
-    entries: Vec<praxis_store::AuditEntry>,
+    rows: Vec<AuditRow>,
+    actions: Vec<ActionOption>,
+    who: String,
+    total: String,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
-/// The newest 500 editor and admin actions.
+#[derive(serde::Deserialize, Default)]
+pub(super) struct AuditQuery {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    who: String,
+    page: Option<i64>,
+}
+
+/// The label of an audit action in the page's language.
+fn action_label(c: &Chrome, action: &str) -> String {
+    c.t(&format!("audit-action-{}", action.replace(['.', '_'], "-")))
+}
+
+/// Editors' and admins' actions, newest first, in pages, with filters.
 pub(super) async fn audit_log(
     State(state): State<AppState>,
     AdminOnly(admin): AdminOnly,
     page: Page,
+    Query(query): Query<AuditQuery>,
 ) -> Result<Response, WebError> {
     let c = page.chrome_t("/admin/audit", "audit-title").with_nav("admin");
-    let entries = praxis_app::accounts::audit_log(&state, &admin, 500).await?;
-    render(AuditPage { c, entries })
+    let number = query.page.unwrap_or(1).max(1);
+    let (entries, total) =
+        praxis_app::accounts::audit_page(&state, &admin, &query.action, &query.who, number).await?;
+    let rows = entries
+        .into_iter()
+        .map(|e| AuditRow {
+            at: format!("{} UTC", e.at.get(..16).unwrap_or(&e.at).replace('T', " ")),
+            datetime: e.at.clone(),
+            actor: e.actor,
+            action: action_label(&c, &e.action),
+            subject_href: match e.subject_type.as_str() {
+                "initiative" => Some(c.url(&format!("/initiatives/{}", e.subject_id))),
+                "call" => Some(c.url(&format!("/calls/{}", e.subject_id))),
+                "event" => Some(c.url(&format!("/events/{}", e.subject_id))),
+                _ => None,
+            },
+            subject: e.subject_id,
+            detail: e.detail,
+        })
+        .collect();
+    let link = |n: i64| {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if !query.action.is_empty() {
+            q.append_pair("action", &query.action);
+        }
+        if !query.who.is_empty() {
+            q.append_pair("who", &query.who);
+        }
+        q.append_pair("page", &n.to_string());
+        c.url(&format!("/admin/audit?{}", q.finish()))
+    };
+    let pages = (total + praxis_app::accounts::AUDIT_PAGE - 1) / praxis_app::accounts::AUDIT_PAGE;
+    let actions = praxis_app::accounts::AUDIT_ACTIONS
+        .iter()
+        .map(|a| ActionOption { value: a, label: action_label(&c, a), chosen: *a == query.action })
+        .collect();
+    render(AuditPage {
+        previous: (number > 1).then(|| link(number - 1)),
+        next: (number < pages).then(|| link(number + 1)),
+        total: c.n("audit-count", &usize::try_from(total).unwrap_or(0)),
+        rows,
+        actions,
+        who: query.who.clone(),
+        c,
+    })
 }
 
 use praxis_app::accounts::ORGANISATION_KINDS;
