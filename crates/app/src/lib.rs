@@ -6,6 +6,7 @@
 //! back; [`AppError`] says what went wrong in terms every front end maps the same way.
 
 pub mod accounts;
+pub mod backup;
 pub mod calls;
 pub mod credentials;
 mod error;

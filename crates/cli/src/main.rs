@@ -3,6 +3,7 @@
 //! 2: usage, which clap reports itself).
 
 mod accounts;
+mod backup;
 mod bench;
 mod config;
 mod demo;
@@ -63,6 +64,24 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Writes a backup of everything (every table and the attachments) to one archive,
+    /// taken as one consistent snapshot while the site keeps serving. Not `export`, which
+    /// writes published initiatives only, as open data.
+    Backup {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The archive to write (a gzipped tar, e.g. praxis-2026-12-03.tar.gz).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Restores a backup into an empty store, on either backend: everything or nothing.
+    Restore {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The archive `praxis backup` wrote.
+        #[arg(value_name = "FILE")]
+        archive: PathBuf,
     },
     /// Rebuilds the search index from the store.
     Reindex {
@@ -164,6 +183,8 @@ fn main() -> ExitCode {
             }
             Command::Import { store, files } => import::run(&store.open().await?, &files).await,
             Command::Export { store, out } => import::export(&store.open().await?, out.as_deref()).await,
+            Command::Backup { store, out } => backup::run_backup(&store, &out).await,
+            Command::Restore { store, archive } => backup::run_restore(&store, &archive).await,
             Command::Reindex { store } => serve::reindex(&store.open().await?).await,
             Command::User {
                 action: UserCommand::Add { store, email, role, organisation, name, public_url },

@@ -166,3 +166,33 @@ fn user_add_and_token_create_follow_the_contract() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("praxis user add"));
 }
+
+#[test]
+fn backup_and_restore_move_an_installation_and_refuse_a_filled_store() {
+    let first = tempfile::tempdir().unwrap();
+    let out = praxis(first.path(), &["import", &demo_file("fr")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let add = praxis(first.path(), &["user", "add", "--email", "ed@example.org", "--role", "editor"]);
+    assert!(add.status.success(), "{}", text(&add.stderr));
+
+    let archive = first.path().join("backup.tar.gz");
+    let backed = praxis(first.path(), &["backup", "--out", archive.to_str().unwrap()]);
+    assert!(backed.status.success(), "{}", text(&backed.stderr));
+    assert!(text(&backed.stderr).contains("Backed up"), "{}", text(&backed.stderr));
+
+    let second = tempfile::tempdir().unwrap();
+    let restored = praxis(second.path(), &["restore", archive.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    assert!(text(&restored.stderr).contains("from sqlite (schema"), "{}", text(&restored.stderr));
+    assert_eq!(praxis(second.path(), &["export"]).stdout, praxis(first.path(), &["export"]).stdout);
+
+    // Again into the same store: refused, exit 1, and the store is as it was.
+    let again = praxis(second.path(), &["restore", archive.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("already holds data"), "{}", text(&again.stderr));
+    assert_eq!(praxis(second.path(), &["export"]).stdout, praxis(first.path(), &["export"]).stdout);
+
+    let missing = praxis(second.path(), &["restore", "/nonexistent/backup.tar.gz"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("/nonexistent/backup.tar.gz"), "{}", text(&missing.stderr));
+}

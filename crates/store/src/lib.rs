@@ -8,6 +8,7 @@
 //! change event, which the search index follows.
 
 mod accounts;
+mod backup;
 mod calls;
 mod events;
 mod initiatives;
@@ -19,6 +20,7 @@ pub use accounts::{
     new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation, RoleColumn,
     SecondFactor, User, SESSION_DAYS,
 };
+pub use backup::{Restore, SnapshotItem, TABLES};
 pub use calls::{Confirmation, NewRequest, RequestStatus, Signatory, StoredCall, StoredRequest};
 pub use events::{
     Booking, Cancellation, EventFilter, NewRegistration, Registration, RegistrationStatus, StoredEvent, When,
