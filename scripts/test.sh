@@ -15,6 +15,8 @@ missing=()
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs npm)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "The tests need: ${missing[*]}. Install them (apt-get install -y ${missing[*]}) or run as root." >&2
@@ -88,6 +90,10 @@ say "feedparser, rdflib, csv and xml read the feeds, the SKOS glossary, the regi
 python3 -c 'import feedparser, rdflib, sys; sys.exit(feedparser.__version__ != "6.0.11" or rdflib.__version__ != "7.1.4")' 2>/dev/null \
   || python3 -m pip install --quiet --disable-pip-version-check 'feedparser==6.0.11' 'rdflib==7.1.4'
 python3 scripts/check_formats.py "http://127.0.0.1:$web_port"
+
+say "Deployment as docs/deploy.md says: the systemd unit, nginx in front, a backup restored into PostgreSQL"
+scripts/check-deploy.sh "$target_dir/debug/praxis" "$work/demo" "http://127.0.0.1:$web_port" \
+  "$PRAXIS_TEST_DATABASE_URL" "$work/deploy"
 
 say "schemathesis fuzzes the API from its OpenAPI document (no answer may be a 5xx)"
 st_venv="${XDG_CACHE_HOME:-$HOME/.cache}/praxis/schemathesis-4.32.5"

@@ -49,6 +49,10 @@ pub struct ServeArgs {
     /// X-Forwarded-For (0: clients connect directly; the header is then ignored).
     #[arg(long, env = "PRAXIS_TRUSTED_PROXIES", value_name = "N", default_value_t = 0)]
     pub trusted_proxies: usize,
+    /// A secret a metrics scraper on another machine sends as `Authorization: Bearer` to
+    /// read `/metrics` (the machine itself may always read it).
+    #[arg(long, env = "PRAXIS_METRICS_TOKEN", value_name = "SECRET", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     #[command(flatten)]
     pub mail: MailArgs,
 }

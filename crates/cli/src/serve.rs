@@ -31,7 +31,8 @@ pub async fn run(store: Store, args: ServeArgs, data: &Path, fetch_model: bool) 
         .with_data_dir(data.to_path_buf())
         .with_mailer(mailer)
         .with_public_url(&args.public_url())
-        .with_trusted_proxies(args.trusted_proxies);
+        .with_trusted_proxies(args.trusted_proxies)
+        .with_metrics_token(args.metrics_token.clone());
     tokio::spawn(follow_changes(store.clone(), catalogue.clone(), FOLLOW_EVERY));
     tokio::spawn(prune_counters(store.clone()));
     praxis_app::spawn_mail_worker(state.app.clone(), MAIL_EVERY);

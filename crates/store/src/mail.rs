@@ -205,6 +205,22 @@ impl Store {
         Ok(())
     }
 
+    /// The mail queue at a glance: (waiting to be sent, given up after
+    /// [`MAIL_ATTEMPTS_MAX`] tries), for monitoring.
+    pub async fn mail_queue(&self) -> Result<(i64, i64)> {
+        let (waiting, failed): (i64, i64) = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT COUNT(CASE WHEN attempts < $1 OR claimed_at IS NULL THEN 1 END), \
+                 COUNT(CASE WHEN attempts >= $1 AND claimed_at IS NOT NULL THEN 1 END) \
+                 FROM mail_outbox WHERE sent_at IS NULL",
+            )
+            .bind(MAIL_ATTEMPTS_MAX)
+            .fetch_one(pool)
+            .await?
+        });
+        Ok((waiting, failed))
+    }
+
     /// The e-mail jobs of a registration: (kind, due_at, sent_at), for tests and editors.
     pub async fn mail_jobs(&self, registration_id: i64) -> Result<Vec<(String, String, Option<String>)>> {
         Ok(with_pool!(self, pool => {

@@ -16,6 +16,7 @@ mod feed;
 mod forms;
 mod initiatives;
 mod markdown;
+mod metrics;
 mod openapi;
 mod page;
 mod pages;
@@ -39,6 +40,9 @@ pub struct AppState {
     /// How many reverse proxies in front of Praxis append to `X-Forwarded-For`; 0 means
     /// the connection's peer is the client.
     pub trusted_proxies: usize,
+    /// A secret a metrics scraper sends as `Authorization: Bearer` to read `/metrics`
+    /// from another machine (`--metrics-token`).
+    pub metrics_token: Option<String>,
 }
 
 impl std::ops::Deref for AppState {
@@ -52,7 +56,7 @@ impl AppState {
     /// A state whose data folder (and so outbox) is a new temporary folder; use
     /// [`AppState::with_data_dir`] to choose it.
     pub fn new(store: Store, catalogue: SharedCatalogue) -> AppState {
-        AppState { app: App::new(store, catalogue), trusted_proxies: 0 }
+        AppState { app: App::new(store, catalogue), trusted_proxies: 0, metrics_token: None }
     }
 
     /// Keeps files in `dir` and writes e-mail to `dir/outbox` (unless a mailer is set after).
@@ -69,6 +73,11 @@ impl AppState {
 
     pub fn with_trusted_proxies(mut self, n: usize) -> AppState {
         self.trusted_proxies = n;
+        self
+    }
+
+    pub fn with_metrics_token(mut self, token: Option<String>) -> AppState {
+        self.metrics_token = token.filter(|t| !t.trim().is_empty());
         self
     }
 
@@ -98,6 +107,7 @@ fn routes() -> routes::Routes {
         .merge(calls::router())
         .merge(accounts::router())
         .merge(openapi::router())
+        .merge(metrics::router())
 }
 
 /// Every route the site answers, as (method, path pattern): what [`router`] serves.
@@ -143,8 +153,10 @@ fn security_headers(router: Router<AppState>, https: bool) -> Router<AppState> {
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let https = state.public_url.starts_with("https://");
+    metrics::handle();
     let site = routes()
         .into_router()
+        .route_layer(axum::middleware::from_fn(metrics::note_route))
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::render_failures))
         .layer(axum::middleware::from_fn(auth::csrf_cookie));
@@ -152,5 +164,6 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(caching::conditional))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(metrics::count))
         .with_state(state)
 }

@@ -37,6 +37,9 @@ enum Who {
     /// Only a sign-in that is half done (password given, code owed): every completed
     /// session and every visitor is sent back.
     PendingOnly,
+    /// No account, however high: only the machine itself or a scraper holding the
+    /// metrics token, and to everyone else the route does not exist (404).
+    Operator,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +115,7 @@ impl Who {
                     !a.is_editor() && policy::may_link_initiatives(Some(a), Some(OWNING_ORGANISATION))
                 })
             }
-            Who::PendingOnly => false,
+            Who::PendingOnly | Who::Operator => false,
         }
     }
 }
@@ -205,6 +208,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/files/{name}", "/files/none.pdf", Nothing, Anyone),
         row("GET", "/healthz", "/healthz", Nothing, Anyone),
         row("GET", "/healthz/details", "/healthz/details", Nothing, Anyone),
+        row("GET", "/metrics", "/metrics", Nothing, Operator),
         row("GET", "/api/v1/initiatives/{id}", "/api/v1/initiatives/pub-1", Nothing, Anyone),
         row("GET", "/api/v1/initiatives/{id}/similar", "/api/v1/initiatives/pub-1/similar", Nothing, Anyone),
         row("GET", "/api/v1/search", "/api/v1/search?q=water", Nothing, Anyone),
@@ -609,7 +613,8 @@ async fn every_route_answers_each_role_as_the_matrix_says() {
                 .map(|v| v.to_str().unwrap_or("").to_string())
                 .unwrap_or_default();
             let _ = response.into_body().collect().await;
-            let was_refused = refused(status, &location, is_api);
+            let was_refused = refused(status, &location, is_api)
+                || (matches!(row.who, Who::Operator) && status == StatusCode::NOT_FOUND);
             if status.is_server_error() {
                 failures.push(format!("{} {} as {who:?}: {status}", row.method, row.uri));
             } else if row.who.allows(who) == was_refused {

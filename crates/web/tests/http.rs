@@ -505,3 +505,81 @@ async fn anonymous_searches_are_limited_per_address_with_retry_after() {
     assert_eq!(search_from(&app, "/api/v1/search?q=water", "198.51.100.9").await.status, 200);
     assert_eq!(search_from(&app, "/api/v1/search?q=water", "127.0.0.1").await.status, 200);
 }
+
+#[tokio::test]
+async fn metrics_count_answers_by_route_for_the_machine_itself_and_a_scraper_with_the_token() {
+    let mut app = App::with_demo(&["en"]).await;
+    app.state = app.state.clone().with_metrics_token(Some("scrape-secret".into()));
+    app.router = praxis_web::router(app.state.clone());
+    assert_eq!(search_from(&app, "/api/v1/search?q=water", "127.0.0.1").await.status, 200);
+    assert_eq!(search_from(&app, "/en/nothing-here", "127.0.0.1").await.status, 404);
+
+    // A visitor is told nothing exists there.
+    assert_eq!(search_from(&app, "/metrics", "203.0.113.7").await.status, 404);
+    let wrong = Request::get("/metrics")
+        .header("x-forwarded-for", "203.0.113.7")
+        .header(header::AUTHORIZATION, "Bearer guess")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.send(wrong).await.status, 404);
+
+    let local = search_from(&app, "/metrics", "127.0.0.1").await;
+    assert_eq!(local.status, 200);
+    assert!(local.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain; version=0.0.4"));
+    let text = &local.body;
+    let search_count = text
+        .lines()
+        .find(|l| {
+            l.starts_with("praxis_http_requests_total{")
+                && l.contains("route=\"/api/v1/search\"")
+                && l.contains("status=\"200\"")
+                && l.contains("method=\"GET\"")
+        })
+        .unwrap_or_else(|| panic!("no search count in\n{text}"));
+    let n: f64 = search_count.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(n >= 1.0, "{search_count}");
+    assert!(text.contains("route=\"unmatched\""), "a 404 is counted without its raw path");
+    assert!(!text.contains("nothing-here"), "raw paths never become labels");
+    assert!(text.contains("praxis_http_request_duration_seconds_bucket{"), "{text}");
+    for gauge in [
+        "praxis_index_lag_changes 0",
+        "praxis_mail_queue_waiting ",
+        "praxis_store_up 1",
+        "praxis_index_initiatives ",
+    ] {
+        assert!(text.contains(gauge), "{gauge} missing from\n{text}");
+    }
+    // Every line is a comment or `name{labels} value`, as Prometheus parses it.
+    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let value = line.rsplit(' ').next().unwrap();
+        assert!(value.parse::<f64>().is_ok() || value == "+Inf", "{line}");
+        assert!(line.starts_with("praxis_"), "{line}");
+    }
+
+    let scraper = Request::get("/metrics")
+        .header("x-forwarded-for", "203.0.113.7")
+        .header(header::AUTHORIZATION, "Bearer scrape-secret")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.send(scraper).await.status, 200);
+}
+
+#[tokio::test]
+async fn pages_are_compressed_with_brotli_or_gzip_as_the_client_asks() {
+    let app = App::with_demo(&["en"]).await;
+    for (asked, given) in [("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br", "br"), ("identity", "")] {
+        let request = Request::get("/en/initiatives")
+            .header(header::ACCEPT_ENCODING, asked)
+            .body(Body::empty())
+            .unwrap();
+        let reply = app.send(request).await;
+        assert_eq!(reply.status, 200);
+        let encoding = reply.headers.get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap()).unwrap_or("");
+        assert_eq!(encoding, given, "Accept-Encoding: {asked}");
+        assert!(reply.headers[header::VARY]
+            .to_str()
+            .unwrap()
+            .to_ascii_lowercase()
+            .contains("accept-encoding"));
+    }
+}
