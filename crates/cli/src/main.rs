@@ -97,6 +97,15 @@ enum Command {
         #[arg(long, value_name = "FILE", default_value = "data/models/e5-small-query-means.json")]
         out: PathBuf,
     },
+    /// Writes N synthetic initiatives as JSON Lines (the ones `praxis bench` imports), for
+    /// load and soak runs on a store of a chosen size.
+    #[command(hide = true)]
+    Generate {
+        #[arg(long, default_value_t = 10_000)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Accounts: `praxis user add --email E --role member|editor|admin [--organisation NAME]`.
     User {
         #[command(subcommand)]
@@ -209,6 +218,15 @@ fn main() -> ExitCode {
             Command::Bench(args) => bench::run(args).await,
             Command::EvalSearch(args) => eval::run(args).await,
             Command::EvalSimilar(args) => eval_similar::run(args).await,
+            Command::Generate { count, seed } => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                for record in bench::generate(count, seed) {
+                    serde_json::to_writer(&mut out, &record)?;
+                    std::io::Write::write_all(&mut out, b"\n")?;
+                }
+                std::io::Write::flush(&mut out)?;
+                Ok(())
+            }
             Command::DeriveQueryMeans { model, out } => eval::derive_query_means(&model, &out),
         }
     });
