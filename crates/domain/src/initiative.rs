@@ -653,7 +653,7 @@ impl Reader<'_> {
                         self.errors.push(FieldError::new(
                             path,
                             "unknown_language",
-                            format!("{key:?} is not a supported language; use en, fr or es"),
+                            format!("{key:?} is not a supported language; use {}", Lang::codes_listed()),
                         ));
                         continue;
                     };

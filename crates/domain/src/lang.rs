@@ -180,6 +180,13 @@ impl fmt::Debug for Lang {
 #[error("unknown language {0:?}: use {codes}", codes = codes())]
 pub struct UnknownLang(pub String);
 
+impl Lang {
+    /// The registry's codes for a message: "en, fr, es or pt".
+    pub fn codes_listed() -> String {
+        codes()
+    }
+}
+
 fn codes() -> String {
     let all: Vec<&str> = Lang::all().iter().map(|l| l.code()).collect();
     match all.split_last() {

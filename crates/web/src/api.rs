@@ -136,7 +136,7 @@ pub(crate) struct SearchQueryDoc {
     /// 1–100, default 20.
     #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
-    #[param(minimum = 0)]
+    #[param(minimum = 0, maximum = 100000)]
     offset: Option<u32>,
     /// relevance (default), newest, oldest, title.
     sort: Option<String>,
@@ -253,7 +253,10 @@ pub(crate) async fn suggest(RawQuery(raw): RawQuery) -> Response {
     let mut lang = Lang::default();
     for (key, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
         match key.as_ref() {
-            "q" => q = Some(value.into_owned()),
+            "q" => match praxis_app::search::query_problem(value.trim()) {
+                None => q = Some(value.into_owned()),
+                Some((code, message)) => return api_error(StatusCode::BAD_REQUEST, code, &message),
+            },
             "lang" => match value.parse::<Lang>() {
                 Ok(l) => lang = l,
                 Err(e) => return api_error(StatusCode::BAD_REQUEST, "invalid_lang", &e.to_string()),

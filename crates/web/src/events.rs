@@ -171,7 +171,12 @@ fn parse_filter(raw: Option<&str>) -> Result<ListQuery, (&'static str, String)> 
             },
             "language" => match value.parse::<Lang>() {
                 Ok(l) => filter.languages.push(l),
-                Err(_) => return Err(("invalid_filter", format!("language={value:?}: use en, fr or es"))),
+                Err(_) => {
+                    return Err((
+                        "invalid_filter",
+                        format!("language={value:?}: use {}", Lang::codes_listed()),
+                    ))
+                }
             },
             "when" => {
                 when = Some(match value {
@@ -182,7 +187,9 @@ fn parse_filter(raw: Option<&str>) -> Result<ListQuery, (&'static str, String)> 
             }
             "lang" => match value.parse::<Lang>() {
                 Ok(l) => lang = Some(l),
-                Err(_) => return Err(("invalid_lang", format!("lang={value:?}: use en, fr or es"))),
+                Err(_) => {
+                    return Err(("invalid_lang", format!("lang={value:?}: use {}", Lang::codes_listed())))
+                }
             },
             _ => {}
         }

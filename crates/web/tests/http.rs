@@ -257,6 +257,70 @@ async fn openapi_documents_every_api_route() {
 }
 
 #[tokio::test]
+async fn the_openapi_document_states_what_the_server_enforces() {
+    let app = app().await;
+    let doc = get(&app, "/api/v1/openapi.json").await.json();
+    let parameter = |path: &str, name: &str| -> serde_json::Value {
+        doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{path} has no {name}"))["schema"]
+            .clone()
+    };
+    // Vocabularies, not free strings; the same enumerations the server parses.
+    assert_eq!(parameter("/api/v1/search", "lang")["$ref"], "#/components/schemas/Lang");
+    assert_eq!(parameter("/api/v1/search", "theme")["items"]["$ref"], "#/components/schemas/Theme");
+    assert_eq!(
+        parameter("/api/v1/search", "sort")["enum"],
+        json!(["relevance", "newest", "oldest", "title"])
+    );
+    assert_eq!(parameter("/api/v1/search", "offset")["maximum"], json!(100_000));
+    assert_eq!(parameter("/api/v1/search", "q")["maxLength"], json!(praxis_app::search::QUERY_MAX_CHARS));
+    assert_eq!(parameter("/api/v1/suggest", "lang")["$ref"], "#/components/schemas/Lang");
+    assert_eq!(parameter("/api/v1/calls/{id}/signatories", "format")["enum"], json!(["json", "csv"]));
+    assert_eq!(parameter("/api/v1/events", "when")["enum"], json!(["upcoming", "past"]));
+    let langs: Vec<String> = langs().iter().map(|l| l.to_string()).collect();
+    assert_eq!(doc["components"]["schemas"]["Lang"]["enum"], json!(langs));
+    // Every route with query parameters documents its 400, and the CSV it can send.
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let has_query =
+                operation["parameters"].as_array().is_some_and(|ps| ps.iter().any(|p| p["in"] == "query"));
+            if has_query {
+                assert!(
+                    operation["responses"]["400"].is_object(),
+                    "{method} {path} does not document its 400"
+                );
+            }
+            assert!(!operation.as_object().unwrap().get("parameters").is_some_and(|p| p.is_null()), "{path}");
+        }
+    }
+    assert!(doc["paths"]["/api/v1/calls/{id}/signatories"]["get"]["responses"]["200"]["content"]["text/csv"]
+        .is_object());
+    let record = &doc["components"]["schemas"]["InitiativeRecord"]["properties"];
+    assert_eq!(record["themes"]["maxItems"], json!(praxis_domain::initiative::THEMES_MAX));
+    assert_eq!(record["id"]["pattern"], json!("^[A-Za-z0-9._:-]{1,100}$"));
+
+    // The server keeps to it: answers outside the rules are JSON 400s.
+    let refused =
+        ["/api/v1/search?offset=100001", "/api/v1/search?lang=", "/api/v1/calls/none/signatories?format=xml"];
+    let long = format!("/api/v1/suggest?lang=en&q={}", "a".repeat(301));
+    for uri in refused.iter().copied().chain([long.as_str()]) {
+        let reply = get(&app, uri).await;
+        assert!(reply.status == 400 || reply.status == 404, "{uri}: {}", reply.status);
+        assert!(reply.json()["error"]["code"].is_string(), "{uri}: {}", reply.body);
+    }
+    let message =
+        get(&app, "/api/v1/search?lang=xx").await.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(
+        langs.iter().all(|l| message.contains(l.as_str())),
+        "every registry language is named: {message}"
+    );
+}
+
+#[tokio::test]
 async fn searching_words_crosses_languages_through_the_glossary() {
     let app = app().await;
     // Without the model, words and the glossary still carry a French query to the

@@ -596,8 +596,9 @@ pub struct ApiSignatory {
     working_points: Vec<String>,
 }
 
-#[derive(Deserialize, utoipa::IntoParams)]
+#[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the parameter; the handler reads the raw query
 pub struct SignatoriesParams {
     /// `csv` for CSV; JSON otherwise.
     format: Option<String>,
@@ -607,14 +608,25 @@ pub struct SignatoriesParams {
 #[utoipa::path(get, path = "/api/v1/calls/{id}/signatories", tag = "calls",
     params(("id" = String, Path, description = "the call's id"), SignatoriesParams),
     responses(
-        (status = 200, body = Vec<ApiSignatory>, description = "JSON, or CSV with `?format=csv`"),
+        (status = 200, description = "JSON, or CSV with `?format=csv`", content(
+            (Vec<ApiSignatory> = "application/json"),
+            (String = "text/csv")
+        )),
+        (status = 400, body = crate::error::ErrorBody, description = "`format` is neither json nor csv"),
         (status = 404, body = crate::error::ErrorBody)
     ))]
 pub async fn api_signatories(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(params): Query<SignatoriesParams>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> Result<Response, WebError> {
+    // Read by hand, so that a repeated or odd parameter gets the API's JSON error.
+    let mut format = None;
+    for (key, value) in form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes()) {
+        if key == "format" {
+            format = Some(value.into_owned());
+        }
+    }
     let (_, signatories) = calls::register(&state, &id).await?;
     let rows: Vec<ApiSignatory> = signatories
         .into_iter()
@@ -627,7 +639,7 @@ pub async fn api_signatories(
             working_points: s.working_points,
         })
         .collect();
-    match params.format.as_deref() {
+    match format.as_deref() {
         None | Some("json") => Ok(Json(rows).into_response()),
         Some("csv") => {
             let out = crate::csv::table(

@@ -19,6 +19,9 @@ pub fn router() -> Routes {
     Routes::new().get("/{lang}/initiatives", catalogue).get("/{lang}/initiatives/{id}", initiative)
 }
 
+/// The deepest a list of hits can be paged into.
+pub const OFFSET_MAX: usize = 100_000;
+
 /// Search and filter parameters, as the catalogue page and `/api/v1/search` take them.
 #[derive(Debug, Default)]
 pub struct SearchParams {
@@ -45,7 +48,9 @@ impl SearchParams {
                 },
                 "lang" => match value.parse() {
                     Ok(l) => p.lang = Some(l),
-                    Err(_) => p.problems.push(("invalid_lang", format!("lang={value:?}: use en, fr or es"))),
+                    Err(_) => p
+                        .problems
+                        .push(("invalid_lang", format!("lang={value:?}: use {}", Lang::codes_listed()))),
                 },
                 "sort" => match Sort::from_id(value) {
                     Some(s) => p.sort = Some(s),
@@ -62,10 +67,11 @@ impl SearchParams {
                     )),
                 },
                 "offset" => match value.parse::<usize>() {
-                    Ok(n) => p.offset = Some(n),
-                    Err(_) => p
-                        .problems
-                        .push(("invalid_offset", format!("offset={value:?}: use a whole number from 0"))),
+                    Ok(n) if n <= OFFSET_MAX => p.offset = Some(n),
+                    _ => p.problems.push((
+                        "invalid_offset",
+                        format!("offset={value:?}: use a whole number from 0 to {OFFSET_MAX}"),
+                    )),
                 },
                 "page" => match value.parse::<usize>() {
                     Ok(n) if n >= 1 => p.page = Some(n),
@@ -93,9 +99,10 @@ impl SearchParams {
                 "language" => match value.parse::<Lang>() {
                     Ok(l) if !p.filters.languages.contains(&l) => p.filters.languages.push(l),
                     Ok(_) => {}
-                    Err(_) => {
-                        p.problems.push(("invalid_filter", format!("language={value:?}: use en, fr or es")))
-                    }
+                    Err(_) => p.problems.push((
+                        "invalid_filter",
+                        format!("language={value:?}: use {}", Lang::codes_listed()),
+                    )),
                 },
                 "year" => match value.parse::<i32>() {
                     Ok(y) if (1900..=2200).contains(&y) => {
