@@ -134,8 +134,14 @@ pub(super) async fn audit_log(
                 "event" => Some(c.url(&format!("/events/{}", e.subject_id))),
                 _ => None,
             },
+            // An initiative's saves record the status it was saved with: said in words.
+            detail: match (e.subject_type.as_str(), e.detail.as_str()) {
+                ("initiative", status @ ("published" | "draft" | "submitted" | "hidden")) => {
+                    c.t(&format!("status-{status}"))
+                }
+                _ => e.detail,
+            },
             subject: e.subject_id,
-            detail: e.detail,
         })
         .collect();
     let link = |n: i64| {
