@@ -35,9 +35,43 @@ pub struct RevisionRow {
 }
 
 pub struct FieldChange {
+    /// The field's path in the record (`title.fr`, `links[0].url`).
     pub field: String,
-    /// Escaped HTML with `<del>`/`<ins>` marking what changed.
-    pub html: String,
+    /// What a reader calls it: the field's name in their language, and the text's
+    /// language or the item's number (`Title · Français`).
+    pub label: String,
+    /// The old text, escaped, with `<del>` on what went; empty when there was none.
+    pub old_html: String,
+    /// The new text, escaped, with `<ins>` on what came; empty when it was removed.
+    pub new_html: String,
+}
+
+/// Names a field path for a reader: `title.fr` → "Title · Français", `links[1].url` →
+/// "Links 2 · url". A field without a translated name keeps its own.
+pub fn field_label(i18n: &praxis_app::I18n, lang: praxis_domain::Lang, path: &str) -> String {
+    let split = path.find(['.', '[']).unwrap_or(path.len());
+    let (top, rest) = path.split_at(split);
+    let key = format!("history-field-{}", top.replace('_', "-"));
+    let mut label = if i18n.has(lang, &key) { i18n.t(lang, &key) } else { top.to_string() };
+    for part in rest.split('.').filter(|p| !p.is_empty()) {
+        let part = part.trim_start_matches('[');
+        let (name, index) = match part.split_once('[') {
+            Some((name, index)) => (name, Some(index)),
+            None if part.ends_with(']') => ("", Some(part)),
+            None => (part, None),
+        };
+        if !name.is_empty() {
+            let shown = match name.parse::<praxis_domain::Lang>() {
+                Ok(lang) => lang.native_name().to_string(),
+                Err(_) => name.replace('_', " "),
+            };
+            label.push_str(&format!(" · {shown}"));
+        }
+        if let Some(n) = index.and_then(|i| i.trim_end_matches(']').parse::<usize>().ok()) {
+            label.push_str(&format!(" {}", n + 1));
+        }
+    }
+    label
 }
 
 #[derive(Template)]
@@ -84,6 +118,8 @@ async fn history(
     let record_of = |n: i64| revisions.iter().find(|r| r.revision == n).map(|r| &r.record);
     let changes = match (record_of(from), record_of(to)) {
         (Some(a), Some(b)) => diff_records(
+            &state.i18n,
+            lang,
             &serde_json::to_value(a).unwrap_or_default(),
             &serde_json::to_value(b).unwrap_or_default(),
         ),
@@ -292,7 +328,7 @@ async fn record_history(
     let mut versions: Vec<VersionRow> = Vec::with_capacity(revisions.len());
     for (i, r) in revisions.iter().enumerate() {
         let changes = match i.checked_sub(1).map(|p| &revisions[p]) {
-            Some(before) => diff_records(&parse(&before.record), &parse(&r.record)),
+            Some(before) => diff_records(&state.i18n, lang, &parse(&before.record), &parse(&r.record)),
             None => Vec::new(),
         };
         versions.push(VersionRow {
@@ -334,7 +370,12 @@ fn flatten(value: &Value, path: String, out: &mut BTreeMap<String, String>) {
     }
 }
 
-pub fn diff_records(before: &Value, after: &Value) -> Vec<FieldChange> {
+pub fn diff_records(
+    i18n: &praxis_app::I18n,
+    lang: praxis_domain::Lang,
+    before: &Value,
+    after: &Value,
+) -> Vec<FieldChange> {
     let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
     flatten(before, String::new(), &mut a);
     flatten(after, String::new(), &mut b);
@@ -344,9 +385,33 @@ pub fn diff_records(before: &Value, after: &Value) -> Vec<FieldChange> {
         .filter_map(|field| {
             let old = a.get(field).map(String::as_str).unwrap_or("");
             let new = b.get(field).map(String::as_str).unwrap_or("");
-            (old != new).then(|| FieldChange { field: field.clone(), html: word_diff(old, new) })
+            (old != new).then(|| {
+                let (old_html, new_html) = word_diff_sides(old, new);
+                FieldChange { field: field.clone(), label: field_label(i18n, lang, field), old_html, new_html }
+            })
         })
         .collect()
+}
+
+/// The old text with `<del>` on the words that went, and the new text with `<ins>` on
+/// the words that came, each escaped, to show side by side.
+pub fn word_diff_sides(old: &str, new: &str) -> (String, String) {
+    let marked = word_diff(old, new);
+    let strip = |html: &str, drop: &str| {
+        let mut out = String::new();
+        let mut rest = html;
+        let open = format!("<{drop}>");
+        let close = format!("</{drop}>");
+        while let Some(start) = rest.find(&open) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + open.len()..];
+            let end = after.find(&close).unwrap_or(after.len());
+            rest = after.get(end + close.len()..).unwrap_or("");
+        }
+        out.push_str(rest);
+        out
+    };
+    (strip(&marked, "ins"), strip(&marked, "del"))
 }
 
 /// Marks removed words with `<del>` and added words with `<ins>` (longest common
@@ -413,7 +478,19 @@ mod tests {
         let a = json!({"title": {"fr": "Vélo"}, "themes": ["mobility"], "links": [{"url": "https://a"}]});
         let b =
             json!({"title": {"fr": "Vélo", "es": "Bici"}, "themes": ["mobility", "housing"], "links": []});
-        let fields: Vec<String> = diff_records(&a, &b).into_iter().map(|c| c.field).collect();
+        let i18n = praxis_app::i18n::shared();
+        let changes = diff_records(&i18n, praxis_domain::Lang::known("fr"), &a, &b);
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(fields, ["links[0].url", "themes", "title.es"]);
+        let labels: Vec<&str> = changes.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Liens 1 · url", "Thèmes", "Titre · Español"]);
+    }
+
+    #[test]
+    fn each_side_marks_only_its_own_changes() {
+        let (old, new) = word_diff_sides("one two three", "one 2 three");
+        assert_eq!(old, "one <del>two </del>three");
+        assert_eq!(new, "one <ins>2 </ins>three");
+        assert_eq!(word_diff_sides("", "<b>"), (String::new(), "<ins>&lt;b&gt;</ins>".to_string()));
     }
 }
