@@ -294,6 +294,15 @@ async fn editors_review_on_their_desk_and_the_history_shows_every_change() {
     let (status, html, _) = page(&app, "GET", "/es/initiatives/ros-6/history", &member, None).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<ins>el 10 % del </ins>") || html.contains("<ins>"), "{html}");
+    // Named in the reader's words (Spanish here), before and after apart.
+    assert!(html.contains("data-field=\"summary.es\">Resumen · Español</dt>"), "{html}");
+    let after = html.split("class=\"after\"").nth(1).unwrap_or("");
+    let before = html.split("class=\"before\"").nth(1).unwrap_or("");
+    assert!(
+        after.split("</div>").next().unwrap().contains("<ins>")
+            && !after.split("</div>").next().unwrap().contains("<del>")
+    );
+    assert!(!before.split("</div>").next().unwrap().contains("<ins>"));
     let (other, _) = session(&app, "li@wuhan.gov.cn").await;
     let (status, _, _) = page(&app, "GET", "/es/initiatives/ros-6/history", &other, None).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

@@ -387,7 +387,12 @@ pub fn diff_records(
             let new = b.get(field).map(String::as_str).unwrap_or("");
             (old != new).then(|| {
                 let (old_html, new_html) = word_diff_sides(old, new);
-                FieldChange { field: field.clone(), label: field_label(i18n, lang, field), old_html, new_html }
+                FieldChange {
+                    field: field.clone(),
+                    label: field_label(i18n, lang, field),
+                    old_html,
+                    new_html,
+                }
             })
         })
         .collect()
