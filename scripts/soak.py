@@ -191,7 +191,9 @@ def main():
         log = open(os.path.join(work, "server.log"), "w")
         server = subprocess.Popen(command, stdout=log, stderr=log)
         probe = Client(port)
-        for _ in range(600):
+        # Every initiative gets its embedding first (about 10 a second on two cores), so
+        # the soak measures serving, not the first indexing.
+        for _ in range(3600):
             try:
                 status, body = probe.request("GET", "/healthz/details")
                 details = json.loads(body)
