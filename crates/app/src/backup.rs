@@ -156,26 +156,8 @@ pub async fn backup(
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let work = tempfile::Builder::new().prefix(".praxis-backup-").tempdir_in(parent).map_err(io(parent))?;
 
-    // The attachments are listed first so the progress total is known; they are named by
-    // their content, so one listed now is the same file when it is copied.
-    let files_dir = files_dir(data_dir);
-    let mut attachments = Vec::new();
-    match std::fs::read_dir(&files_dir) {
-        Ok(entries) => {
-            for entry in entries {
-                let entry = entry.map_err(io(&files_dir))?;
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if entry.file_type().map_err(io(&entry.path()))?.is_file() && is_attachment_name(&name) {
-                    attachments.push(name);
-                }
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(BackupError::Io { path: files_dir, source: e }),
-    }
-    attachments.sort();
-
-    let total = store.row_count().await? + attachments.len() as u64;
+    // Rows now, attachments counted when they are listed (after the snapshot).
+    let total = store.row_count().await?;
     let mut done = 0;
     progress(Progress { done, total });
 
@@ -230,6 +212,27 @@ pub async fn backup(
     outcome?;
     finish(&mut current, &mut tables)?;
 
+    // The attachments, listed after the snapshot: a record saved before the snapshot has
+    // its files in place by now (they move into `files/` when the save commits), and a
+    // file is named by its content, so one listed now is the same file when copied.
+    let files_dir = files_dir(data_dir);
+    let mut attachments = Vec::new();
+    match std::fs::read_dir(&files_dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let entry = entry.map_err(io(&files_dir))?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if entry.file_type().map_err(io(&entry.path()))?.is_file() && is_attachment_name(&name) {
+                    attachments.push(name);
+                }
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(BackupError::Io { path: files_dir, source: e }),
+    }
+    attachments.sort();
+
+    let total = total.max(done) + attachments.len() as u64;
     let mut files = Vec::with_capacity(attachments.len());
     for name in &attachments {
         let path = files_dir.join(name);
