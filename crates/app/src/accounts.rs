@@ -139,6 +139,41 @@ pub async fn organisations(app: &App, admin: &Account) -> Result<Vec<Organisatio
     Ok(app.store.organisations().await?)
 }
 
+/// Organisations on one page of the admins' list.
+pub const ORGANISATIONS_PAGE: usize = 30;
+
+/// One page of the organisations whose name, short name or e-mail domains hold `q`
+/// (without regard to case), in name order, and how many match in all.
+pub async fn organisations_page(
+    app: &App,
+    admin: &Account,
+    q: &str,
+    page: usize,
+) -> Result<(Vec<Organisation>, usize)> {
+    if !policy::may_administer(admin) {
+        return Err(AppError::Forbidden);
+    }
+    let q = q.trim().to_lowercase();
+    if q.chars().count() > 100 {
+        return Err(AppError::invalid_field("q", "too_long", "at most 100 characters"));
+    }
+    let matching: Vec<Organisation> = app
+        .store
+        .organisations()
+        .await?
+        .into_iter()
+        .filter(|o| {
+            q.is_empty()
+                || o.name.to_lowercase().contains(&q)
+                || o.slug.contains(&q)
+                || o.email_domains.to_lowercase().contains(&q)
+        })
+        .collect();
+    let total = matching.len();
+    let skip = (page.max(1) - 1) * ORGANISATIONS_PAGE;
+    Ok((matching.into_iter().skip(skip).take(ORGANISATIONS_PAGE).collect(), total))
+}
+
 /// Every action the audit log records (translated as `audit-action-{action}` with dots
 /// and underscores as dashes).
 pub const AUDIT_ACTIONS: &[&str] = &[

@@ -68,3 +68,39 @@ fn every_audit_action_is_worded_in_every_language() {
         }
     }
 }
+
+#[tokio::test]
+async fn organisations_are_searched_and_paged() {
+    use praxis_app::accounts::ORGANISATIONS_PAGE;
+    let app = TestApp::with_demo(&["en"]).await;
+    let store = app.store();
+    let admin_id = store.upsert_user("admin@network.org", "Ada Admin", Role::Admin, None).await.unwrap();
+    let session = store.create_session(admin_id).await.unwrap();
+    for i in 0..ORGANISATIONS_PAGE + 5 {
+        let email = format!("m{i}@example.org");
+        store
+            .upsert_user(&email, "Member", Role::Member, Some(&format!("Zeta Council {i:02}")))
+            .await
+            .unwrap();
+    }
+    let all = store.organisations().await.unwrap().len();
+    let forms = |html: &str| html.matches("name=\"domains\"").count();
+    let first = app.get_as("/en/admin/organisations", Some(&session)).await;
+    assert_eq!(first.status, 200);
+    assert_eq!(forms(&first.body), ORGANISATIONS_PAGE, "one page, not every organisation");
+    assert!(first.body.contains(&format!("{all} organisations")));
+    assert!(first.body.contains("href=\"/en/admin/organisations?page=2\""));
+    let zeta = app.get_as("/en/admin/organisations?q=zeta+council", Some(&session)).await.body;
+    assert!(
+        zeta.contains(&format!("{} organisations", ORGANISATIONS_PAGE + 5)),
+        "found without regard to case"
+    );
+    let second = app.get_as("/en/admin/organisations?q=zeta+council&page=2", Some(&session)).await.body;
+    assert_eq!(forms(&second), 5);
+    assert!(second.contains("rel=\"prev\""), "a way back");
+    let one = app.get_as("/en/admin/organisations?q=Council+07", Some(&session)).await.body;
+    assert_eq!(forms(&one), 1);
+    assert!(one.contains("One organisation"));
+    let long = format!("/en/admin/organisations?q={}", "x".repeat(101));
+    assert_eq!(app.get_as(&long, Some(&session)).await.status, 422);
+}

@@ -181,3 +181,11 @@ organisation-kind-other = other
 error-too-many-title = Too many requests
 error-too-many-text = This form has been sent too often from your network in the last hour. Please wait and try again later; nothing was saved.
 error-too-many-searches = Your network has sent a great many searches in a short time. Please wait a minute and search again, or sign in: members are not limited.
+organisations-search = Find an organisation (name or e-mail domain)
+organisations-pages = Pages of organisations
+organisations-previous = Previous organisations
+organisations-next = More organisations
+organisations-count = { $count ->
+    [one] One organisation
+   *[other] { $count } organisations
+}

@@ -181,3 +181,11 @@ organisation-kind-other = otro
 error-too-many-title = Demasiadas solicitudes
 error-too-many-text = Este formulario se envió demasiadas veces desde su red en la última hora. Espere y vuelva a intentarlo; no se guardó nada.
 error-too-many-searches = Su red ha enviado muchísimas búsquedas en poco tiempo. Espere un minuto y vuelva a buscar, o inicie sesión: los miembros no tienen límite.
+organisations-search = Buscar un organismo (nombre o dominio de correo)
+organisations-pages = Páginas de organismos
+organisations-previous = Organismos anteriores
+organisations-next = Más organismos
+organisations-count = { $count ->
+    [one] Un organismo
+   *[other] { $count } organismos
+}

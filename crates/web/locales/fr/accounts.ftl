@@ -181,3 +181,11 @@ organisation-kind-other = autre
 error-too-many-title = Trop de demandes
 error-too-many-text = Ce formulaire a été envoyé trop souvent depuis votre réseau au cours de la dernière heure. Patientez puis réessayez ; rien n’a été enregistré.
 error-too-many-searches = Votre réseau a envoyé un très grand nombre de recherches en peu de temps. Patientez une minute avant de chercher à nouveau, ou connectez-vous : les membres ne sont pas limités.
+organisations-search = Trouver un organisme (nom ou domaine de messagerie)
+organisations-pages = Pages d’organismes
+organisations-previous = Organismes précédents
+organisations-next = Organismes suivants
+organisations-count = { $count ->
+    [one] Un organisme
+   *[other] { $count } organismes
+}

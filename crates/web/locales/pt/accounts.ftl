@@ -181,3 +181,11 @@ organisation-kind-other = outro
 error-too-many-title = Pedidos demais
 error-too-many-text = Este formulário foi enviado vezes demais a partir da sua rede na última hora. Aguarde e tente novamente mais tarde; nada foi salvo.
 error-too-many-searches = A sua rede enviou um número muito grande de pesquisas em pouco tempo. Aguarde um minuto e pesquise de novo, ou inicie sessão: os membros não têm limite.
+organisations-search = Procurar uma organização (nome ou domínio de e-mail)
+organisations-pages = Páginas de organizações
+organisations-previous = Organizações anteriores
+organisations-next = Mais organizações
+organisations-count = { $count ->
+    [one] Uma organização
+   *[other] { $count } organizações
+}

@@ -192,22 +192,54 @@ pub(super) struct OrganisationsPage {
     c: Chrome,
     organisations: Vec<OrganisationRow>,
     kinds: Vec<(&'static str, String)>,
+    q: String,
+    total: String,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
-/// Organisations, their kind and the e-mail domains whose owners join without review.
+#[derive(Deserialize)]
+pub(super) struct OrganisationsQuery {
+    #[serde(default)]
+    q: String,
+    page: Option<usize>,
+}
+
+/// Organisations, their kind and the e-mail domains whose owners join without review:
+/// searchable, a page at a time.
 pub(super) async fn organisations_list(
     State(state): State<AppState>,
     AdminOnly(admin): AdminOnly,
     page: Page,
+    Query(query): Query<OrganisationsQuery>,
 ) -> Result<Response, WebError> {
+    use praxis_app::accounts::ORGANISATIONS_PAGE;
     let c = page.chrome_t("/admin/organisations", "organisations-title").with_nav("admin");
-    let organisations = praxis_app::accounts::organisations(&state, &admin)
-        .await?
+    let number = query.page.unwrap_or(1).max(1);
+    let (found, total) = praxis_app::accounts::organisations_page(&state, &admin, &query.q, number).await?;
+    let organisations = found
         .into_iter()
         .map(|o| OrganisationRow { id: o.id, name: o.name, kind: o.kind, domains: o.email_domains })
         .collect();
     let kinds = ORGANISATION_KINDS.iter().map(|k| (*k, c.t(&format!("organisation-kind-{k}")))).collect();
-    render(OrganisationsPage { c, organisations, kinds })
+    let link = |n: usize| {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if !query.q.trim().is_empty() {
+            q.append_pair("q", query.q.trim());
+        }
+        q.append_pair("page", &n.to_string());
+        c.url(&format!("/admin/organisations?{}", q.finish()))
+    };
+    let pages = total.div_ceil(ORGANISATIONS_PAGE);
+    render(OrganisationsPage {
+        previous: (number > 1).then(|| link(number - 1)),
+        next: (number < pages).then(|| link(number + 1)),
+        total: c.n("organisations-count", &total),
+        q: query.q.trim().to_string(),
+        organisations,
+        kinds,
+        c,
+    })
 }
 
 #[derive(Deserialize)]
