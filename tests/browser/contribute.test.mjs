@@ -103,10 +103,18 @@ describe('Administration pages (axe-core, WCAG 2.1 A/AA)', () => {
     await page.goto(url('/en/events'));
     const first = await page.getByRole('main').getByRole('heading', { level: 2 }).first().getByRole('link').getAttribute('href');
     const eventId = new URL(first, url('/')).pathname.split('/').pop();
-    for (const path of ['/en/admin/accounts', '/en/admin/organisations', '/en/admin/audit', '/en/account', `/en/editor/history/event/${eventId}`]) {
+    for (const path of ['/en/admin/accounts', '/en/admin/organisations', '/en/admin/audit', '/en/account', `/en/editor/history/event/${eventId}`,
+      '/fr/admin/audit?action=initiative.save', '/es/admin/organisations?q=a', '/pt/initiatives/demo-fr-001/history']) {
       const response = await page.goto(url(path));
       assert.ok(response?.ok(), `GET ${path} answered ${response?.status()}`);
       await assertAccessible(page, path);
+    }
+    // On a phone the staff tables become cards: nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/fr/admin/audit', '/es/admin/organisations', '/pt/initiatives/demo-fr-001/history']) {
+      await page.goto(url(path));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `${path} is ${width} px wide at 390`);
     }
   });
 });

@@ -117,6 +117,12 @@ pub fn client_key(purpose: &str, address: &str) -> String {
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether a secret someone sent is the one configured, compared as digests of equal
+/// length, so the time taken says nothing of the secret.
+pub fn same_secret(sent: &str, configured: &str) -> bool {
+    praxis_store::secret_hash(sent) == praxis_store::secret_hash(configured)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod calls;
 pub mod credentials;
 mod error;
 pub mod events;
+pub mod health;
 pub mod i18n;
 pub mod identity;
 mod index;

@@ -30,7 +30,7 @@ pub fn router() -> Routes {
     (status = 503, description = "the store does not answer", body = String)
 ))]
 pub(crate) async fn healthz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
+    match praxis_app::health::store_answers(&state).await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
             tracing::error!("health check: {e}");
@@ -65,22 +65,22 @@ pub struct HealthDetails {
     (status = 503, body = HealthDetails)
 ))]
 pub(crate) async fn healthz_details(State(state): State<AppState>) -> Response {
-    let store = state.store.ping().await;
-    let semantic = state.catalogue.semantic();
+    let node = praxis_app::health::status(&state).await;
+    let store = node.store.clone();
     let details = HealthDetails {
         store: match &store {
             Ok(()) => "ok".into(),
             Err(e) => format!("unavailable: {e}"),
         },
-        backend: state.store.backend().into(),
-        initiatives_indexed: state.catalogue.read().len(),
-        change_feed_position: state.catalogue.seq(),
+        backend: node.backend.into(),
+        initiatives_indexed: node.initiatives_indexed,
+        change_feed_position: node.change_feed_position,
         search: SearchLayers {
             lexical: true,
             concepts: praxis_search::concepts::Glossary::embedded().len(),
-            semantic: semantic.is_some(),
-            semantic_indexed: semantic.as_ref().map(|s| s.indexed()).unwrap_or(0),
-            semantic_pending: semantic.as_ref().map(|s| s.pending()).unwrap_or(0),
+            semantic: node.semantic.is_some(),
+            semantic_indexed: node.semantic.map_or(0, |(indexed, _)| indexed),
+            semantic_pending: node.semantic.map_or(0, |(_, pending)| pending),
         },
     };
     let status = if store.is_ok() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };

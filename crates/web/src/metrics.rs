@@ -81,7 +81,7 @@ fn allowed(state: &AppState, headers: &HeaderMap, client: &str) -> bool {
         // Compared as digests: equal lengths, so the time taken says nothing of the token.
         if sent
             .and_then(|v| v.strip_prefix("Bearer "))
-            .is_some_and(|sent| praxis_store::secret_hash(sent.trim()) == praxis_store::secret_hash(token))
+            .is_some_and(|sent| praxis_app::credentials::same_secret(sent.trim(), token))
         {
             return true;
         }
@@ -104,13 +104,10 @@ async fn scrape(
     let mut gauge = |name: &str, help: &str, value: f64| {
         text.push_str(&format!("# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n"));
     };
+    let status = praxis_app::health::status(&state).await;
     gauge("praxis_up", "1 while this node serves", 1.0);
-    gauge(
-        "praxis_store_up",
-        "1 when the store answers",
-        f64::from(u8::from(state.store.ping().await.is_ok())),
-    );
-    if let Ok((waiting, failed)) = state.store.mail_queue().await {
+    gauge("praxis_store_up", "1 when the store answers", f64::from(u8::from(status.store.is_ok())));
+    if let Some((waiting, failed)) = status.mail_queue {
         gauge("praxis_mail_queue_waiting", "e-mail not sent yet", waiting as f64);
         gauge(
             "praxis_mail_queue_failed",
@@ -118,8 +115,7 @@ async fn scrape(
             failed as f64,
         );
     }
-    if let Ok(last) = state.store.last_change_seq().await {
-        let lag = (last - state.catalogue.seq()).max(0);
+    if let Some(lag) = status.index_lag {
         gauge(
             "praxis_index_lag_changes",
             "changes in the store this node's index has not applied",
@@ -129,14 +125,10 @@ async fn scrape(
     gauge(
         "praxis_index_initiatives",
         "published initiatives in this node's index",
-        state.catalogue.read().len() as f64,
+        status.initiatives_indexed as f64,
     );
-    if let Some(semantic) = state.catalogue.semantic() {
-        gauge(
-            "praxis_embedding_pending",
-            "initiatives waiting for their embedding",
-            semantic.pending() as f64,
-        );
+    if let Some((_, pending)) = status.semantic {
+        gauge("praxis_embedding_pending", "initiatives waiting for their embedding", pending as f64);
     }
     let headers = [
         (header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"),
