@@ -101,6 +101,18 @@ async fn organisations_are_searched_and_paged() {
     let one = app.get_as("/en/admin/organisations?q=Council+07", Some(&session)).await.body;
     assert_eq!(forms(&one), 1);
     assert!(one.contains("One organisation"));
+    // Saving one returns to the search and page the admin was on.
+    let id =
+        store.organisations().await.unwrap().into_iter().find(|o| o.name == "Zeta Council 33").unwrap().id;
+    let saved = app
+        .post_form(
+            &format!("/en/admin/organisations/{id}"),
+            &[("kind", "local"), ("domains", "zeta.example"), ("q", "zeta council"), ("page", "2")],
+            Some(&session),
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    assert_eq!(saved.headers["location"], "/en/admin/organisations?q=zeta+council&page=2");
     let long = format!("/en/admin/organisations?q={}", "x".repeat(101));
     assert_eq!(app.get_as(&long, Some(&session)).await.status, 422);
 }

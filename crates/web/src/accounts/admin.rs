@@ -193,6 +193,7 @@ pub(super) struct OrganisationsPage {
     organisations: Vec<OrganisationRow>,
     kinds: Vec<(&'static str, String)>,
     q: String,
+    page: usize,
     total: String,
     previous: Option<String>,
     next: Option<String>,
@@ -236,6 +237,7 @@ pub(super) async fn organisations_list(
         next: (number < pages).then(|| link(number + 1)),
         total: c.n("organisations-count", &total),
         q: query.q.trim().to_string(),
+        page: number,
         organisations,
         kinds,
         c,
@@ -248,6 +250,10 @@ pub(super) struct OrganisationForm {
     kind: String,
     #[serde(default)]
     domains: String,
+    /// The search and page the admin was on, to return to them.
+    #[serde(default)]
+    q: String,
+    page: Option<usize>,
 }
 
 pub(super) async fn set_organisation(
@@ -264,5 +270,14 @@ pub(super) async fn set_organisation(
         Err(praxis_app::AppError::Invalid { .. }) => return Err(WebError::PageNotFound(lang)),
         Err(e) => return Err(e.into()),
     }
-    Ok(Redirect::to(&format!("/{}/admin/organisations", lang.code())).into_response())
+    let mut back = form_urlencoded::Serializer::new(String::new());
+    if !form.q.trim().is_empty() {
+        back.append_pair("q", form.q.trim());
+    }
+    if let Some(n) = form.page.filter(|n| *n > 1) {
+        back.append_pair("page", &n.to_string());
+    }
+    let back = back.finish();
+    let query = if back.is_empty() { String::new() } else { format!("?{back}") };
+    Ok(Redirect::to(&format!("/{}/admin/organisations{query}", lang.code())).into_response())
 }
