@@ -169,10 +169,12 @@ pub async fn sign_as_member(
     input.representative_role = "member".into();
     input.email = account.email.clone();
     let request = SignatureRequest::parse(&input, &stored.record, lang).map_err(invalid)?;
-    Ok(app
+    let signatory = app
         .store
         .sign_directly(call, &request, Some(membership.organisation_id), None, &account.email)
-        .await?)
+        .await?;
+    app.catalogue.catch_up(&app.store).await?;
+    Ok(signatory)
 }
 
 /// Says which published initiatives carry a signatory's commitments out. Ids (or pasted
@@ -208,6 +210,7 @@ pub async fn link_initiatives(
         return Err(AppError::invalid_field("initiatives", "unknown_initiatives", &unknown.join(" ")));
     }
     app.store.set_signatory_initiatives(call, slug, &wanted).await?;
+    app.catalogue.catch_up(&app.store).await?;
     Ok(wanted)
 }
 
@@ -228,6 +231,7 @@ pub async fn verify(app: &App, editor: &Account, id: i64) -> Result<Signatory> {
     }
     let request = confirmed_request(app, id).await?;
     let signatory = app.store.verify_request(id, &editor.email).await?;
+    app.catalogue.catch_up(&app.store).await?;
     app.store
         .audit(&editor.user, "call.verify", "signature_request", &id.to_string(), &signatory.name)
         .await?;
@@ -301,6 +305,7 @@ pub async fn save_call(
         return Err(invalid(problems));
     }
     app.store.save_call(record, &editor.email).await?;
+    app.catalogue.catch_up(&app.store).await?;
     let detail = if new { "created" } else { "updated" };
     app.store.audit(&editor.user, "call.save", "call", &record.id, detail).await?;
     Ok(())

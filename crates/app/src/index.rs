@@ -51,6 +51,18 @@ impl SharedCatalogue {
         self.seq.load(Ordering::SeqCst)
     }
 
+    /// What anonymous readers see is a function of this: the change-feed position and
+    /// how many initiatives have their vector (search and similar answers move as the
+    /// model catches up). Kept answers are dropped when it moves. While the model works
+    /// through a backlog the count moves in steps of 256, so kept pages last a while.
+    pub fn version(&self) -> (i64, usize) {
+        let vectors = self.semantic().map_or(0, |s| match s.pending() {
+            0 => s.indexed(),
+            _ => s.indexed() / 256 * 256,
+        });
+        (self.seq(), vectors)
+    }
+
     /// Applies change events after the last one applied; returns how many were applied.
     pub async fn catch_up(&self, store: &Store) -> Result<usize, StoreError> {
         let mut applied = 0;

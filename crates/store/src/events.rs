@@ -283,10 +283,24 @@ macro_rules! queue_mail {
     };
 }
 
+/// A change event for an event's public page (its details, or its seats left): nodes
+/// following the feed drop what they kept of it.
+macro_rules! event_changed {
+    ($tx:ident, $id:expr, $at:expr) => {
+        sqlx::query(
+            "INSERT INTO changes (entity, entity_id, op, created_at) VALUES ('event', $1, 'upsert', $2)",
+        )
+        .bind($id)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
 impl Store {
-    /// Creates or updates an event. When the start moves, reminders not yet sent move
-    /// with it; when seats are added, the waiting list moves into them.
     /// Creates or updates an event; every change keeps a revision (`record_revisions`).
+    /// When the start moves, reminders not yet sent move with it; when seats are added,
+    /// the waiting list moves into them.
     pub async fn save_event(&self, record: &EventRecord, author: &str) -> Result<WriteOutcome> {
         if let Some(e) = record.validate().into_iter().next() {
             return Err(StoreError::Invalid {
@@ -338,6 +352,7 @@ impl Store {
                 }
             };
             crate::keep_revision!(tx, "event", &record.id, None::<i64>, &json, author, &at)?;
+            event_changed!(tx, &record.id, &at);
             for theme in &record.themes {
                 sqlx::query("INSERT INTO event_themes (event_id, theme) VALUES ($1, $2)")
                     .bind(event_id).bind(theme.id()).execute(&mut *tx).await?;
@@ -506,6 +521,7 @@ impl Store {
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
+            event_changed!(tx, event, &at);
             tx.commit().await?;
             Booking::Registered(row.into_registration()?)
         });
@@ -546,9 +562,11 @@ impl Store {
         let at = stored_utc(now_ts);
         let outcome = with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let Some((event_id, capacity, starts_at)): Option<(i64, Option<i64>, String)> = sqlx::query_as(
+            let Some((event_id, external_id, capacity, starts_at)): Option<(i64, String, Option<i64>, String)> =
+                sqlx::query_as(
                 "UPDATE events SET bookings = bookings + 1 \
-                 WHERE id = (SELECT event_id FROM registrations WHERE token = $1) RETURNING id, capacity, starts_at",
+                 WHERE id = (SELECT event_id FROM registrations WHERE token = $1) \
+                 RETURNING id, external_id, capacity, starts_at",
             )
             .bind(token)
             .fetch_optional(&mut *tx)
@@ -591,6 +609,7 @@ impl Store {
                 .bind(registration.id)
                 .fetch_one(&mut *tx)
                 .await?;
+            event_changed!(tx, &external_id, &at);
             tx.commit().await?;
             Some(Cancellation { registration: row.into_registration()?, already: false, promoted })
         });

@@ -19,6 +19,7 @@ mod markdown;
 mod metrics;
 mod openapi;
 mod page;
+mod page_cache;
 mod pages;
 mod places;
 mod routes;
@@ -33,9 +34,15 @@ use praxis_store::Store;
 use std::path::PathBuf;
 
 /// Everything a request handler may need: the application, and what only HTTP knows.
-/// It dereferences to [`App`], so handlers reach the store, index and mailer directly.
+/// It dereferences to [`App`] (through [`StateParts`]), so handlers reach the store,
+/// index and mailer directly. It is one pointer: the router clones it for every request.
 #[derive(Clone)]
 pub struct AppState {
+    parts: std::sync::Arc<StateParts>,
+}
+
+#[derive(Clone)]
+pub struct StateParts {
     pub app: App,
     /// How many reverse proxies in front of Praxis append to `X-Forwarded-For`; 0 means
     /// the connection's peer is the client.
@@ -43,9 +50,18 @@ pub struct AppState {
     /// A secret a metrics scraper sends as `Authorization: Bearer` to read `/metrics`
     /// from another machine (`--metrics-token`).
     pub metrics_token: Option<String>,
+    /// Anonymous answers kept until the published data moves.
+    pages: page_cache::PageCache,
 }
 
 impl std::ops::Deref for AppState {
+    type Target = StateParts;
+    fn deref(&self) -> &StateParts {
+        &self.parts
+    }
+}
+
+impl std::ops::Deref for StateParts {
     type Target = App;
     fn deref(&self) -> &App {
         &self.app
@@ -56,33 +72,51 @@ impl AppState {
     /// A state whose data folder (and so outbox) is a new temporary folder; use
     /// [`AppState::with_data_dir`] to choose it.
     pub fn new(store: Store, catalogue: SharedCatalogue) -> AppState {
-        AppState { app: App::new(store, catalogue), trusted_proxies: 0, metrics_token: None }
+        AppState {
+            parts: std::sync::Arc::new(StateParts {
+                app: App::new(store, catalogue),
+                trusted_proxies: 0,
+                metrics_token: None,
+                pages: page_cache::PageCache::default(),
+            }),
+        }
+    }
+
+    /// The parts, to change while the state is being built.
+    fn parts_mut(&mut self) -> &mut StateParts {
+        std::sync::Arc::make_mut(&mut self.parts)
+    }
+
+    /// The application, to change while the state is being built.
+    pub fn app_mut(&mut self) -> &mut App {
+        &mut self.parts_mut().app
     }
 
     /// Keeps files in `dir` and writes e-mail to `dir/outbox` (unless a mailer is set after).
     pub fn with_data_dir(mut self, dir: PathBuf) -> AppState {
-        self.app.mailer = Mailer::outbox(dir.join("outbox"));
-        self.app.data_dir = dir;
+        let app = self.app_mut();
+        app.mailer = Mailer::outbox(dir.join("outbox"));
+        app.data_dir = dir;
         self
     }
 
     pub fn with_mailer(mut self, mailer: Mailer) -> AppState {
-        self.app.mailer = mailer;
+        self.app_mut().mailer = mailer;
         self
     }
 
     pub fn with_trusted_proxies(mut self, n: usize) -> AppState {
-        self.trusted_proxies = n;
+        self.parts_mut().trusted_proxies = n;
         self
     }
 
     pub fn with_metrics_token(mut self, token: Option<String>) -> AppState {
-        self.metrics_token = token.filter(|t| !t.trim().is_empty());
+        self.parts_mut().metrics_token = token.filter(|t| !t.trim().is_empty());
         self
     }
 
     pub fn with_public_url(mut self, url: &str) -> AppState {
-        self.app.public_url = url.trim_end_matches('/').to_string();
+        self.app_mut().public_url = url.trim_end_matches('/').to_string();
         auth::set_secure_cookies(self.app.public_url.starts_with("https://"));
         self
     }
@@ -156,6 +190,10 @@ pub fn router(state: AppState) -> Router {
     metrics::handle();
     let site = routes()
         .into_router()
+        .route_layer(axum::middleware::from_fn_with_state(
+            page_cache::KeptState { pages: state.pages.clone(), catalogue: state.catalogue.clone() },
+            page_cache::serve,
+        ))
         .route_layer(axum::middleware::from_fn(metrics::note_route))
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::render_failures))

@@ -21,6 +21,8 @@ use std::time::Instant;
 
 const REQUESTS: &str = "praxis_http_requests_total";
 const DURATION: &str = "praxis_http_request_duration_seconds";
+/// Anonymous answers sent from memory (`hit`) or rendered and kept (`miss`).
+pub const KEPT_PAGES: &str = "praxis_page_cache_total";
 /// Seconds: from a cached page to a slow search under load.
 const BUCKETS: &[f64] = &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
 
@@ -39,6 +41,7 @@ pub fn handle() -> &'static PrometheusHandle {
         }
         metrics::describe_counter!(REQUESTS, "HTTP answers by route pattern, method and status");
         metrics::describe_histogram!(DURATION, metrics::Unit::Seconds, "time to answer, by route pattern");
+        metrics::describe_counter!(KEPT_PAGES, "public answers sent from memory (hit) or rendered (miss)");
         handle
     })
 }

@@ -126,6 +126,8 @@ async fn count_list_map_csv_json_and_feed_agree() {
     app.state.store.confirm_request(&new.token).await.unwrap();
     assert_eq!(views(&app, "").await.2, total, "a confirmed request is not public either");
     app.state.store.verify_request(new.id, "editor").await.unwrap();
+    // Written behind the application's back: the node sees it when it follows the feed.
+    app.state.catalogue.catch_up(&app.state.store).await.unwrap();
     let (list, dots, csv, json, feed) = views(&app, "").await;
     assert_eq!((list, dots, csv, json, feed), (total + 1, total + 1, total + 1, total + 1, total + 1));
     let csv = get(&app, &format!("/api/v1/calls/{CALL}/signatories?format=csv")).await;

@@ -595,3 +595,22 @@ async fn registering_an_address_again_looks_the_same_as_a_new_one() {
     let to_ana = outbox(&app).iter().filter(|m| m.contains("To: ana@example.org")).count();
     assert!(to_ana <= 1 + 3, "the confirmation and at most three reminders: {to_ana}");
 }
+
+#[tokio::test]
+async fn the_event_page_kept_for_visitors_moves_with_every_registration() {
+    let app = app().await;
+    let open = get(&app, "/es/events/small").await;
+    assert_eq!(get(&app, "/es/events/small").await.headers["x-cache"], "hit");
+    assert!(!open.body.contains("Entrar en la lista de espera"));
+    let fields = [
+        ("name", "Ana Rodríguez"),
+        ("email", "ana@example.org"),
+        ("organisation", "Canelones"),
+        ("consent", "yes"),
+    ];
+    assert_eq!(post(&app, "/es/events/small/register", &fields, None).await.status, StatusCode::OK);
+    // The one seat is taken: the next visitor is offered the waiting list at once.
+    let full = get(&app, "/es/events/small").await;
+    assert_eq!(full.headers["x-cache"], "miss");
+    assert!(full.body.contains("Entrar en la lista de espera"), "{}", full.body);
+}

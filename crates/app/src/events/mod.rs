@@ -156,6 +156,7 @@ pub async fn register(
         }
     };
     let booking = app.store.register(event, &who, jiff::Timestamp::now()).await?;
+    app.catalogue.catch_up(&app.store).await?;
     crate::mail::deliver_now(app).await;
     Ok(match booking {
         Booking::Closed => Registered::Closed,
@@ -184,6 +185,7 @@ pub async fn cancel(app: &App, token: &str) -> crate::error::Result<()> {
         .cancel_registration(token, jiff::Timestamp::now())
         .await?
         .ok_or_else(|| crate::AppError::NotFound("no registration behind this link".into()))?;
+    app.catalogue.catch_up(&app.store).await?;
     crate::mail::deliver_now(app).await;
     Ok(())
 }
@@ -203,6 +205,7 @@ pub async fn save(
         return Err(crate::AppError::invalid_field("id", "id_taken", "an event already has this id"));
     }
     app.store.save_event(record, &editor.email).await?;
+    app.catalogue.catch_up(&app.store).await?;
     app.store.audit(&editor.user, "event.save", "event", &record.id, "").await?;
     crate::mail::deliver_now(app).await;
     Ok(())
