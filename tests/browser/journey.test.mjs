@@ -122,9 +122,17 @@ describe('French journey (browser locale fr-FR)', () => {
     const housing = page.getByRole('checkbox', { name: /^Logement\b/ });
     const housingLabel = (await page.locator('label', { has: housing }).innerText()).trim();
     const housingFacetCount = leadingNumber(housingLabel.replace(/^Logement/, ''));
-    await housing.check();
-    assert.ok(await housing.isChecked());
-    await clickAndLoad(page, page.getByRole('button', { name: 'Appliquer' }).first());
+    // With JavaScript a ticked box applies at once (the panel says so), and the box
+    // has the focus again on the new page.
+    await assert.doesNotReject(page.getByText('Les résultats se mettent à jour dès que vous cochez une case.').waitFor());
+    assert.equal(await page.getByRole('button', { name: 'Appliquer' }).first().isVisible(), false, 'no Apply to find');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), housing.check()]);
+    assert.ok(
+      await page.getByRole('checkbox', { name: /^Logement\b/ }).evaluate((el) => el === document.activeElement),
+      'the ticked box has the focus again',
+    );
+    const chip = page.getByRole('link', { name: 'Retirer : Thème : Logement' });
+    assert.equal(await chip.count(), 1, 'a chip names the filter in use');
 
     assert.deepEqual(searchOf(page).getAll('theme'), ['housing'], `URL carries theme=housing: ${page.url()}`);
     const countAfter = (await countLine.innerText()).trim();
@@ -214,14 +222,20 @@ describe('Spanish journey without JavaScript', () => {
     const countLine = page.getByRole('status');
     const countBefore = (await countLine.innerText()).trim();
 
-    await page.getByLabel('Palabras clave', { exact: true }).fill('agua');
+    // One field for words, in the header; it is sent with the sort and filters on screen.
+    await page.getByLabel('Buscar iniciativas', { exact: true }).fill('agua');
     await page.getByLabel('Ordenar por', { exact: true }).selectOption({ label: 'Título (A–Z)' });
     await clickAndLoad(page, page.getByRole('button', { name: 'Aplicar', exact: true }).first());
 
     const params = searchOf(page);
     assert.equal(params.get('q'), 'agua', `URL carries q=agua: ${page.url()}`);
     assert.equal(params.get('sort'), 'title', `URL carries sort=title: ${page.url()}`);
-    assert.equal(await page.getByLabel('Palabras clave', { exact: true }).inputValue(), 'agua', 'the words stay in the field');
+    assert.equal(await page.getByLabel('Buscar iniciativas', { exact: true }).inputValue(), 'agua', 'the words stay in the field');
+    assert.equal(await page.getByRole('searchbox').count(), 1, 'one search field on the page');
+    // The chip for the words takes them away again, keeping the sort.
+    const chipHref = await page.getByRole('link', { name: 'Quitar: «agua»' }).getAttribute('href');
+    assert.equal(new URL(chipHref, page.url()).searchParams.get('q'), null);
+    assert.equal(new URL(chipHref, page.url()).searchParams.get('sort'), 'title');
     const countAfter = (await countLine.innerText()).trim();
     const total = leadingNumber(countAfter);
     assert.ok(total > 0, `"agua" finds initiatives (${countAfter})`);
@@ -430,6 +444,39 @@ describe('Accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       assert.equal(result.violations.length, 0, `axe found violations on ${target}:\n${report}`);
     });
   }
+
+  test('on a phone the results come first: filters behind a button, chips, applied at once', async (t) => {
+    const page = await openPage(t, { viewport: { width: 390, height: 844 } });
+    await page.goto(url('/fr/initiatives'));
+    const toggle = page.locator('details.filters > summary');
+    const housing = page.getByRole('checkbox', { name: /^Logement\b/ });
+    assert.equal(await housing.isVisible(), false, 'the filters are folded on a phone');
+    const firstCard = page.getByRole('region', { name: 'Résultats' }).locator('.card').first();
+    const top = (await firstCard.boundingBox()).y;
+    assert.ok(top < 844, `the first result starts within the first screen (at ${Math.round(top)} px)`);
+    await page.screenshot({ path: `${process.env.SCREENSHOTS || '/tmp'}/catalogue-phone-fr.png`, fullPage: false });
+    await toggle.click();
+    assert.ok(await housing.isVisible(), 'the button opens them');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), housing.check()]);
+    assert.deepEqual(searchOf(page).getAll('theme'), ['housing']);
+    assert.ok(await page.getByRole('checkbox', { name: /^Logement\b/ }).isVisible(), 'still open after the change');
+    const chip = page.getByRole('link', { name: 'Retirer : Thème : Logement' });
+    await clickAndLoad(page, chip);
+    assert.deepEqual(searchOf(page).getAll('theme'), [], 'the chip takes the filter away');
+  });
+
+  test('without JavaScript on a phone: Apply above and below the filters, and a way past them', async (t) => {
+    const page = await openPage(t, { viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'es-ES' });
+    await page.goto(url('/es/initiatives'));
+    const apply = page.getByRole('button', { name: 'Aplicar', exact: true });
+    assert.ok((await apply.count()) >= 3, 'Apply in the toolbar, above and below the filters');
+    const skip = page.getByRole('link', { name: 'Ir a los resultados' });
+    assert.ok(await skip.isVisible(), 'a link leads past the open filters');
+    await page.getByRole('checkbox', { name: /^Vivienda\b/ }).check();
+    await clickAndLoad(page, page.locator('details.filters .apply button').first());
+    assert.deepEqual(searchOf(page).getAll('theme'), ['housing']);
+    await page.screenshot({ path: `${process.env.SCREENSHOTS || '/tmp'}/catalogue-phone-es-nojs.png`, fullPage: false });
+  });
 
   test('the catalogue has no horizontal scroll at 375px wide', async (t) => {
     const page = await openPage(t, { viewport: { width: 375, height: 812 } });

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 pub const CSS: &str = include_str!("../assets/praxis.css");
 pub const SUGGEST_JS: &str = include_str!("../assets/suggest.js");
 pub const EVENTS_JS: &str = include_str!("../assets/events.js");
+pub const CATALOGUE_JS: &str = include_str!("../assets/catalogue.js");
 
 /// `/assets/{name}-{hash}.{ext}`: the path changes whenever the content does.
 fn hashed_path(name: &str, ext: &str, content: &str) -> String {
@@ -24,39 +25,31 @@ pub static SUGGEST_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("sugges
 
 pub static EVENTS_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("events", "js", EVENTS_JS));
 
+pub static CATALOGUE_PATH: LazyLock<String> = LazyLock::new(|| hashed_path("catalogue", "js", CATALOGUE_JS));
+
 pub fn router() -> Routes {
     Routes::new().get("/assets/{file}", asset)
 }
 
 async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
-    if format!("/assets/{file}") == *CSS_PATH {
-        (
-            [
-                (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            CSS,
-        )
-            .into_response()
-    } else if format!("/assets/{file}") == *SUGGEST_PATH {
-        (
-            [
-                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            SUGGEST_JS,
-        )
-            .into_response()
-    } else if format!("/assets/{file}") == *EVENTS_PATH {
-        (
-            [
-                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            EVENTS_JS,
-        )
-            .into_response()
+    let path = format!("/assets/{file}");
+    let (content_type, body) = if path == *CSS_PATH {
+        ("text/css; charset=utf-8", CSS)
+    } else if path == *SUGGEST_PATH {
+        ("text/javascript; charset=utf-8", SUGGEST_JS)
+    } else if path == *EVENTS_PATH {
+        ("text/javascript; charset=utf-8", EVENTS_JS)
+    } else if path == *CATALOGUE_PATH {
+        ("text/javascript; charset=utf-8", CATALOGUE_JS)
     } else {
-        StatusCode::NOT_FOUND.into_response()
-    }
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        body,
+    )
+        .into_response()
 }

@@ -19,6 +19,9 @@ pub struct Chrome {
     pub nav: &'static str,
     /// The text in the header's search box.
     pub q: String,
+    /// The id of a form on the page that the header's search box belongs to (the
+    /// catalogue's: one search field, sent with the filters on screen).
+    pub search_form: Option<&'static str>,
     /// The value every form repeats in its hidden `csrf` field.
     pub csrf: String,
     /// The signed-in person's name, for the header.
@@ -53,6 +56,7 @@ impl Chrome {
             title,
             nav: "",
             q: String::new(),
+            search_form: None,
             csrf: String::new(),
             account_name: None,
             is_editor: false,

@@ -72,7 +72,6 @@ catalogue-count = { $count ->
     [one] { $formatted } initiative
    *[other] { $formatted } initiatives
 }
-catalogue-words = Words
 catalogue-empty = No initiative matches these words and filters. Try fewer filters or other words.
 why-concepts = Matched across languages through the concept { $concepts }.
 quoted = “{ $text }”
@@ -87,6 +86,11 @@ sort-title = Title (A–Z)
 filters-title = Filters
 filters-apply = Apply
 filters-clear = Clear all filters
+filters-active = Filters in use
+filters-remove = Remove: { $filter }
+filters-chip = { $facet }: { $value }
+filters-skip = Skip to the results
+filters-live = Results update as soon as you tick a box.
 results-label = Results
 facet-theme = Theme
 facet-aim = Aim

@@ -72,7 +72,6 @@ catalogue-count = { $count ->
     [one] { $formatted } iniciativa
    *[other] { $formatted } iniciativas
 }
-catalogue-words = Palabras clave
 catalogue-empty = Ninguna iniciativa coincide con estas palabras y filtros. Pruebe con menos filtros o con otras palabras.
 why-concepts = Encontrado en otro idioma gracias al concepto { $concepts }.
 quoted = «{ $text }»
@@ -87,6 +86,11 @@ sort-title = Título (A–Z)
 filters-title = Filtros
 filters-apply = Aplicar
 filters-clear = Borrar todos los filtros
+filters-active = Filtros aplicados
+filters-remove = Quitar: { $filter }
+filters-chip = { $facet }: { $value }
+filters-skip = Ir a los resultados
+filters-live = Los resultados se actualizan en cuanto marca una casilla.
 results-label = Resultados
 facet-theme = Tema
 facet-aim = Objetivo

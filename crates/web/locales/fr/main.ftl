@@ -72,7 +72,6 @@ catalogue-count = { $count ->
     [one] { $formatted } initiative
    *[other] { $formatted } initiatives
 }
-catalogue-words = Mots-clés
 catalogue-empty = Aucune initiative ne correspond à ces mots et à ces filtres. Essayez avec moins de filtres ou d’autres mots.
 why-concepts = Trouvé dans une autre langue grâce au concept { $concepts }.
 quoted = « { $text } »
@@ -87,6 +86,11 @@ sort-title = Titre (A–Z)
 filters-title = Filtres
 filters-apply = Appliquer
 filters-clear = Effacer tous les filtres
+filters-active = Filtres appliqués
+filters-remove = Retirer : { $filter }
+filters-chip = { $facet } : { $value }
+filters-skip = Aller aux résultats
+filters-live = Les résultats se mettent à jour dès que vous cochez une case.
 results-label = Résultats
 facet-theme = Thème
 facet-aim = Objectif

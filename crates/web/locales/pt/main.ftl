@@ -72,7 +72,6 @@ catalogue-count = { $count ->
     [one] { $formatted } iniciativa
    *[other] { $formatted } iniciativas
 }
-catalogue-words = Palavras
 catalogue-empty = Nenhuma iniciativa corresponde a estas palavras e filtros. Experimente usar menos filtros ou outras palavras.
 why-concepts = Correspondência entre idiomas por meio do conceito { $concepts }.
 quoted = “{ $text }”
@@ -87,6 +86,11 @@ sort-title = Título (A–Z)
 filters-title = Filtros
 filters-apply = Aplicar
 filters-clear = Limpar todos os filtros
+filters-active = Filtros em uso
+filters-remove = Remover: { $filter }
+filters-chip = { $facet }: { $value }
+filters-skip = Ir para os resultados
+filters-live = Os resultados são atualizados assim que marca uma caixa.
 results-label = Resultados
 facet-theme = Tema
 facet-aim = Objetivo

@@ -154,6 +154,15 @@ pub struct SortOption {
     pub selected: bool,
 }
 
+/// A filter (or the words) in force, shown above the results with a link that removes it.
+pub struct Chip {
+    pub label: String,
+    /// The same search without it.
+    pub href: String,
+    /// "Remove: …", for assistive technology.
+    pub remove: String,
+}
+
 pub struct PageLink {
     pub label: String,
     pub href: String,
@@ -167,9 +176,10 @@ struct CataloguePage {
     /// Said when words were searched without the semantic layer.
     search_note: Option<String>,
     heading: String,
-    q: String,
     total: usize,
     active: usize,
+    chips: Vec<Chip>,
+    script: &'static str,
     sorts: Vec<SortOption>,
     groups: Vec<FacetGroup>,
     cards: Vec<Card>,
@@ -244,6 +254,53 @@ fn facet_groups(c: &Chrome, facets: &FacetCounts, filters: &Filters) -> Vec<Face
         .collect()
 }
 
+/// The current search's address without one `key=value` pair (and back on page one).
+fn without_href(c: &Chrome, raw: Option<&str>, key: &str, value: &str) -> String {
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        let removed = k == key && v.trim().eq_ignore_ascii_case(value);
+        if k != "page" && !v.is_empty() && !removed {
+            serializer.append_pair(&k, &v);
+        }
+    }
+    let query = serializer.finish();
+    if query.is_empty() {
+        c.url("/initiatives")
+    } else {
+        c.url(&format!("/initiatives?{query}"))
+    }
+}
+
+/// One chip per word search and per ticked filter, in the order of the filter groups.
+fn chips(
+    c: &Chrome,
+    i18n: &praxis_app::i18n::I18n,
+    raw: Option<&str>,
+    q: &str,
+    groups: &[FacetGroup],
+) -> Vec<Chip> {
+    let chip = |label: String, key: &str, value: &str| Chip {
+        remove: i18n.t_args(c.lang, "filters-remove", &[("filter", label.clone().into())]),
+        href: without_href(c, raw, key, value),
+        label,
+    };
+    let mut chips = Vec::new();
+    if !q.trim().is_empty() {
+        chips.push(chip(i18n.t_args(c.lang, "quoted", &[("text", q.to_string().into())]), "q", q));
+    }
+    for group in groups {
+        for option in group.options.iter().filter(|o| o.checked) {
+            let label = i18n.t_args(
+                c.lang,
+                "filters-chip",
+                &[("facet", group.legend.clone().into()), ("value", option.label.clone().into())],
+            );
+            chips.push(chip(label, group.id, &option.value));
+        }
+    }
+    chips
+}
+
 /// The query string of the current search with `page` replaced.
 fn page_href(c: &Chrome, raw: Option<&str>, page: usize) -> String {
     let mut serializer = form_urlencoded::Serializer::new(String::new());
@@ -296,6 +353,7 @@ async fn catalogue(
     };
     let mut c = page.chrome_t(&path, "catalogue-title").with_nav("initiatives");
     c.q = params.q.clone();
+    c.search_form = Some("catalogue");
     // Without words to match, "best match" means newest first: say so in the sort menu.
     let sort = match params.sort.unwrap_or_default() {
         Sort::Relevance if params.q.trim().is_empty() => Sort::Newest,
@@ -383,14 +441,16 @@ async fn catalogue(
         .iter()
         .map(|s| SortOption { value: s.id(), label: c.t(&format!("sort-{}", s.id())), selected: *s == sort })
         .collect();
+    let groups = facet_groups(&c, &results.facets, &params.filters);
     let page_view = CataloguePage {
         search_note,
         heading,
-        q: params.q.clone(),
         total: results.total,
         active,
+        chips: chips(&c, &state.i18n, raw.as_deref(), &params.q, &groups),
+        script: crate::assets::CATALOGUE_PATH.as_str(),
         sorts,
-        groups: facet_groups(&c, &results.facets, &params.filters),
+        groups,
         cards,
         pages: page_links(&c, raw.as_deref(), page, last),
         prev: (page > 1).then(|| page_href(&c, raw.as_deref(), page - 1)),
