@@ -16,8 +16,20 @@ pub struct NodeStatus {
     pub index_lag: Option<i64>,
     /// (waiting to be sent, given up after every retry).
     pub mail_queue: Option<(i64, i64)>,
-    /// (indexed, pending) when the model is loaded.
-    pub semantic: Option<(usize, usize)>,
+    /// The embedding worker, when the model is loaded.
+    pub semantic: Option<SemanticStatus>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct SemanticStatus {
+    /// Initiatives with a vector in this node's index.
+    pub indexed: usize,
+    /// Initiatives waiting for theirs.
+    pub pending: usize,
+    /// Vectors this node computed since it started, and vectors it read from the store
+    /// (computed by any node, once for the deployment).
+    pub computed: usize,
+    pub read_from_store: usize,
 }
 
 /// Whether the store answers (the liveness check).
@@ -29,7 +41,10 @@ pub async fn status(app: &App) -> NodeStatus {
     let store = store_answers(app).await;
     let position = app.catalogue.seq();
     let index_lag = app.store.last_change_seq().await.ok().map(|last| (last - position).max(0));
-    let semantic = app.catalogue.semantic().map(|s| (s.indexed(), s.pending()));
+    let semantic = app.catalogue.semantic().map(|s| {
+        let (computed, read_from_store) = s.computed_and_reused();
+        SemanticStatus { indexed: s.indexed(), pending: s.pending(), computed, read_from_store }
+    });
     // Read apart: the index's lock is not held across the waits below.
     let initiatives_indexed = app.catalogue.read().len();
     let mail_queue = app.store.mail_queue().await.ok();

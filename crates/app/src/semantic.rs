@@ -1,13 +1,28 @@
-//! The semantic layer at run time: the e5-small model, the document vectors (kept in the
-//! data folder so a restart does not embed again), and a background task that embeds
-//! new and changed initiatives without holding up writes or searches.
+//! The semantic layer at run time: the e5-small model, the document vectors and a
+//! background task that embeds new and changed initiatives without holding up writes or
+//! searches. Vectors are kept in the store with the records (one byte a dimension), so a
+//! deployment embeds each text once: a node reads what another computed, and a missing
+//! vector is claimed through the store so that one node computes it while others wait.
 
 use praxis_domain::{InitiativeRecord, Lang};
-use praxis_search::cache::{key, VectorCache};
-use praxis_search::semantic::VectorIndex;
+use praxis_search::cache::key;
+use praxis_search::semantic::{from_int8, to_int8, VectorIndex};
+use praxis_store::Store;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 use tokio::sync::mpsc;
+
+/// A claim on a vector older than this is taken over (its node stopped, say).
+const STALE_CLAIM_SECONDS: i64 = 600;
+/// How long a job whose vector another node is computing waits before looking again.
+const WAIT_FOR_OTHER_NODE: Duration = Duration::from_secs(2);
+/// Jobs taken together: one store read for their vectors, one re-centring of the index.
+const BATCH: usize = 256;
+/// While computing, the index is re-centred after this many new vectors.
+const REFRESH_EVERY: usize = 16;
 
 /// Per-language query means for centring, derived once from the glossary's labels
 /// (`praxis derive-query-means`) and shipped with the code.
@@ -17,9 +32,15 @@ pub struct Semantic {
     model: praxis_embed::Model,
     model_id: String,
     index: RwLock<VectorIndex>,
-    cache: Mutex<VectorCache>,
+    store: Store,
     queue: mpsc::UnboundedSender<Job>,
-    pending: std::sync::atomic::AtomicUsize,
+    pending: AtomicUsize,
+    /// For each initiative, the passage its vector must be of now: a job overtaken by a
+    /// later edit (or by unpublishing) is dropped.
+    wanted: Mutex<HashMap<String, u64>>,
+    /// Vectors this node computed, and vectors it read from the store.
+    computed: AtomicUsize,
+    reused: AtomicUsize,
     /// Query embeddings run on their own threads, half the cores (at least one), so that
     /// searches under load leave the other half to page requests.
     query_pool: rayon::ThreadPool,
@@ -56,7 +77,7 @@ impl QueryVectors {
 }
 
 enum Job {
-    Embed { id: String, lang: Lang, passage: String },
+    Embed { id: String, lang: Lang, key: u64, passage: String },
     Remove { id: String },
 }
 
@@ -64,8 +85,6 @@ enum Job {
 pub enum SemanticError {
     #[error("cannot load the model {path}: {message}")]
     Model { path: PathBuf, message: String },
-    #[error("cannot open the vector cache: {0}")]
-    Cache(#[from] std::io::Error),
     #[error("the bundled query means are unreadable: {0}")]
     Means(String),
     #[error("cannot start the query threads: {0}")]
@@ -124,78 +143,173 @@ fn query_pool() -> Result<rayon::ThreadPool, SemanticError> {
 }
 
 impl Semantic {
-    /// Loads the model and the vectors already computed, and starts the embedding task.
-    pub fn start(model_path: &Path, data_dir: &Path) -> Result<Arc<Semantic>, SemanticError> {
+    /// Loads the model and starts the embedding task, which keeps vectors in `store`.
+    pub fn start(model_path: &Path, store: Store) -> Result<Arc<Semantic>, SemanticError> {
         let model = praxis_embed::Model::load(model_path)
             .map_err(|e| SemanticError::Model { path: model_path.to_path_buf(), message: e.to_string() })?;
         let means = bundled_query_means(model.dim())?;
-        let cache = VectorCache::open(&data_dir.join("vectors").join("e5-small.bin"), model.dim())?;
         let (queue, mut jobs) = mpsc::unbounded_channel();
         let semantic = Arc::new(Semantic {
             index: RwLock::new(VectorIndex::new(model.dim(), means)),
             model_id: model_id(model_path),
             model,
-            cache: Mutex::new(cache),
+            store,
             queue,
-            pending: std::sync::atomic::AtomicUsize::new(0),
+            pending: AtomicUsize::new(0),
+            wanted: Mutex::new(HashMap::new()),
+            computed: AtomicUsize::new(0),
+            reused: AtomicUsize::new(0),
             query_pool: query_pool()?,
             queries: Mutex::new(QueryVectors::default()),
         });
         let worker = semantic.clone();
         tokio::spawn(async move {
-            while let Some(job) = jobs.recv().await {
-                let w = worker.clone();
-                let _ = tokio::task::spawn_blocking(move || w.run(job)).await;
-                worker.pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            let mut batch = Vec::with_capacity(BATCH);
+            while jobs.recv_many(&mut batch, BATCH).await > 0 {
+                worker.work(std::mem::take(&mut batch)).await;
             }
         });
         Ok(semantic)
     }
 
-    fn run(&self, job: Job) {
-        match job {
-            Job::Embed { id, lang, passage } => {
-                let k = key(&[&self.model_id, "passage", &passage]);
-                let cached = self.cache.lock().unwrap_or_else(|p| p.into_inner()).get(k).map(<[f32]>::to_vec);
-                let vector = cached.unwrap_or_else(|| {
-                    let v = self.model.embed_passage(&passage);
-                    let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
-                    if let Err(e) = cache.put(k, &v).and_then(|()| cache.flush()) {
-                        tracing::warn!("vector cache: {e}");
+    fn index_mut(&self) -> std::sync::RwLockWriteGuard<'_, VectorIndex> {
+        self.index.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn wanted(&self) -> std::sync::MutexGuard<'_, HashMap<String, u64>> {
+        self.wanted.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn finished(&self, jobs: usize) {
+        self.pending.fetch_sub(jobs, Ordering::SeqCst);
+    }
+
+    /// Sends a job back to the queue after a while (still pending meanwhile).
+    fn later(&self, job: Job) {
+        let queue = self.queue.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(WAIT_FOR_OTHER_NODE).await;
+            let _ = queue.send(job);
+        });
+    }
+
+    /// One batch: vectors the store has are applied at once; the missing ones are
+    /// claimed and computed here, or left to the node computing them.
+    async fn work(self: &Arc<Self>, batch: Vec<Job>) {
+        let keys: Vec<String> = batch
+            .iter()
+            .filter_map(|job| match job {
+                Job::Embed { key, .. } => Some(format!("{key:016x}")),
+                Job::Remove { .. } => None,
+            })
+            .collect();
+        let stored = self.store.passage_vectors(&keys).await.unwrap_or_else(|e| {
+            tracing::warn!("cannot read document vectors: {e}");
+            HashMap::new()
+        });
+        let dim = self.model.dim();
+        let mut missing = Vec::new();
+        {
+            let mut index = self.index_mut();
+            for job in batch {
+                match job {
+                    Job::Remove { id } => {
+                        // Published again since: the embedding queued after brings it back.
+                        if !self.wanted().contains_key(&id) {
+                            index.remove(&id);
+                        }
+                        self.finished(1);
                     }
-                    v
-                });
-                let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
-                index.upsert(&id, lang, &vector);
-                index.refresh();
+                    Job::Embed { ref id, key, .. } if self.wanted().get(id) != Some(&key) => self.finished(1),
+                    Job::Embed { id, lang, key, passage } => {
+                        let found = stored.get(&format!("{key:016x}")).and_then(|text| decode(text, dim));
+                        match found {
+                            Some(vector) => {
+                                index.upsert(&id, lang, &vector);
+                                self.reused.fetch_add(1, Ordering::Relaxed);
+                                self.finished(1);
+                            }
+                            None => missing.push(Job::Embed { id, lang, key, passage }),
+                        }
+                    }
+                }
             }
-            Job::Remove { id } => {
-                let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
-                index.remove(&id);
-                index.refresh();
+            index.refresh();
+        }
+        let mut fresh = 0;
+        for job in missing {
+            let Job::Embed { id, lang, key, passage } = job else { continue };
+            let hex = format!("{key:016x}");
+            match self.store.claim_passage(&hex, STALE_CLAIM_SECONDS).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    // Another node computes it (or just has): look again in a moment.
+                    self.later(Job::Embed { id, lang, key, passage });
+                    continue;
+                }
+                Err(e) => {
+                    tracing::warn!("cannot claim a document vector: {e}");
+                    self.later(Job::Embed { id, lang, key, passage });
+                    continue;
+                }
             }
+            let me = self.clone();
+            let computed =
+                tokio::task::spawn_blocking(move || to_int8(&me.model.embed_passage(&passage))).await;
+            let Ok(bytes) = computed else {
+                self.finished(1);
+                continue;
+            };
+            if let Err(e) = self.store.put_passage_vector(&hex, &encode(&bytes)).await {
+                tracing::warn!("cannot keep a document vector: {e}");
+            }
+            self.computed.fetch_add(1, Ordering::Relaxed);
+            // What every node reads back from the store, so all rank alike.
+            if let Some(vector) = from_int8(&bytes, dim) {
+                if self.wanted().get(&id) == Some(&key) {
+                    let mut index = self.index_mut();
+                    index.upsert(&id, lang, &vector);
+                    fresh += 1;
+                    if fresh % REFRESH_EVERY == 0 {
+                        index.refresh();
+                    }
+                }
+            }
+            self.finished(1);
+        }
+        if fresh % REFRESH_EVERY != 0 {
+            self.index_mut().refresh();
         }
     }
 
-    /// Queues a published initiative for embedding (cheap when its text is cached).
+    /// Queues a published initiative for embedding (cheap when the store has its vector).
     pub fn index(&self, record: &InitiativeRecord) {
-        self.pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let job = Job::Embed { id: record.id.clone(), lang: record.language, passage: passage(record) };
+        let passage = passage(record);
+        let key = key(&[&self.model_id, "passage", &passage]);
+        self.wanted().insert(record.id.clone(), key);
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        let job = Job::Embed { id: record.id.clone(), lang: record.language, key, passage };
         if self.queue.send(job).is_err() {
-            self.pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            self.finished(1);
         }
     }
 
     pub fn remove(&self, id: &str) {
-        self.pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.wanted().remove(id);
+        self.pending.fetch_add(1, Ordering::SeqCst);
         if self.queue.send(Job::Remove { id: id.to_string() }).is_err() {
-            self.pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            self.finished(1);
         }
+    }
+
+    /// Vectors this node computed since it started, and vectors it read from the store.
+    pub fn computed_and_reused(&self) -> (usize, usize) {
+        (self.computed.load(Ordering::Relaxed), self.reused.load(Ordering::Relaxed))
     }
 
     /// Documents waiting to be embedded.
     pub fn pending(&self) -> usize {
-        self.pending.load(std::sync::atomic::Ordering::SeqCst)
+        self.pending.load(Ordering::SeqCst)
     }
 
     pub fn indexed(&self) -> usize {
@@ -216,6 +330,16 @@ impl Semantic {
     pub fn with_index<T>(&self, f: impl FnOnce(&VectorIndex) -> T) -> T {
         f(&self.index.read().unwrap_or_else(|p| p.into_inner()))
     }
+}
+
+fn encode(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn decode(text: &str, dim: usize) -> Option<Vec<f32>> {
+    use base64::Engine;
+    from_int8(&base64::engine::general_purpose::STANDARD.decode(text).ok()?, dim)
 }
 
 #[cfg(test)]

@@ -109,6 +109,9 @@ async fn fill(store: &Store, data_dir: &Path) {
     store.create_api_token(admin_id, "nightly import").await.unwrap();
     store.create_one_time(member_id, "password", 3_600).await.unwrap();
     store.hit("sign-in:member@lyon.fr").await.unwrap();
+    // A document vector computed, and one a node has claimed and is computing.
+    store.put_passage_vector("0123456789abcdef", "AACAPwF/gQ==").await.unwrap();
+    assert!(store.claim_passage("fedcba9876543210", 600).await.unwrap());
     let admin = store.user(admin_id).await.unwrap().unwrap();
     let organisation = store.memberships_of(member_id).await.unwrap().remove(0).organisation;
     store.decide_membership(member_id, organisation.id, true, &admin).await.unwrap();

@@ -77,7 +77,7 @@ async fn start_semantic(
         );
         return;
     };
-    match praxis_app::semantic::Semantic::start(&path, data) {
+    match praxis_app::semantic::Semantic::start(&path, store.clone()) {
         Ok(semantic) => {
             if let Err(e) = catalogue.attach_semantic(semantic.clone(), store).await {
                 eprintln!("warning: cannot queue initiatives for embedding: {e}");

@@ -44,6 +44,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("record_revisions", "id"),
     ("rate_limit_hits", "id"),
     ("mail_outbox", "id"),
+    ("passage_vectors", "passage_key"),
 ];
 
 /// What a snapshot hands its reader, table after table.

@@ -15,6 +15,7 @@ mod initiatives;
 mod mail;
 mod moderation;
 mod places;
+mod vectors;
 
 pub use accounts::{
     new_secret, secret_hash, ApiToken, AuditEntry, MembershipRow, MembershipStatus, Organisation, RoleColumn,

@@ -208,3 +208,28 @@ async fn migrations_are_idempotent_and_ping_answers() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_missing_vector_is_claimed_by_one_node_and_then_read_by_all() {
+    on_every_backend(|store| async move {
+        let keys = vec!["00aa".to_string(), "00bb".to_string()];
+        assert!(store.passage_vectors(&keys).await.unwrap().is_empty());
+        assert!(store.claim_passage("00aa", 600).await.unwrap(), "the first node claims it");
+        assert!(!store.claim_passage("00aa", 600).await.unwrap(), "another node waits for it");
+        assert!(store.passage_vectors(&keys).await.unwrap().is_empty(), "a claim is not a vector");
+        // A claim older than the stale period (here: any) is taken over.
+        assert!(store.claim_passage("00aa", -1).await.unwrap());
+        store.put_passage_vector("00aa", "AAAAAA==").await.unwrap();
+        assert!(!store.claim_passage("00aa", -1).await.unwrap(), "a computed vector is never claimed again");
+        let found = store.passage_vectors(&keys).await.unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found["00aa"], "AAAAAA==");
+        // Many keys at once, past one statement's worth.
+        let many: Vec<String> = (0..1_200).map(|n| format!("k{n}")).collect();
+        for key in many.iter().step_by(100) {
+            store.put_passage_vector(key, "AQ==").await.unwrap();
+        }
+        assert_eq!(store.passage_vectors(&many).await.unwrap().len(), 12);
+    })
+    .await;
+}

@@ -48,6 +48,11 @@ pub struct SearchLayers {
     semantic: bool,
     semantic_indexed: usize,
     semantic_pending: usize,
+    /// Document vectors this node computed since it started; each is kept in the store,
+    /// so the deployment computes it once.
+    semantic_computed: usize,
+    /// Document vectors this node read from the store instead.
+    semantic_read_from_store: usize,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -79,8 +84,10 @@ pub(crate) async fn healthz_details(State(state): State<AppState>) -> Response {
             lexical: true,
             concepts: praxis_search::concepts::Glossary::embedded().len(),
             semantic: node.semantic.is_some(),
-            semantic_indexed: node.semantic.map_or(0, |(indexed, _)| indexed),
-            semantic_pending: node.semantic.map_or(0, |(_, pending)| pending),
+            semantic_indexed: node.semantic.map_or(0, |s| s.indexed),
+            semantic_pending: node.semantic.map_or(0, |s| s.pending),
+            semantic_computed: node.semantic.map_or(0, |s| s.computed),
+            semantic_read_from_store: node.semantic.map_or(0, |s| s.read_from_store),
         },
     };
     let status = if store.is_ok() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };

@@ -130,7 +130,7 @@ async fn scrape(
         "published initiatives in this node's index",
         status.initiatives_indexed as f64,
     );
-    if let Some((_, pending)) = status.semantic {
+    if let Some(praxis_app::health::SemanticStatus { pending, .. }) = status.semantic {
         gauge("praxis_embedding_pending", "initiatives waiting for their embedding", pending as f64);
     }
     let headers = [
