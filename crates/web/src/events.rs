@@ -215,21 +215,8 @@ struct ListPage {
     script: &'static str,
 }
 
-async fn upcoming(
-    State(state): State<AppState>,
-    page: Page,
-    RawQuery(raw): RawQuery,
-) -> Result<Html<String>, WebError> {
-    let lang = page.lang;
-    // A page ignores a bad filter rather than failing.
-    let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
-    let path = match raw.as_deref() {
-        Some(q) if !q.is_empty() => format!("/events?{q}"),
-        _ => "/events".to_string(),
-    };
-    let c = page.chrome_t(&path, "events-title").with_nav("events");
-    let stored = events::list(&state, When::Upcoming, &filter, LIST_LIMIT).await?;
-    let events = stored.iter().map(|s| EventView::new(&c, s)).collect();
+/// The theme and language menus of an events filter, with what is chosen.
+fn filter_options(c: &Chrome, filter: &EventFilter) -> (Vec<FilterOption>, Vec<FilterOption>) {
     let themes = Theme::ALL
         .iter()
         .map(|t| FilterOption {
@@ -246,6 +233,25 @@ async fn upcoming(
             selected: filter.languages.contains(l),
         })
         .collect();
+    (themes, languages)
+}
+
+async fn upcoming(
+    State(state): State<AppState>,
+    page: Page,
+    RawQuery(raw): RawQuery,
+) -> Result<Html<String>, WebError> {
+    let lang = page.lang;
+    // A page ignores a bad filter rather than failing.
+    let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
+    let path = match raw.as_deref() {
+        Some(q) if !q.is_empty() => format!("/events?{q}"),
+        _ => "/events".to_string(),
+    };
+    let c = page.chrome_t(&path, "events-title").with_nav("events");
+    let stored = events::list(&state, When::Upcoming, &filter, LIST_LIMIT).await?;
+    let events = stored.iter().map(|s| EventView::new(&c, s)).collect();
+    let (themes, languages) = filter_options(&c, &filter);
     let mut calendar_href = format!("/calendar.ics?lang={lang}");
     for t in &filter.themes {
         calendar_href.push_str(&format!("&theme={}", t.id()));
@@ -283,6 +289,13 @@ pub struct ThemeGroup {
 struct HubPage {
     c: Chrome,
     groups: Vec<ThemeGroup>,
+    themes: Vec<FilterOption>,
+    languages: Vec<FilterOption>,
+    /// The words searched for.
+    q: String,
+    filtered: bool,
+    /// Why the words could not be searched (too long).
+    problem: Option<String>,
     script: &'static str,
 }
 
@@ -313,8 +326,27 @@ async fn hub(
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
     let (filter, _, _) = parse_filter(raw.as_deref()).unwrap_or_default();
-    let c = page.chrome_t("/events/past", "events-hub-title").with_nav("events");
-    let stored = events::list(&state, When::Past, &filter, LIST_LIMIT).await?;
+    let q = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| v.trim().to_string())
+        .unwrap_or_default();
+    let path = match raw.as_deref() {
+        Some(query) if !query.is_empty() => format!("/events/past?{query}"),
+        _ => "/events/past".to_string(),
+    };
+    let c = page.chrome_t(&path, "events-hub-title").with_nav("events");
+    let (stored, problem) = match events::past_sessions(&state, &filter, &q, LIST_LIMIT).await {
+        Ok(stored) => (stored, None),
+        Err(praxis_app::AppError::Invalid { .. }) => (
+            Vec::new(),
+            Some(state.i18n.t_args(
+                page.lang,
+                "search-too-long",
+                &[("max", (praxis_app::search::QUERY_MAX_CHARS as f64).into())],
+            )),
+        ),
+        Err(e) => return Err(e.into()),
+    };
     // Each session is listed once, under its first theme (or the first of the themes
     // asked for): listing it under every theme it has made the hub look fuller than it is.
     let home = |themes: &[Theme]| -> Option<Theme> {
@@ -331,7 +363,17 @@ async fn hub(
             groups.push(ThemeGroup { id: theme.id().to_string(), label: c.t(&theme.label_key()), sessions });
         }
     }
-    let page = HubPage { groups, script: crate::assets::EVENTS_PATH.as_str(), c };
+    let (themes, languages) = filter_options(&c, &filter);
+    let page = HubPage {
+        groups,
+        themes,
+        languages,
+        filtered: !filter.themes.is_empty() || !filter.languages.is_empty() || !q.is_empty(),
+        q,
+        problem,
+        script: crate::assets::EVENTS_PATH.as_str(),
+        c,
+    };
     Ok(Html(page.render()?))
 }
 

@@ -614,3 +614,30 @@ async fn the_event_page_kept_for_visitors_moves_with_every_registration() {
     assert_eq!(full.headers["x-cache"], "miss");
     assert!(full.body.contains("Entrar en la lista de espera"), "{}", full.body);
 }
+
+#[tokio::test]
+async fn the_knowledge_hub_is_searched_by_words_theme_and_language() {
+    let app = app().await;
+    // Words from the briefing, in another case and without the accent.
+    let found = get(&app, "/es/events/past?q=HOGARES+conectados").await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains("Agua para todos past"), "{}", found.body);
+    assert!(found.body.contains("value=\"HOGARES conectados\""), "the words stay in the field");
+    assert_eq!(found.body.matches("class=\"event-card\"").count(), 1, "listed once");
+    let none = get(&app, "/es/events/past?q=teleférico").await;
+    assert!(!none.body.contains("Agua para todos past"));
+    assert!(none.body.contains("Ninguna sesión pasada coincide"));
+    // A theme it has, and one it has not.
+    assert!(get(&app, "/en/events/past?theme=health").await.body.contains("Water for everyone past"));
+    assert!(!get(&app, "/en/events/past?theme=housing").await.body.contains("Water for everyone past"));
+    // Words past the limit are refused with a note, not an error page.
+    let long = get(&app, &format!("/en/events/past?q={}", "a".repeat(301))).await;
+    assert_eq!(long.status, StatusCode::OK);
+    assert!(long.body.contains("class=\"note\""));
+    assert!(!long.body.contains("Water for everyone past"));
+    // Switching language keeps the search.
+    assert!(
+        found.body.contains("href=\"/en/events/past?q=HOGARES+conectados\""),
+        "the language links keep it"
+    );
+}

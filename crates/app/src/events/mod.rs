@@ -221,6 +221,51 @@ pub async fn list(
     Ok(app.store.events(when, jiff::Timestamp::now(), filter, limit).await?)
 }
 
+/// The knowledge hub: past sessions, filtered, and holding every word of `words` (in a
+/// title, description or briefing in any language, a speaker, the venue), accents and
+/// case aside. Words over [`crate::search::QUERY_MAX_CHARS`] are refused.
+pub async fn past_sessions(
+    app: &App,
+    filter: &praxis_store::EventFilter,
+    words: &str,
+    limit: i64,
+) -> crate::error::Result<Vec<StoredEvent>> {
+    if let Some((code, message)) = crate::search::query_problem(words) {
+        return Err(crate::AppError::invalid_field("q", code, &message));
+    }
+    let wanted: Vec<String> = praxis_domain::text::fold(words)
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 1)
+        .map(String::from)
+        .collect();
+    let past = app.store.events(praxis_store::When::Past, jiff::Timestamp::now(), filter, limit).await?;
+    Ok(past.into_iter().filter(|s| wanted.is_empty() || holds_every(&s.record, &wanted)).collect())
+}
+
+/// Whether an event's texts hold every one of these folded words.
+fn holds_every(record: &EventRecord, words: &[String]) -> bool {
+    let mut text = String::new();
+    for part in [&record.title, &record.description, &record.briefing] {
+        for value in part.0.values() {
+            text.push_str(value);
+            text.push('\n');
+        }
+    }
+    for speaker in &record.speakers {
+        for part in
+            [Some(&speaker.name), speaker.role.as_ref(), speaker.organisation.as_ref()].into_iter().flatten()
+        {
+            text.push_str(part);
+            text.push('\n');
+        }
+    }
+    if let Some(venue) = &record.venue {
+        text.push_str(venue);
+    }
+    let text = praxis_domain::text::fold(&text);
+    words.iter().all(|w| text.contains(w.as_str()))
+}
+
 /// One event, past or upcoming.
 pub async fn event(app: &App, id: &str) -> crate::error::Result<StoredEvent> {
     app.store.event(id).await?.ok_or_else(|| crate::AppError::NotFound(format!("no event {id:?}")))

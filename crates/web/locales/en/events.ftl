@@ -18,6 +18,11 @@ events-hub-title = Knowledge hub: past sessions
 events-hub-lead = What was said in past sessions, by theme: recordings, briefing notes and the initiatives discussed.
 events-hub-none = No session has taken place yet.
 events-hub-themes = Themes
+events-hub-search = Search past sessions
+events-hub-words = Words
+events-hub-apply = Show sessions
+events-hub-all = All past sessions
+events-hub-none-filtered = No past session matches. Try fewer words or another theme.
 
 ## One event
 events-format = Format

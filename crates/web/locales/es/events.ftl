@@ -18,6 +18,11 @@ events-hub-title = Centro de conocimiento: sesiones anteriores
 events-hub-lead = Lo que se dijo en las sesiones anteriores, por tema: grabaciones, notas informativas y las iniciativas presentadas.
 events-hub-none = Todavía no se ha celebrado ninguna sesión.
 events-hub-themes = Temas
+events-hub-search = Buscar en las sesiones pasadas
+events-hub-words = Palabras
+events-hub-apply = Mostrar sesiones
+events-hub-all = Todas las sesiones pasadas
+events-hub-none-filtered = Ninguna sesión pasada coincide. Pruebe con menos palabras u otro tema.
 
 ## Un evento
 events-format = Formato

@@ -18,6 +18,11 @@ events-hub-title = Centre de ressources : sessions passées
 events-hub-lead = Ce qui s'est dit lors des sessions passées, par thème : enregistrements, notes de synthèse et initiatives présentées.
 events-hub-none = Aucune session n'a encore eu lieu.
 events-hub-themes = Thèmes
+events-hub-search = Chercher dans les sessions passées
+events-hub-words = Mots
+events-hub-apply = Afficher les sessions
+events-hub-all = Toutes les sessions passées
+events-hub-none-filtered = Aucune session passée ne correspond. Essayez moins de mots ou un autre thème.
 
 ## Un événement
 events-format = Format

@@ -18,6 +18,11 @@ events-hub-title = Centro de conhecimento: sessões anteriores
 events-hub-lead = O que foi dito nas sessões anteriores, por tema: gravações, notas de síntese e as iniciativas debatidas.
 events-hub-none = Ainda não houve nenhuma sessão.
 events-hub-themes = Temas
+events-hub-search = Pesquisar nas sessões passadas
+events-hub-words = Palavras
+events-hub-apply = Mostrar sessões
+events-hub-all = Todas as sessões passadas
+events-hub-none-filtered = Nenhuma sessão passada corresponde. Experimente menos palavras ou outro tema.
 
 ## Um evento
 events-format = Formato
