@@ -66,6 +66,18 @@ pub struct Glossary {
     longest: usize,
 }
 
+/// Two folded words alike but for an ending of at most three letters (a plural, a
+/// gender, "social" and "sociaux"), or one a word of six letters or more that the other
+/// derives from ("informal", "informalidade"); not a short stem ("abord", "abordable").
+fn same_word(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (shorter, longer) = {
+        let (x, y) = (a.chars().count(), b.chars().count());
+        (x.min(y), x.max(y))
+    };
+    common + 3 >= longer || (common == shorter && shorter >= 6)
+}
+
 impl Glossary {
     /// The glossary compiled into the binary.
     pub fn embedded() -> &'static Glossary {
@@ -201,8 +213,17 @@ impl Glossary {
                 let mut advanced = false;
                 for n in (1..=self.longest.min(terms.len() - i)).rev() {
                     let key = (lang, terms[i..i + n].join(" "));
-                    if let Some(concepts) = self.labels.get(&key) {
-                        for c in concepts {
+                    let typed = &words[i..i + n];
+                    let concepts: Vec<usize> = self
+                        .labels
+                        .get(&key)
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|c| self.written_alike(*c, lang, typed))
+                        .collect();
+                    if !concepts.is_empty() {
+                        for c in &concepts {
                             if !found.iter().any(|m| m.concept == *c) {
                                 found.push(Match { concept: *c, lang, label: words[i..i + n].join(" ") });
                             }
@@ -218,6 +239,16 @@ impl Glossary {
             }
         }
         found
+    }
+
+    /// Whether the words typed are one of the concept's labels in `lang` as written, give
+    /// or take an ending: stems alone make "abordable" (affordable) the "abord" of
+    /// "logement d'abord" (Housing First).
+    fn written_alike(&self, concept: usize, lang: Lang, typed: &[String]) -> bool {
+        self.concepts[concept].labels(lang).iter().any(|label| {
+            let label = tokens(label);
+            label.len() == typed.len() && label.iter().zip(typed).all(|(a, b)| same_word(a, b))
+        })
     }
 
     /// Labels in `lang` that start with what was typed (folded), shortest first: search
@@ -328,6 +359,20 @@ mod tests {
         assert_eq!(es.len(), 1);
         assert_eq!(es[0].lang, Lang::known("es"));
         assert!(g.find("bus lanes").is_empty());
+    }
+
+    #[test]
+    fn a_concept_is_found_only_when_its_label_is_written_not_merely_stemmed_alike() {
+        let g = Glossary::embedded();
+        let ids = |text: &str| -> Vec<String> {
+            g.find(text).iter().map(|m| g.concept(m.concept).id.clone()).collect()
+        };
+        // "abordable" and "d'abord" share a French stem; only affordable housing is named.
+        assert_eq!(ids("logement abordable"), ["housing/affordable-housing"]);
+        assert_eq!(ids("logement d'abord"), ["social-care/housing-first"]);
+        // Endings still match.
+        assert_eq!(ids("logements abordables"), ["housing/affordable-housing"]);
+        assert_eq!(ids("viviendas sociales"), ["housing/social-housing"]);
     }
 
     #[test]
