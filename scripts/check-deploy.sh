@@ -116,7 +116,8 @@ PRAXIS_PUBLIC_URL="$demo_url" "$praxis" serve --data "$work/restored" --database
   --addr "127.0.0.1:$restored_port" >"$work/restored.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$restored_port/healthz" || { cat "$work/restored.log"; fail "the restored store does not serve"; }
-# Both nodes have embedded every initiative (the restored one computes its vectors anew).
+# Both nodes have embedded every initiative (the restored one reads the vectors the backup
+# carried, and computes the rest).
 settled() {
   for _ in $(seq 1 600); do
     curl -fsS "$1/healthz/details" | python3 -c 'import json,sys; sys.exit(json.load(sys.stdin)["search"]["semantic_pending"] != 0)' \

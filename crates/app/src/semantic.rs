@@ -15,8 +15,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::mpsc;
 
-/// A claim on a vector older than this is taken over (its node stopped, say).
-const STALE_CLAIM_SECONDS: i64 = 600;
+/// A claim on a vector older than this is taken over (its node stopped, say): a node
+/// claims a vector just before computing it, which takes well under a second.
+const STALE_CLAIM_SECONDS: i64 = 60;
 /// How long a job whose vector another node is computing waits before looking again.
 const WAIT_FOR_OTHER_NODE: Duration = Duration::from_secs(2);
 /// Jobs taken together: one store read for their vectors, one re-centring of the index.

@@ -421,7 +421,18 @@ impl Restore {
 
     /// Keeps everything inserted. On PostgreSQL the counters behind generated ids move
     /// past the restored ones, so the next record does not collide with a restored one.
+    /// Claims on document vectors not computed yet belonged to the nodes of the old site:
+    /// they are dropped, so the new site's nodes compute those vectors at once.
     pub async fn commit(mut self) -> Result<()> {
+        const CLAIMS: &str = "DELETE FROM passage_vectors WHERE vector IS NULL";
+        match &mut self.tx {
+            RestoreTx::Sqlite(tx) => {
+                sqlx::query(CLAIMS).execute(&mut **tx).await?;
+            }
+            RestoreTx::Postgres(tx) => {
+                sqlx::query(CLAIMS).execute(&mut **tx).await?;
+            }
+        }
         if let RestoreTx::Postgres(tx) = &mut self.tx {
             let serial: Vec<(String, String)> = sqlx::query_as(
                 "SELECT table_name::text, column_name::text FROM information_schema.columns \
