@@ -199,6 +199,42 @@ pub fn zone(name: &str) -> Option<TimeZone> {
 
 /// The IANA zone names people pick from (`Area/City`), sorted; the legacy aliases and
 /// `Etc/` offsets are left out of the list but still accepted.
+/// Every zone of [`zone_names`] with the largest cities in it (from the gazetteer), so a
+/// zone can be found by a city: ("Europe/Paris", "Paris, Marseille, Lyon").
+pub fn zone_choices() -> &'static [(String, String)] {
+    static CHOICES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    CHOICES.get_or_init(|| {
+        let gazetteer = crate::gazetteer::Gazetteer::embedded();
+        let cities = gazetteer.cities_by_zone(3);
+        zone_names()
+            .into_iter()
+            .map(|zone| {
+                let names: Vec<&str> =
+                    cities.get(zone.as_str()).into_iter().flatten().map(|p| p.name.as_str()).collect();
+                let label = names.join(", ");
+                (zone, label)
+            })
+            .collect()
+    })
+}
+
+/// The zone meant by what was typed in a time-zone field: an IANA name as it is, or a
+/// city's name (the most populous city so called), e.g. "Lyon" → "Europe/Paris".
+pub fn zone_for(typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    if zone(typed).is_some() {
+        return Some(typed.to_string());
+    }
+    // A choice as the list shows it: "Europe/Paris (Paris, Marseille, Lyon)".
+    if let Some((name, _)) = typed.split_once(" (") {
+        if zone(name).is_some() {
+            return Some(name.to_string());
+        }
+    }
+    let place = crate::gazetteer::Gazetteer::embedded().find_anywhere(typed)?;
+    zone(&place.time_zone).is_some().then(|| place.time_zone.clone())
+}
+
 pub fn zone_names() -> Vec<String> {
     let mut names: Vec<String> = jiff::tz::db()
         .available()
@@ -525,6 +561,18 @@ pub fn is_email(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_zone_is_found_by_its_name_or_a_city_in_it() {
+        assert_eq!(zone_for("America/Montevideo").as_deref(), Some("America/Montevideo"));
+        assert_eq!(zone_for(" Lyon ").as_deref(), Some("Europe/Paris"));
+        assert_eq!(zone_for("montevideo").as_deref(), Some("America/Montevideo"));
+        assert_eq!(zone_for("Europe/Paris (Paris, Marseille, Lyon)").as_deref(), Some("Europe/Paris"));
+        assert_eq!(zone_for("Europe/Lyon"), None);
+        assert_eq!(zone_for("Nowhere at all"), None);
+        let paris = zone_choices().iter().find(|(z, _)| z == "Europe/Paris").unwrap();
+        assert!(paris.1.starts_with("Paris, "), "{}", paris.1);
+    }
     use serde_json::json;
 
     fn sample() -> serde_json::Value {

@@ -123,6 +123,33 @@ impl Gazetteer {
         Ok(Gazetteer { places, by_name })
     }
 
+    /// The most populous cities of each time zone, largest first, at most `per_zone`.
+    pub fn cities_by_zone(&self, per_zone: usize) -> HashMap<&str, Vec<&GazetteerPlace>> {
+        let mut zones: HashMap<&str, Vec<&GazetteerPlace>> = HashMap::new();
+        for place in &self.places {
+            zones.entry(place.time_zone.as_str()).or_default().push(place);
+        }
+        for cities in zones.values_mut() {
+            cities.sort_by_key(|p| (std::cmp::Reverse(p.population), p.geoname_id));
+            cities.truncate(per_zone);
+        }
+        zones
+    }
+
+    /// The most populous city called `name` (its own name or another it goes by) in any
+    /// country.
+    pub fn find_anywhere(&self, name: &str) -> Option<&GazetteerPlace> {
+        let folded = crate::text::fold(name);
+        self.by_name
+            .iter()
+            .filter(|((n, _), _)| *n == folded)
+            .map(|(_, found)| (*found, &self.places[found.index]))
+            .max_by(
+                |a, b| if outranks(*a, *b) { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less },
+            )
+            .map(|(_, place)| place)
+    }
+
     pub fn len(&self) -> usize {
         self.places.len()
     }

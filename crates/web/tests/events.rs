@@ -498,7 +498,8 @@ async fn editors_create_and_edit_events_and_see_registrants() {
             ("format", "workshop"),
             ("start", &start.replace("T02", "T03")),
             ("end", &end),
-            ("time_zone", "Europe/Paris"),
+            // A city stands for its zone.
+            ("time_zone", "Lyon"),
             ("languages", "fr"),
             ("interpretation", "en"),
             ("themes", "mobility"),
@@ -514,9 +515,14 @@ async fn editors_create_and_edit_events_and_see_registrants() {
     let saved = app.state.store.event("lyon-velo").await.unwrap().unwrap().record;
     assert_eq!(saved.speakers[0].organisation.as_deref(), Some("Métropole de Lyon"));
     assert_eq!(saved.capacity, Some(30));
+    assert_eq!(saved.time_zone, "Europe/Paris");
     // Editing keeps the id and updates the rest.
     let form = get_as(&app, "/en/events/lyon-velo/edit", Some(&editor)).await.body;
     assert!(form.contains("value=\"Cycling in Lyon\""));
+    assert!(
+        form.contains("<option value=\"Europe/Paris\">Europe/Paris (Paris, "),
+        "zones are listed with their cities"
+    );
     let edited = post(
         &app,
         "/en/events/lyon-velo/edit",

@@ -135,7 +135,9 @@ fn read_record(form: &mut Form, c: &Chrome, fixed_id: Option<&str>) -> Option<Ev
         format: format.unwrap_or(Format::Webinar),
         start: form.v("start").trim().to_string(),
         end: form.v("end").trim().to_string(),
-        time_zone: form.v("time_zone").trim().to_string(),
+        // A city's name (or a choice from the list) stands for its zone.
+        time_zone: praxis_domain::event::zone_for(form.v("time_zone"))
+            .unwrap_or_else(|| form.v("time_zone").trim().to_string()),
         languages: langs("languages"),
         interpretation: langs("interpretation"),
         themes: form.all("themes").iter().filter_map(|v| Theme::from_id(v)).collect(),
@@ -189,8 +191,8 @@ struct EditPage {
     formats: Vec<Choice>,
     langs: Vec<Choice>,
     themes: Vec<Choice>,
-    /// Suggestions for the time zone field.
-    zones: Vec<String>,
+    /// Suggestions for the time zone field: each zone with its largest cities.
+    zones: &'static [(String, String)],
 }
 
 fn edit_page(
@@ -206,7 +208,7 @@ fn edit_page(
         formats: Format::ALL.iter().map(|f| choice(f.id(), format!("events-format-{}", f.id()))).collect(),
         langs: Lang::all().iter().map(|l| choice(l.code(), format!("lang-{l}"))).collect(),
         themes: Theme::ALL.iter().map(|t| choice(t.id(), t.label_key())).collect(),
-        zones: praxis_domain::event::zone_names(),
+        zones: praxis_domain::event::zone_choices(),
         heading,
         action,
         is_new,
