@@ -124,10 +124,20 @@ describe('Calls to action', () => {
     assert.ok(!(await reader.content()).includes(email));
     await assertAccessible(reader, reader.url());
     await editor.goto(reader.url().replace('/fr/', '/en/'));
-    await editor.getByLabel('Initiatives carrying out these commitments').fill('demo-es-019\ndemo-es-020');
+    // Initiatives are found by searching and ticked; addresses may be pasted too.
+    await editor.getByLabel('Find initiatives by their words, city or title').fill('bicycle');
+    await clickAndLoad(editor, editor.locator('#link-initiatives').getByRole('button', { name: 'Search', exact: true }));
+    const offered = editor.locator('#link-initiatives input[name="initiatives"]');
+    assert.ok((await offered.count()) > 0, 'the search offers initiatives to tick');
+    await offered.first().check();
+    await editor.getByText('Or paste addresses or identifiers').click();
+    await editor.getByLabel('Addresses or identifiers of published initiatives').fill('demo-es-019\ndemo-es-020');
+    await assertAccessible(editor, editor.url());
     await clickAndLoad(editor, editor.getByRole('button', { name: 'Save the links' }));
     await editor.getByRole('heading', { name: 'Initiatives carrying them out' }).waitFor();
-    assert.equal(await editor.locator('#carried-out + ol.cards > li').count(), 2);
+    const linked = await editor.locator('#carried-out + ol.cards > li').count();
+    assert.ok(linked === 3 || linked === 2, `the ticked and the pasted initiatives are linked (${linked})`);
+    assert.equal(await editor.locator('#link-initiatives input[name="initiatives"]:checked').count(), linked);
     await assertAccessible(editor, editor.url());
   });
 });

@@ -520,9 +520,16 @@ async fn a_member_signs_for_their_organisation_in_one_step() {
     .unwrap()
     .record;
     app.state.store.import(&[record], "test", &|_| {}).await.unwrap();
+    app.state.catalogue.catch_up(&app.state.store).await.unwrap();
     let page_uri = format!("/es/calls/{CALL}/signatories/ciudad-de-prueba");
     assert!(!get(&app, &page_uri).await.body.contains("name=\"initiatives\""), "visitors get no form");
-    assert!(get_as(&app, &page_uri, &member).await.body.contains("name=\"initiatives\""));
+    assert!(get_as(&app, &page_uri, &member).await.body.contains("id=\"link-initiatives\""));
+    // Found by searching, offered unticked.
+    let found = get_as(&app, &format!("{page_uri}?find=parques+Quito"), &member).await.body;
+    assert!(
+        found.contains("name=\"initiatives\" value=\"quito-parks\">"),
+        "the search offers the initiative to tick: {found}"
+    );
     let link_uri = format!("{page_uri}/initiatives");
     let unknown =
         post(&app, &link_uri, Some(&member), &[("initiatives", "quito-parks\nno-such-thing")], true).await;
@@ -539,9 +546,19 @@ async fn a_member_signs_for_their_organisation_in_one_step() {
         .initiatives
         .is_empty());
     let linked =
-        post(&app, &link_uri, Some(&member), &[("initiatives", "http://x/es/initiatives/quito-parks")], true)
+        post(&app, &link_uri, Some(&member), &[("pasted", "http://x/es/initiatives/quito-parks")], true)
             .await;
     assert_eq!(linked.status, StatusCode::SEE_OTHER);
+    assert!(get(&app, &page_uri).await.body.contains("Parques de barrio en Quito"));
+    // Linked ones come ticked; unticking one and saving takes it away.
+    let form = get_as(&app, &page_uri, &member).await.body;
+    assert!(form.contains("name=\"initiatives\" value=\"quito-parks\" checked"));
+    assert_eq!(
+        post(&app, &link_uri, Some(&member), &[("pasted", "")], true).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(!get(&app, &page_uri).await.body.contains("Parques de barrio en Quito"));
+    post(&app, &link_uri, Some(&member), &[("initiatives", "quito-parks")], true).await;
     assert!(get(&app, &page_uri).await.body.contains("Parques de barrio en Quito"));
     let stranger = session(&app, "s@example.org", praxis_domain::Role::Member, Some("Otra Ciudad")).await;
     let refused = post(&app, &link_uri, Some(&stranger), &[("initiatives", "")], true).await;

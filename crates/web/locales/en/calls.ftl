@@ -167,6 +167,13 @@ calls-link-label = Initiatives carrying out these commitments
 calls-link-hint = The identifiers or addresses of published initiatives, one per line.
 calls-link-unknown = No published initiative has this identifier: { $ids }
 calls-link-button = Save the links
+calls-link-title = Link the initiatives that carry these commitments out
+calls-link-find = Find initiatives by their words, city or title
+calls-link-search = Search
+calls-link-start = Nothing is linked yet: search above, then tick what carries these commitments out.
+calls-link-none-found = The search found no other published initiative. Try other words.
+calls-link-paste = Or paste addresses or identifiers
+calls-link-paste-label = Addresses or identifiers of published initiatives
 calls-editor-twins = { $count ->
     [one] Another request for the same institution is waiting: verifying both makes one entry.
    *[other] { $formatted } other requests for the same institution are waiting: verifying them makes one entry.

@@ -167,6 +167,13 @@ calls-link-label = Iniciativas que llevan a cabo estos compromisos
 calls-link-hint = Los identificadores o direcciones de iniciativas publicadas, uno por línea.
 calls-link-unknown = Ninguna iniciativa publicada tiene este identificador: { $ids }
 calls-link-button = Guardar los vínculos
+calls-link-title = Vincular las iniciativas que cumplen estos compromisos
+calls-link-find = Buscar iniciativas por sus palabras, su ciudad o su título
+calls-link-search = Buscar
+calls-link-start = Aún no hay nada vinculado: busque arriba y marque lo que cumple estos compromisos.
+calls-link-none-found = La búsqueda no encontró ninguna otra iniciativa publicada. Pruebe con otras palabras.
+calls-link-paste = O pegue direcciones o identificadores
+calls-link-paste-label = Direcciones o identificadores de iniciativas publicadas
 calls-editor-twins = { $count ->
     [one] Hay otra solicitud pendiente para la misma institución: verificar ambas da una sola ficha.
    *[other] Hay { $formatted } solicitudes más pendientes para la misma institución: verificarlas da una sola ficha.

@@ -167,6 +167,13 @@ calls-link-label = Initiatives qui mettent en œuvre ces engagements
 calls-link-hint = Les identifiants ou adresses d'initiatives publiées, un par ligne.
 calls-link-unknown = Aucune initiative publiée ne porte cet identifiant : { $ids }
 calls-link-button = Enregistrer les liens
+calls-link-title = Relier les initiatives qui tiennent ces engagements
+calls-link-find = Trouver des initiatives par leurs mots, leur ville ou leur titre
+calls-link-search = Chercher
+calls-link-start = Rien n'est relié pour l'instant : cherchez ci-dessus, puis cochez ce qui tient ces engagements.
+calls-link-none-found = La recherche n'a trouvé aucune autre initiative publiée. Essayez d'autres mots.
+calls-link-paste = Ou collez des adresses ou des identifiants
+calls-link-paste-label = Adresses ou identifiants d'initiatives publiées
 calls-editor-twins = { $count ->
     [one] Une autre demande pour la même institution est en attente : les vérifier toutes deux donne une seule fiche.
    *[other] { $formatted } autres demandes pour la même institution sont en attente : les vérifier donne une seule fiche.

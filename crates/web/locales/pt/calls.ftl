@@ -167,6 +167,13 @@ calls-link-label = Iniciativas que põem em prática estes compromissos
 calls-link-hint = Os identificadores ou endereços de iniciativas publicadas, um por linha.
 calls-link-unknown = Nenhuma iniciativa publicada tem este identificador: { $ids }
 calls-link-button = Salvar os vínculos
+calls-link-title = Ligar as iniciativas que cumprem estes compromissos
+calls-link-find = Encontrar iniciativas pelas suas palavras, cidade ou título
+calls-link-search = Pesquisar
+calls-link-start = Ainda nada está ligado: pesquise acima e marque o que cumpre estes compromissos.
+calls-link-none-found = A pesquisa não encontrou outra iniciativa publicada. Experimente outras palavras.
+calls-link-paste = Ou cole endereços ou identificadores
+calls-link-paste-label = Endereços ou identificadores de iniciativas publicadas
 calls-editor-twins = { $count ->
     [one] Há outro pedido pendente para a mesma instituição: a verificação dos dois gera uma única entrada.
    *[other] Há mais { $formatted } pedidos pendentes para a mesma instituição: a verificação de todos gera uma única entrada.

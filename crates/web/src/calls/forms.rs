@@ -376,13 +376,17 @@ async fn link_initiatives(
 ) -> Result<Response, WebError> {
     let lang = page.lang;
     let path = format!("/{lang}/calls/{id}/signatories/{slug}");
-    match calls::link_initiatives(&state, &account, &id, &slug, field(&fields, "initiatives")).await {
+    // The boxes ticked, and whatever was pasted: one list for the application.
+    let mut wanted = all(&fields, "initiatives");
+    wanted.push(field(&fields, "pasted").to_string());
+    let wanted = wanted.join("\n");
+    match calls::link_initiatives(&state, &account, &id, &slug, &wanted).await {
         Ok(_) => {}
         Err(AppError::Invalid { fields: problems, .. }) => {
             let unknown = problems.get("initiatives").map(|p| p.message.clone()).unwrap_or_default();
             let query: String = form_urlencoded::Serializer::new(String::new())
                 .append_pair("unknown", &unknown)
-                .append_pair("typed", field(&fields, "initiatives"))
+                .append_pair("typed", field(&fields, "pasted"))
                 .finish();
             return Ok(Redirect::to(&format!("{path}?{query}#link-initiatives")).into_response());
         }

@@ -392,8 +392,66 @@ struct SignatoryPage {
 
 pub struct LinkForm {
     pub action: String,
-    pub value: String,
+    /// The signatory's page, where the search for initiatives to link goes.
+    pub page: String,
+    /// The words searched for.
+    pub find: String,
+    /// The initiatives linked now (ticked), then those the search found (not ticked).
+    pub options: Vec<LinkOption>,
+    /// A search was made and found nothing not linked already.
+    pub found_none: bool,
+    /// Addresses or identifiers pasted (kept when some were unknown).
+    pub pasted: String,
     pub error: Option<String>,
+}
+
+pub struct LinkOption {
+    pub id: String,
+    pub title: String,
+    pub lang: Lang,
+    pub place: String,
+    pub checked: bool,
+}
+
+/// What the linking form offers: the initiatives linked now, then up to ten published
+/// initiatives matching `find` in the reader's language.
+async fn link_options(
+    state: &AppState,
+    c: &Chrome,
+    linked: &[String],
+    find: &str,
+) -> Result<(Vec<LinkOption>, bool), WebError> {
+    let option = |s: &praxis_store::StoredInitiative, checked: bool| {
+        let (lang, title) = s.record.title_in(c.lang);
+        LinkOption {
+            id: s.record.id.clone(),
+            title: title.to_string(),
+            lang,
+            place: format!("{}, {}", s.record.city, c.t(&format!("country-{}", s.record.country))),
+            checked,
+        }
+    };
+    let mut options: Vec<LinkOption> =
+        initiatives::published(state, linked).await?.iter().map(|s| option(s, true)).collect();
+    if find.trim().is_empty() || praxis_app::search::query_problem(find).is_some() {
+        return Ok((options, false));
+    }
+    let query = praxis_search::Query {
+        lang: c.lang,
+        text: find.to_string(),
+        filters: Default::default(),
+        sort: praxis_search::Sort::Relevance,
+        offset: 0,
+        limit: 10,
+    };
+    let found = praxis_app::search::search(&state.catalogue, query).await;
+    let ids: Vec<String> =
+        found.results.hits.iter().map(|h| h.id.clone()).filter(|id| !linked.contains(id)).collect();
+    let more: Vec<LinkOption> =
+        initiatives::published(state, &ids).await?.iter().map(|s| option(s, false)).collect();
+    let none = more.is_empty();
+    options.extend(more);
+    Ok((options, none))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -402,6 +460,9 @@ pub struct LinkQuery {
     unknown: Option<String>,
     #[serde(default)]
     typed: Option<String>,
+    /// Words to find initiatives to link.
+    #[serde(default)]
+    find: Option<String>,
 }
 
 async fn signatory_page(
@@ -434,13 +495,21 @@ async fn signatory_page(
         alt = xml(&format!("{}: {}", c.t("calls-badge-heading"), signatory.name)),
     );
     let link_form =
-        praxis_app::policy::may_link_initiatives(viewer.account.as_ref(), signatory.organisation_id).then(
-            || LinkForm {
+        if praxis_app::policy::may_link_initiatives(viewer.account.as_ref(), signatory.organisation_id) {
+            let find = link.find.clone().unwrap_or_default();
+            let (options, found_none) = link_options(&state, &c, &signatory.initiatives, &find).await?;
+            Some(LinkForm {
                 action: c.url(&format!("/calls/{id}/signatories/{slug}/initiatives")),
-                value: link.typed.clone().unwrap_or_else(|| signatory.initiatives.join("\n")),
+                page: c.url(&format!("/calls/{id}/signatories/{slug}")),
+                find,
+                options,
+                found_none,
+                pasted: link.typed.clone().unwrap_or_default(),
                 error: link.unknown.as_ref().map(|u| t_args(&c, "calls-link-unknown", &[("ids", u.clone())])),
-            },
-        );
+            })
+        } else {
+            None
+        };
     let page = SignatoryPage {
         link_form,
         call: CallView::new(&c, &stored),
