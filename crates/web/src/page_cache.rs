@@ -117,6 +117,8 @@ struct Inner {
     /// Keys, oldest first, to drop when memory runs out.
     order: VecDeque<String>,
     bytes: usize,
+    /// Answers being rendered now, with the readers waiting for them.
+    rendering: HashMap<String, Arc<tokio::sync::Notify>>,
 }
 
 impl Inner {
@@ -164,26 +166,68 @@ impl PageCache {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The kept answer, unless it is older than [`FRESH_FOR`]: then this caller renders
-    /// it again, while everyone else is still sent the kept one (marked fresh for another
-    /// period), so that many readers of one page do not all render it at once.
-    fn get(&self, key: &str, version: (i64, usize)) -> Option<Arc<Kept>> {
+    /// The kept answer, or who renders it. Many readers of one page never render it at
+    /// once: while one renders a page nobody has, the others wait for it; when a kept
+    /// answer is older than [`FRESH_FOR`], one reader renders it again while the others
+    /// are still sent the kept one (marked fresh for another period).
+    fn lookup(&self, key: &str, version: (i64, usize)) -> Lookup {
         let mut inner = self.lock();
         inner.at_version(version);
-        let (at, kept) = inner.answers.get_mut(key)?;
-        if at.elapsed() < self.fresh_for {
-            return Some(kept.clone());
+        if let Some((at, kept)) = inner.answers.get_mut(key) {
+            if at.elapsed() < self.fresh_for {
+                return Lookup::Hit(kept.clone());
+            }
+            *at = Instant::now();
+            return Lookup::Render(None);
         }
-        *at = Instant::now();
-        None
+        if let Some(notify) = inner.rendering.get(key) {
+            // Created under the lock, so the renderer's wake-up cannot be missed.
+            return Lookup::Wait(notify.clone().notified_owned());
+        }
+        inner.rendering.insert(key.to_string(), Arc::new(tokio::sync::Notify::new()));
+        Lookup::Render(Some(Rendering { cache: self.clone(), key: key.to_string() }))
     }
 
+    #[cfg(test)]
+    fn get(&self, key: &str, version: (i64, usize)) -> Option<Arc<Kept>> {
+        match self.lookup(key, version) {
+            Lookup::Hit(kept) => Some(kept),
+            _ => None,
+        }
+    }
+
+    /// Keeps an answer rendered at `version`, unless the data has moved since.
     fn put(&self, key: String, version: (i64, usize), kept: Kept) {
         let mut inner = self.lock();
-        inner.at_version(version);
-        inner.insert(key, kept, self.bytes_max);
+        if inner.version == version {
+            inner.insert(key, kept, self.bytes_max);
+        }
     }
 }
+
+enum Lookup {
+    Hit(Arc<Kept>),
+    /// This reader renders the answer (and, with a guard, wakes those waiting for it).
+    Render(Option<Rendering>),
+    Wait(tokio::sync::futures::OwnedNotified),
+}
+
+/// Held while a reader renders an answer others wait for; dropped, it wakes them.
+struct Rendering {
+    cache: PageCache,
+    key: String,
+}
+
+impl Drop for Rendering {
+    fn drop(&mut self) {
+        if let Some(notify) = self.cache.lock().rendering.remove(&self.key) {
+            notify.notify_waiters();
+        }
+    }
+}
+
+/// The longest a reader waits for another to render the page it asked for.
+const WAIT_MAX: Duration = Duration::from_secs(5);
 
 fn anonymous(headers: &HeaderMap) -> bool {
     crate::auth::cookie(headers, crate::auth::SESSION_COOKIE).is_none()
@@ -225,10 +269,23 @@ pub async fn serve(State(state): State<KeptState>, request: Request, next: Next)
     // Every page request has one (`auth::csrf_cookie` runs first); only pages have forms.
     let token = request.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
     let version = state.catalogue.version();
-    if let Some(kept) = state.pages.get(&key, version) {
-        metrics::counter!(crate::metrics::KEPT_PAGES, "result" => "hit").increment(1);
-        return answer(&kept, &token);
+    let mut lookup = state.pages.lookup(&key, version);
+    if let Lookup::Wait(rendered) = lookup {
+        let _ = tokio::time::timeout(WAIT_MAX, rendered).await;
+        lookup = match state.pages.lookup(&key, version) {
+            // Not kept after all (an error, say): render it here rather than wait again.
+            Lookup::Wait(_) => Lookup::Render(None),
+            again => again,
+        };
     }
+    let _rendering = match lookup {
+        Lookup::Hit(kept) => {
+            metrics::counter!(crate::metrics::KEPT_PAGES, "result" => "hit").increment(1);
+            return answer(&kept, &token);
+        }
+        Lookup::Render(guard) => guard,
+        Lookup::Wait(_) => None,
+    };
     let response = next.run(request).await;
     if !keepable(&response) {
         return response;
@@ -259,6 +316,12 @@ mod tests {
         Kept { headers: HeaderMap::new(), pieces: vec![Bytes::from_static(text.as_bytes())] }
     }
 
+    /// As a reader does: looks first (which settles the version), then keeps what it rendered.
+    fn keep(cache: &PageCache, key: &str, version: (i64, usize), text: &'static str) {
+        let _rendering = cache.lookup(key, version);
+        cache.put(key.to_string(), version, kept(text));
+    }
+
     async fn text(body: Body) -> String {
         String::from_utf8(body.collect().await.unwrap().to_bytes().to_vec()).unwrap()
     }
@@ -281,7 +344,7 @@ mod tests {
     #[test]
     fn a_new_version_drops_everything_kept() {
         let cache = PageCache::default();
-        cache.put("/en/initiatives".into(), (1, 0), kept("one"));
+        keep(&cache, "/en/initiatives", (1, 0), "one");
         assert!(cache.get("/en/initiatives", (1, 0)).is_some());
         assert!(cache.get("/en/initiatives", (2, 0)).is_none());
         assert!(cache.get("/en/initiatives", (1, 0)).is_none(), "not brought back by an older version");
@@ -290,18 +353,36 @@ mod tests {
     #[test]
     fn a_stale_answer_is_rendered_again_by_one_reader_while_the_others_get_it() {
         let cache = PageCache { fresh_for: Duration::from_millis(20), ..PageCache::default() };
-        cache.put("/p".into(), (1, 0), kept("page"));
+        keep(&cache, "/p", (1, 0), "page");
         std::thread::sleep(Duration::from_millis(30));
         assert!(cache.get("/p", (1, 0)).is_none(), "the first to find it stale renders it");
         assert!(cache.get("/p", (1, 0)).is_some(), "the others are still answered");
     }
 
+    #[tokio::test]
+    async fn readers_of_a_page_being_rendered_wait_for_it_instead_of_rendering_it_too() {
+        let cache = PageCache::default();
+        let Lookup::Render(Some(rendering)) = cache.lookup("/p", (1, 0)) else { panic!("the first renders") };
+        let Lookup::Wait(waiting) = cache.lookup("/p", (1, 0)) else { panic!("the second waits") };
+        let reader = tokio::spawn(async move {
+            waiting.await;
+        });
+        cache.put("/p".into(), (1, 0), kept("page"));
+        drop(rendering);
+        tokio::time::timeout(Duration::from_secs(1), reader).await.unwrap().unwrap();
+        assert!(cache.get("/p", (1, 0)).is_some(), "the waiting reader finds it kept");
+        // An answer rendered for data that has moved since is not kept.
+        let _ = cache.lookup("/q", (2, 0));
+        cache.put("/q".into(), (1, 0), kept("old"));
+        assert!(cache.get("/q", (2, 0)).is_none());
+    }
+
     #[test]
     fn memory_is_bounded_and_the_oldest_go_first() {
         let cache = PageCache { bytes_max: 10, ..PageCache::default() };
-        cache.put("/a".into(), (1, 0), kept("aaaa"));
-        cache.put("/b".into(), (1, 0), kept("bbbb"));
-        cache.put("/c".into(), (1, 0), kept("cccc"));
+        keep(&cache, "/a", (1, 0), "aaaa");
+        keep(&cache, "/b", (1, 0), "bbbb");
+        keep(&cache, "/c", (1, 0), "cccc");
         assert!(cache.get("/a", (1, 0)).is_none());
         assert!(cache.get("/b", (1, 0)).is_some() && cache.get("/c", (1, 0)).is_some());
         assert!(cache.lock().bytes <= 10);
